@@ -1,0 +1,37 @@
+package org.alongside.platform.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+
+/**
+ * A CloudEvents 1.0 structured-mode event, as carried in the value of every Alongside Kafka record.
+ * {@code subject} is the referral id (also the record key) so every fact about one person's journey
+ * lands on one partition, in order. {@code data} never holds identity: ids, codes and categories only.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventEnvelope(
+        String specversion,
+        String id,
+        String type,
+        String source,
+        String subject,
+        OffsetDateTime time,
+        String datacontenttype,
+        String dataschema,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    /** The problem with this envelope, or null when it is usable. */
+    public String invalidReason() {
+        if (!SPEC_VERSION.equals(specversion)) return "specversion must be 1.0";
+        if (id == null || id.isBlank()) return "id is missing";
+        if (type == null || type.isBlank()) return "type is missing";
+        if (source == null || source.isBlank()) return "source is missing";
+        if (subject == null || subject.isBlank()) return "subject is missing";
+        if (data == null || !data.isObject()) return "data must be a JSON object";
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+package org.alongside.platform.events;
+
+/** Event type names of the integration contract; the schema of each is in docs/events.md. */
+public final class EventTypes {
+    public static final String REFERRAL_RECEIVED = "referral.received";
+    public static final String REFERRAL_ACCEPTED = "referral.accepted";
+    public static final String REFERRAL_DECLINED = "referral.declined";
+    public static final String REFERRAL_WITHDRAWN = "referral.withdrawn";
+    public static final String REFERRAL_CLOSED = "referral.closed";
+    public static final String MATCH_PROPOSED = "match.proposed";
+    public static final String MATCH_ACCEPTED = "match.accepted";
+    public static final String MATCH_DECLINED = "match.declined";
+    public static final String MATCH_ENDED = "match.ended";
+    public static final String SESSION_RECORDED = "session.recorded";
+    public static final String GOAL_UPDATED = "goal.updated";
+    public static final String SAFEGUARDING_RAISED = "safeguarding.raised";
+    public static final String OUTCOME_RECORDED = "outcome.recorded";
+    public static final String RISK_FLAGGED = "risk.flagged";
+
+    private EventTypes() {
+    }
+}

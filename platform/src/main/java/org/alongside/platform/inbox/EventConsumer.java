@@ -1,0 +1,229 @@
+package org.alongside.platform.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.All;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.Topics;
+import org.alongside.platform.failure.Failures;
+import org.alongside.platform.kafka.KafkaSettings;
+import org.alongside.platform.kafka.TopicBootstrap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes the topics this service's {@link EventHandler}s need, one record at a time, each in its own
+ * transaction with its inbox entry. Three outcomes per record:
+ * <ul>
+ * <li>applied (or recognised as a duplicate): the offset moves on;</li>
+ * <li>the database is unavailable: the partition is rewound and retried after a pause, nothing is skipped;</li>
+ * <li>the event is unusable (unparseable, or its handler keeps failing): it goes to this service's dead-letter
+ * topic with the error, and the partition moves on.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
+
+    private final List<EventHandler> handlers;
+    private final Inbox inbox;
+    private final DeadLetters deadLetters;
+    private final KafkaSettings settings;
+    private final TopicBootstrap topics;
+    private final ObjectMapper mapper;
+    private final boolean enabled;
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread worker;
+
+    EventConsumer(@All List<EventHandler> handlers, Inbox inbox, DeadLetters deadLetters, KafkaSettings settings,
+            TopicBootstrap topics, ObjectMapper mapper,
+            @ConfigProperty(name = "alongside.consumer.enabled", defaultValue = "true") boolean enabled) {
+        this.handlers = handlers;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+        this.topics = topics;
+        this.mapper = mapper;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled || handlers.isEmpty()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "event-consumer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    private Set<String> subscribedTopics() {
+        Set<String> subscribed = new TreeSet<>();
+        handlers.forEach(handler -> subscribed.add(Topics.forType(handler.eventType())));
+        return subscribed;
+    }
+
+    private void run() {
+        Set<String> subscribed = subscribedTopics();
+        List<String> needed = new ArrayList<>(subscribed);
+        needed.add(Topics.deadLetter(settings.consumerGroup()));
+        while (running && !topics.ensure(needed)) {
+            pause(2_000);
+        }
+        if (!running) {
+            return;
+        }
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(settings.consumer());
+        consumer = kafka;
+        try (kafka) {
+            kafka.subscribe(subscribed);
+            LOG.infof("Consuming %s as group %s", subscribed, settings.consumerGroup());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    processBatch(kafka, records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Event consumer stopped unexpectedly", e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        boolean interrupted = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!running || !process(record)) {
+                    // not applied: rewind so the next poll delivers this record again
+                    kafka.seek(partition, record.offset());
+                    interrupted = true;
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        if (!done.isEmpty()) {
+            kafka.commitSync(done);
+        }
+        if (interrupted && running) {
+            pause(1_000);
+        }
+    }
+
+    /** True when the record is finished with (applied, duplicate, ignored or dead-lettered). */
+    private boolean process(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope event;
+        try {
+            event = mapper.readValue(record.value(), EventEnvelope.class);
+        } catch (Exception e) {
+            return deadLetters.send(record, "Unreadable event: " + e.getMessage());
+        }
+        String invalid = event.invalidReason();
+        if (invalid != null) {
+            return deadLetters.send(record, "Invalid event envelope: " + invalid);
+        }
+        List<EventHandler> interested = handlers.stream().filter(h -> h.eventType().equals(event.type())).toList();
+        if (interested.isEmpty()) {
+            return true;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(event, record, interested));
+                return true;
+            } catch (Exception e) {
+                if (Failures.isDatabaseUnavailable(e)) {
+                    LOG.warnf("Database unavailable while applying %s %s; will retry", event.type(), event.id());
+                    return false;
+                }
+                Throwable cause = rootCause(e);
+                if (cause instanceof PoisonEventException || attempt >= ATTEMPTS_BEFORE_DEAD_LETTER) {
+                    LOG.errorf("Event %s %s dead-lettered after %d attempt(s): %s", event.type(), event.id(), attempt,
+                            cause.toString());
+                    return deadLetters.send(record, cause.toString());
+                }
+                pause(100L * attempt);
+            }
+        }
+    }
+
+    private void apply(EventEnvelope event, ConsumerRecord<String, byte[]> record, List<EventHandler> interested) {
+        try {
+            if (!inbox.firstDelivery(event.id(), event.type(), record.topic(), record.partition(), record.offset())) {
+                LOG.debugf("Duplicate delivery of %s ignored", event.id());
+                return;
+            }
+            for (EventHandler handler : interested) {
+                handler.handle(event);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EventHandlingException(e);
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof PoisonEventException)) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Carries a checked exception out of a transaction lambda. */
+    static final class EventHandlingException extends RuntimeException {
+        EventHandlingException(Exception cause) {
+            super(cause);
+        }
+    }
+
+}

@@ -1,0 +1,82 @@
+package org.alongside.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.Topics;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes an event by writing it to the service's {@code outbox} table inside the caller's transaction:
+ * the event exists if and only if the state change committed. {@link OutboxRelay} ships it to Kafka,
+ * woken the moment the transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+    private final String source;
+
+    Outbox(AgroalDataSource dataSource, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.source = "/alongside/" + applicationName;
+    }
+
+    /**
+     * Records {@code type} about the journey of {@code referralId}; {@code data} is serialised as the event's data.
+     * Returns the envelope as it will be published.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(String type, UUID referralId, Object data) {
+        JsonNode json = mapper.valueToTree(data);
+        EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, source,
+                referralId.toString(), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
+                "https://alongside.example/schemas/" + type + "/1", json);
+        String topic = Topics.forType(type);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO outbox (id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?::jsonb)")) {
+            insert.setObject(1, UUID.fromString(event.id()));
+            insert.setString(2, topic);
+            insert.setString(3, event.subject());
+            insert.setString(4, type);
+            insert.setString(5, mapper.writeValueAsString(event));
+            insert.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Could not write event " + type + " to the outbox", e);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+        return event;
+    }
+}

@@ -1,0 +1,64 @@
+package org.alongside.referral.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.alongside.referral.lifecycle.Referral;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A referral as a referrer sends it (the core fields of the integration contract). */
+@Schema(name = "NewReferral")
+public record NewReferral(
+        @NotNull @Valid Referrer referrer,
+        @NotNull @Valid Person person,
+        @NotNull @Size(min = 1, max = 20, message = "must list between 1 and 20 conditions") List<@NotNull @Valid Condition> conditions,
+        @NotBlank @Size(max = 4000) @Schema(description = "Why peer support, in the person's own words") String reason,
+        @Valid Preferences preferences,
+        @NotNull @Valid Consent consent,
+        @Min(1) @Max(10) @Schema(description = "Index of Multiple Deprivation decile, 1 = most deprived") Integer imdDecile) {
+
+    public record Referrer(
+            @NotNull Referral.ReferrerType type,
+            @Pattern(regexp = "[A-Za-z0-9]{3,10}", message = "must be an ODS code (3-10 letters and digits)") String odsCode,
+            @Size(max = 200) String name) {
+    }
+
+    public record Person(
+            @ValidNhsNumber @Schema(description = "Required unless the person refers themselves", example = "943 476 5919") String nhsNumber,
+            @NotBlank @Size(max = 100) String givenName,
+            @NotBlank @Size(max = 100) String familyName,
+            @NotNull @Past LocalDate birthDate,
+            Referral.Gender gender,
+            @Pattern(regexp = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", message = "must be a UK postcode") String postcode,
+            @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number") String phone,
+            @Email @Size(max = 254) String email,
+            @Size(max = 50) String language,
+            Boolean interpreterNeeded) {
+    }
+
+    public record Condition(
+            @Pattern(regexp = "\\d{6,18}", message = "must be a SNOMED CT concept id (6-18 digits)") String snomedCode,
+            @NotBlank @Size(max = 200) String display,
+            @NotNull Referral.ConditionKind kind) {
+    }
+
+    public record Preferences(
+            Referral.Gender peerGender,
+            @Size(max = 5) List<Referral.@NotNull SupportFormat> formats,
+            Boolean sharedCondition) {
+    }
+
+    public record Consent(
+            @NotNull @AssertTrue(message = "must be true: peer support needs the person's agreement to be referred") Boolean peerSupport,
+            Boolean shareWithGp) {
+    }
+}

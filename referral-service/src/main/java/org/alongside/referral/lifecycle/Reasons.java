@@ -1,0 +1,30 @@
+package org.alongside.referral.lifecycle;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Coded reasons for the decisions that end or stop a referral; a free-text note may add detail. */
+public final class Reasons {
+
+    private Reasons() {
+    }
+
+    public enum DeclineReason { NOT_ELIGIBLE, NEEDS_OTHER_SERVICE, PERSON_DECLINED, UNABLE_TO_CONTACT, OTHER }
+
+    public enum WithdrawReason { PERSON_REQUEST, REFERRER_REQUEST, DUPLICATE, OTHER }
+
+    @Schema(description = """
+            GOALS_MET: the person reached what they wanted from support. SUPPORT_NO_LONGER_WANTED: the person chose
+            to stop. NOT_ENGAGING: repeated non-attendance. MOVED_AWAY, TRANSFERRED (to another service), DIED, OTHER.""")
+    public enum CloseReason { GOALS_MET, SUPPORT_NO_LONGER_WANTED, NOT_ENGAGING, MOVED_AWAY, TRANSFERRED, DIED, OTHER }
+
+    public record Decline(@NotNull DeclineReason reason, @Size(max = 2000) String note) {
+    }
+
+    public record Withdraw(@NotNull WithdrawReason reason, @Size(max = 2000) String note) {
+    }
+
+    public record Close(@NotNull CloseReason reason, @Size(max = 2000) String note) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.alongside.referral.lifecycle;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A person's referral to peer support. The only place in Alongside that holds who the person is. */
+@Entity
+@Table(name = "referral")
+public class Referral extends PanacheEntityBase {
+
+    public enum ReferrerType { GP_PRACTICE, LINK_WORKER, SELF, OTHER }
+
+    /** FHIR administrative gender. */
+    public enum Gender { FEMALE, MALE, OTHER, UNKNOWN }
+
+    public enum ConditionKind { PHYSICAL, MENTAL }
+
+    public enum SupportFormat { ONE_TO_ONE, GROUP, TELEPHONE, VIDEO, ONLINE }
+
+    public record Condition(String snomedCode, String display, ConditionKind kind) {
+    }
+
+    public record Preferences(Gender peerGender, List<SupportFormat> formats, Boolean sharedCondition) {
+    }
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public ReferralStatus status;
+    public OffsetDateTime receivedAt;
+    public OffsetDateTime updatedAt;
+
+    @Enumerated(EnumType.STRING)
+    public ReferrerType referrerType;
+    public String referrerOdsCode;
+    public String referrerName;
+
+    public String nhsNumber;
+    public String givenName;
+    public String familyName;
+    public LocalDate birthDate;
+    @Enumerated(EnumType.STRING)
+    public Gender gender;
+    public String postcode;
+    public String phone;
+    public String email;
+    public String language;
+    public boolean interpreterNeeded;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Condition> conditions;
+    public String reason;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Preferences preferences;
+    public boolean consentPeerSupport;
+    @Column(name = "consent_share_with_gp")
+    public Boolean consentShareWithGp;
+    public Integer imdDecile;
+    public UUID matchedPeerId;
+    public String idempotencyKey;
+    @Version
+    public int version;
+
+    /** Ten-year bands (16-24, 25-34 ... 75+): enough for matching and reporting, never the birth date. */
+    public String ageBand(LocalDate today) {
+        int age = Period.between(birthDate, today).getYears();
+        if (age < 16) return "0-15";
+        if (age < 25) return "16-24";
+        if (age >= 75) return "75+";
+        int lower = (age - 25) / 10 * 10 + 25;
+        return lower + "-" + (lower + 9);
+    }
+
+    /** The postcode district ("LS6" of "LS6 2AB"): a locality for in-person support, not an address. */
+    public String locality() {
+        if (postcode == null) {
+            return null;
+        }
+        String compact = postcode.replace(" ", "").toUpperCase();
+        return compact.length() > 3 ? compact.substring(0, compact.length() - 3) : null;
+    }
+}

@@ -1,0 +1,170 @@
+package org.alongside.referral.lifecycle;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.security.Caller;
+import org.alongside.platform.security.Roles;
+import org.alongside.referral.intake.Intake;
+import org.alongside.referral.intake.NewReferral;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/referrals")
+@Tag(name = "Referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReferralResource {
+
+    private final Intake intake;
+    private final Referrals referrals;
+    private final Caller caller;
+    private final Clock clock;
+
+    ReferralResource(Intake intake, Referrals referrals, Caller caller, Clock clock) {
+        this.intake = intake;
+        this.referrals = referrals;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Refer a person to peer support",
+            description = "A retry with the same Idempotency-Key returns the referral already created and creates nothing.")
+    @APIResponse(responseCode = "201", description = "Received",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "200", description = "A retry of a request already received (same Idempotency-Key)",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than 1 MB")
+    public Response create(@NotNull(message = "a referral body is required") @Valid NewReferral request,
+            @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key create nothing") String idempotencyKey) {
+        Optional<Referral> earlier = intake.byIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            return Response.ok(ReferralView.of(referrals.visibleTo(earlier.get().id, caller), clock)).build();
+        }
+        Referral referral;
+        try {
+            referral = intake.receive(request, idempotencyKey, caller);
+        } catch (RuntimeException e) {
+            // a concurrent retry with the same key won the race: answer with its referral
+            Optional<Referral> raced = intake.byIdempotencyKey(idempotencyKey);
+            if (raced.isPresent()) {
+                return Response.ok(ReferralView.of(referrals.visibleTo(raced.get().id, caller), clock)).build();
+            }
+            throw e;
+        }
+        return Response.created(URI.create("/referrals/" + referral.id)).entity(ReferralView.of(referral, clock)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
+    @Operation(summary = "One referral", description = "Referrers see their organisation's referrals; peer workers their own clients.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "404", description = "No such referral, or outside the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralView get(@PathParam("id") UUID id) {
+        return ReferralView.of(referrals.visibleTo(id, caller), clock);
+    }
+
+    public record ReferralList(List<ReferralView> items, int page, int size, long total) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Worklist of referrals, longest waiting first")
+    public ReferralList list(@QueryParam("status") ReferralStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        var found = referrals.list(Optional.ofNullable(status), caller, page, size);
+        return new ReferralList(found.items().stream().map(r -> ReferralView.of(r, clock)).toList(), page, size,
+                found.total());
+    }
+
+    public record HistoryEntry(ReferralStatus fromStatus, ReferralStatus toStatus, String reason, String actor,
+            OffsetDateTime changedAt) {
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Every status change of a referral: who, when, why")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        referrals.visibleTo(id, caller);
+        return StatusChange.of(id).stream()
+                .map(c -> new HistoryEntry(c.fromStatus, c.toStatus, c.reason, c.actor, c.changedAt)).toList();
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Accept after triage: the referral waits for a peer")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralView accept(@PathParam("id") UUID id) {
+        return ReferralView.of(referrals.accept(id, caller), clock);
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Decline after triage, with a coded reason")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid Reasons.Decline body) {
+        return ReferralView.of(referrals.decline(id, body, caller), clock);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Withdraw an open referral")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralView withdraw(@PathParam("id") UUID id, @NotNull @Valid Reasons.Withdraw body) {
+        return ReferralView.of(referrals.withdraw(id, body, caller), clock);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Close support with a coded reason")
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralView close(@PathParam("id") UUID id, @NotNull @Valid Reasons.Close body) {
+        return ReferralView.of(referrals.close(id, body, caller), clock);
+    }
+}

@@ -1,0 +1,141 @@
+package org.alongside.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.alongside.referral.ReferralTestSupport.as;
+import static org.alongside.referral.ReferralTestSupport.asReferrer;
+import static org.alongside.referral.ReferralTestSupport.referral;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.events.Topics;
+import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.EventProbe;
+import org.alongside.platform.testing.KafkaBroker;
+import org.alongside.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = AlongsideTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "alongside_referral_test"))
+class ReferralApiTest {
+
+    @Test
+    void aValidReferralIsReceivedAndAnnouncedWithoutIdentity() {
+        String id = as("coordinator").body(referral("943 476 5919")).post("/referrals")
+                .then().statusCode(201)
+                .header("Location", containsString("/referrals/"))
+                .body("status", equalTo("RECEIVED"))
+                .body("person.nhsNumber", equalTo("9434765919"))
+                .body("receivedAt", notNullValue())
+                .extract().path("id");
+
+        as("coordinator").get("/referrals/" + id).then().statusCode(200)
+                .body("person.familyName", equalTo("Quayle"))
+                .body("conditions.snomedCode", hasItem("44054006"));
+
+        try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.REFERRALS)) {
+            JsonNode event = probe.await(EventProbe.ofType("referral.received", id), Duration.ofSeconds(20));
+            assertEquals("1.0", event.path("specversion").asText());
+            assertEquals("/alongside/referral-service", event.path("source").asText());
+            assertEquals("65-74", event.path("data").path("ageBand").asText());
+            String text = event.toString();
+            for (String identity : new String[] {"9434765919", "Quayle", "Ada", "LS6 2AB", "1961-04-09", "husband"}) {
+                assertFalse(text.contains(identity), "event leaks " + identity + ": " + text);
+            }
+        }
+    }
+
+    @Test
+    void badNhsNumbersAreRejectedNamingTheField() {
+        for (String nhs : new String[] {"9434765918", "1234567890", "94347659AB", "943476591"}) {
+            as("coordinator").body(referral(nhs)).post("/referrals")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("person.nhsNumber"));
+        }
+    }
+
+    @Test
+    void missingConsentMalformedJsonAndUnknownEnumsAreClearProblems() {
+        Map<String, Object> noConsent = new HashMap<>(referral("9434765919"));
+        noConsent.put("consent", Map.of("peerSupport", false));
+        as("coordinator").body(noConsent).post("/referrals").then().statusCode(400)
+                .body("errors.field", hasItem("consent.peerSupport"));
+
+        as("coordinator").body("{\"referrer\": {").post("/referrals").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Unreadable request body"));
+
+        Map<String, Object> badFormat = new HashMap<>(referral("9434765919"));
+        badFormat.put("preferences", Map.of("formats", java.util.List.of("CARRIER_PIGEON")));
+        as("coordinator").body(badFormat).post("/referrals").then().statusCode(400)
+                .body("detail", containsString("CARRIER_PIGEON"))
+                .body("errors[0].field", equalTo("preferences.formats[0]"));
+
+        as("coordinator").body("").post("/referrals").then().statusCode(400);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyCreatesNothing() {
+        String key = UUID.randomUUID().toString();
+        String first = as("coordinator").header("Idempotency-Key", key).body(referral("9434765919"))
+                .post("/referrals").then().statusCode(201).extract().path("id");
+        String second = as("coordinator").header("Idempotency-Key", key).body(referral("9434765919"))
+                .post("/referrals").then().statusCode(200).extract().path("id");
+        assertEquals(first, second);
+    }
+
+    @Test
+    void callersAreAuthenticatedAndScoped() {
+        given().contentType(ContentType.JSON).body(referral("9434765919")).post("/referrals")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer(Tokens.expired("coordinator"))).get("/referrals")
+                .then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Tokens.wronglySigned("coordinator"))).get("/referrals")
+                .then().statusCode(401);
+        as("peer-worker").body(referral("9434765919")).post("/referrals")
+                .then().statusCode(403).contentType("application/problem+json");
+
+        String id = asReferrer("B82001").body(referral("9434765919")).post("/referrals")
+                .then().statusCode(201).extract().path("id");
+        asReferrer("B82001").get("/referrals/" + id).then().statusCode(200);
+        asReferrer("Y12345").get("/referrals/" + id).then().statusCode(404);
+        asReferrer("Y12345").body(referral("9434765919")).post("/referrals").then().statusCode(403);
+    }
+
+    @Test
+    void theLifecycleRefusesIllegalMovesAndKeepsHistory() {
+        String id = as("coordinator").body(referral("9434765919")).post("/referrals")
+                .then().statusCode(201).extract().path("id");
+        as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+        as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("ACCEPTED"));
+        as("coordinator").body(Map.of("reason", "NOT_ELIGIBLE")).post("/referrals/" + id + "/decline")
+                .then().statusCode(409);
+        as("coordinator").body(Map.of("reason", "PERSON_REQUEST", "note", "moving to Leeds"))
+                .post("/referrals/" + id + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        as("coordinator").get("/referrals/" + id + "/history").then().statusCode(200)
+                .body("toStatus", org.hamcrest.Matchers.contains("RECEIVED", "ACCEPTED", "WITHDRAWN"))
+                .body("[2].reason", equalTo("PERSON_REQUEST: moving to Leeds"));
+        as("coordinator").get("/referrals/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void oversizeBodiesAreRefused() {
+        String huge = "{\"reason\": \"" + "x".repeat(1_100_000) + "\"}";
+        as("coordinator").body(huge).post("/referrals").then().statusCode(413);
+    }
+}
