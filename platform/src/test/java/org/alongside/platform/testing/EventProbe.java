@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -74,7 +75,9 @@ public final class EventProbe implements AutoCloseable {
         } catch (Exception e) {
             value = null;
         }
-        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), value);
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), value,
+                record.headers(), Optional.empty());
     }
 
     @Override

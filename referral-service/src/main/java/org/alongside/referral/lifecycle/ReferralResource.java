@@ -40,12 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReferralResource {
 
     private final Intake intake;
@@ -68,7 +62,6 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "200", description = "A retry of a request already received (same Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than 1 MB")
     public Response create(@NotNull(message = "a referral body is required") @Valid NewReferral request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key create nothing") String idempotencyKey) {
         Optional<Referral> earlier = intake.byIdempotencyKey(idempotencyKey);
@@ -94,8 +87,6 @@ public class ReferralResource {
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
     @Operation(summary = "One referral", description = "Referrers see their organisation's referrals; peer workers their own clients.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "404", description = "No such referral, or outside the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralView get(@PathParam("id") UUID id) {
         return ReferralView.of(referrals.visibleTo(id, caller), clock);
     }
@@ -132,6 +123,8 @@ public class ReferralResource {
     @Path("/{id}/accept")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Accept after triage: the referral waits for a peer")
+    @APIResponse(responseCode = "200", description = "The referral after the change",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralView accept(@PathParam("id") UUID id) {
@@ -142,6 +135,8 @@ public class ReferralResource {
     @Path("/{id}/decline")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Decline after triage, with a coded reason")
+    @APIResponse(responseCode = "200", description = "The referral after the change",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid Reasons.Decline body) {
@@ -152,6 +147,8 @@ public class ReferralResource {
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Withdraw an open referral")
+    @APIResponse(responseCode = "200", description = "The referral after the change",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralView withdraw(@PathParam("id") UUID id, @NotNull @Valid Reasons.Withdraw body) {
@@ -162,6 +159,8 @@ public class ReferralResource {
     @Path("/{id}/close")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Close support with a coded reason")
+    @APIResponse(responseCode = "200", description = "The referral after the change",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralView close(@PathParam("id") UUID id, @NotNull @Valid Reasons.Close body) {
