@@ -1,0 +1,44 @@
+package org.alongside.matching.peers;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.alongside.matching.vocabulary.Condition;
+import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.SupportFormat;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A peer worker's profile: the lived experience they bring, how they support people, and their capacity. */
+@Entity
+@Table(name = "peer")
+public class Peer extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String displayName;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Condition> livedExperience;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> experiences;
+    @Enumerated(EnumType.STRING)
+    public Gender gender;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> languages;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<SupportFormat> formats;
+    public int capacity;
+    /** Never written from the entity: only {@link Peers#takePlace} changes it, atomically, in the database. */
+    @Column(updatable = false)
+    public int activeClients;
+    public boolean active;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime updatedAt;
+}

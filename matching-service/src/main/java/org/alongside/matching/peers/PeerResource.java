@@ -1,0 +1,105 @@
+package org.alongside.matching.peers;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.security.Caller;
+import org.alongside.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/peers")
+@Tag(name = "Peers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PeerResource {
+
+    private final Peers peers;
+    private final Caller caller;
+
+    PeerResource(Peers peers, Caller caller) {
+        this.peers = peers;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Add a peer worker's profile")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new profile",
+            content = @Content(schema = @Schema(implementation = PeerView.class)))
+    public Response create(@NotNull(message = "a peer profile body is required") @Valid PeerInput input) {
+        Peer peer = peers.create(input);
+        return Response.created(URI.create("/peers/" + peer.id)).entity(PeerView.of(peer)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR, Roles.PEER_WORKER})
+    @Operation(summary = "One peer profile", description = "A peer worker may read only their own profile (the peerId of their token).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
+    @APIResponse(responseCode = "404", description = "No such peer, or not the caller's own profile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeerView get(@PathParam("id") UUID id) {
+        return PeerView.of(peers.visibleTo(id, caller));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Replace a peer profile",
+            description = "Capacity cannot go below the peer's current active clients. Deactivating a peer keeps their "
+                    + "current clients but stops new proposals.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
+    @APIResponse(responseCode = "404", description = "No such peer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeerView update(@PathParam("id") UUID id,
+            @NotNull(message = "a peer profile body is required") @Valid PeerInput input) {
+        return PeerView.of(peers.update(id, input));
+    }
+
+    @Schema(name = "PeerList")
+    public record PeerList(List<PeerView> items, int page, int size, long total) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(summary = "Peer profiles by display name, a page at a time")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerList.class)))
+    public PeerList list(
+            @QueryParam("active") @Parameter(description = "Only active (true) or inactive (false) peers") Boolean active,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Peers.Found found = peers.list(Optional.ofNullable(active), page, size);
+        return new PeerList(found.items().stream().map(PeerView::of).toList(), page, size, found.total());
+    }
+}

@@ -1,0 +1,16 @@
+package org.alongside.matching.proposals;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.alongside.matching.vocabulary.Condition;
+import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.SupportFormat;
+
+/** The part of a {@code referral.accepted} event's data that matching uses; other fields are ignored. */
+record ReferralAccepted(UUID referralId, List<Condition> conditions, Preferences preferences, String language,
+        boolean interpreterNeeded, OffsetDateTime acceptedAt) {
+
+    record Preferences(Gender peerGender, List<SupportFormat> formats, Boolean sharedCondition) {
+    }
+}

@@ -1,0 +1,162 @@
+package org.alongside.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.alongside.matching.MatchingTestSupport.ANXIETY;
+import static org.alongside.matching.MatchingTestSupport.DIABETES;
+import static org.alongside.matching.MatchingTestSupport.as;
+import static org.alongside.matching.MatchingTestSupport.createPeer;
+import static org.alongside.matching.MatchingTestSupport.peer;
+import static org.alongside.matching.MatchingTestSupport.with;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = AlongsideTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "alongside_matching_test"))
+class PeerApiTest {
+
+    private static final Map<String, Object> SAM = peer("Sam", List.of(DIABETES, ANXIETY),
+            List.of("ONE_TO_ONE", "TELEPHONE"), 4);
+
+    @Test
+    void aCoordinatorAddsReadsAndReplacesAPeerProfile() {
+        String id = as("coordinator").body(with(SAM, "languages", List.of("en", "PL", "pl")))
+                .post("/peers").then().statusCode(201)
+                .header("Location", containsString("/peers/"))
+                .body("displayName", equalTo("Sam"))
+                .body("activeClients", equalTo(0))
+                .body("capacity", equalTo(4))
+                .body("active", equalTo(true))
+                .body("experiences", contains("carer", "bereavement"))
+                .body("languages", contains("en", "pl"))
+                .body("livedExperience.snomedCode", contains("44054006", "197480006"))
+                .extract().path("id");
+
+        as("supervisor").get("/peers/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("formats", contains("ONE_TO_ONE", "TELEPHONE"));
+
+        Map<String, Object> changed = with(with(SAM, "capacity", 2), "active", false);
+        as("admin").body(changed).put("/peers/" + id).then().statusCode(200)
+                .body("capacity", equalTo(2)).body("active", equalTo(false)).body("activeClients", equalTo(0))
+                .body("updatedAt", notNullValue());
+        as("coordinator").get("/peers/" + id).then().body("capacity", equalTo(2)).body("active", equalTo(false));
+
+        as("coordinator").body(SAM).put("/peers/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        as("coordinator").get("/peers/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void peersAreListedByNameAPageAtATime() {
+        String prefix = "Zz" + UUID.randomUUID().toString().substring(0, 6);
+        for (String name : List.of("C", "A", "B")) {
+            createPeer(with(SAM, "displayName", prefix + name));
+        }
+        List<String> names = as("coordinator").queryParam("size", 200).get("/peers").then().statusCode(200)
+                .extract().path("items.displayName");
+        assertEquals(List.of(prefix + "A", prefix + "B", prefix + "C"),
+                names.stream().filter(n -> n.startsWith(prefix)).toList());
+
+        List<String> first = as("supervisor").queryParam("size", 2).get("/peers").then().statusCode(200)
+                .body("items", hasSize(2)).body("size", equalTo(2)).body("page", equalTo(0))
+                .body("total", greaterThanOrEqualTo(3))
+                .extract().path("items.id");
+        List<String> second = as("supervisor").queryParam("size", 2).queryParam("page", 1).get("/peers")
+                .then().statusCode(200).extract().path("items.id");
+        assertTrue(second.stream().noneMatch(first::contains));
+        as("coordinator").queryParam("page", 10_000).get("/peers").then().statusCode(200).body("items", hasSize(0));
+
+        String inactive = createPeer(with(SAM, "active", false));
+        List<Boolean> flags = as("coordinator").queryParam("active", false).queryParam("size", 200).get("/peers")
+                .then().statusCode(200).body("items.id", hasItem(inactive)).extract().path("items.active");
+        assertTrue(flags.stream().noneMatch(Boolean::booleanValue));
+        as("coordinator").queryParam("size", 0).get("/peers").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidProfilesAreRefusedNamingTheField() {
+        expectInvalid(with(SAM, "formats", List.of()), "formats");
+        expectInvalid(with(SAM, "formats", null), "formats");
+        expectInvalid(with(SAM, "livedExperience", List.of()), "livedExperience");
+        expectInvalid(with(SAM, "capacity", 51), "capacity");
+        expectInvalid(with(SAM, "capacity", -1), "capacity");
+        expectInvalid(with(SAM, "displayName", " "), "displayName");
+        expectInvalid(with(SAM, "active", null), "active");
+        expectInvalid(with(SAM, "languages", List.of("English!")), "languages[0]");
+        expectInvalid(with(SAM, "livedExperience", List.of(Map.of("snomedCode", "diabetes", "display", "Diabetes",
+                "kind", "PHYSICAL"))), "livedExperience[0].snomedCode");
+        expectInvalid(with(SAM, "livedExperience", List.of(Map.of("display", "Diabetes"))), "livedExperience[0].kind");
+
+        as("coordinator").body(with(SAM, "formats", List.of("CARRIER_PIGEON"))).post("/peers")
+                .then().statusCode(400).body("detail", containsString("CARRIER_PIGEON"))
+                .body("errors[0].field", equalTo("formats[0]"));
+        as("coordinator").body("{\"displayName\": ").post("/peers").then().statusCode(400)
+                .contentType("application/problem+json");
+        as("coordinator").body("").post("/peers").then().statusCode(400);
+
+        String id = createPeer(SAM);
+        as("coordinator").body(with(SAM, "formats", List.of())).put("/peers/" + id).then().statusCode(400)
+                .body("errors.field", hasItem("formats"));
+    }
+
+    @Test
+    void theContractIsPublishedAndTheServiceReportsReady() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/peers", "/peers/{id}",
+                        "/referrals/{referralId}/proposals", "/proposals/{id}/accept", "/proposals/{id}/decline"))
+                .body("components.schemas.keySet()", hasItems("Peer", "PeerInput",
+                        "ReferralProposals", "Proposal", "Reason", "Problem"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static void expectInvalid(Map<String, Object> body, String field) {
+        as("coordinator").body(body).post("/peers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void callersAreAuthenticatedAndPeerWorkersSeeOnlyTheirOwnProfile() {
+        String id = createPeer(SAM);
+        String other = createPeer(with(SAM, "displayName", "Robin"));
+
+        given().get("/peers/" + id).then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(SAM).post("/peers").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Tokens.expired("coordinator"))).get("/peers")
+                .then().statusCode(401);
+
+        as("peer-worker").body(SAM).post("/peers").then().statusCode(403).contentType("application/problem+json");
+        as("supervisor").body(SAM).post("/peers").then().statusCode(403);
+        as("supervisor").body(SAM).put("/peers/" + id).then().statusCode(403);
+        as("referrer").get("/peers").then().statusCode(403);
+        as("peer-worker").get("/peers").then().statusCode(403);
+        as("commissioner").get("/peers/" + id).then().statusCode(403);
+
+        given().header("Authorization", Tokens.bearer(Tokens.peerWorker(UUID.fromString(id))))
+                .get("/peers/" + id).then().statusCode(200).body("displayName", equalTo("Sam"));
+        given().header("Authorization", Tokens.bearer(Tokens.peerWorker(UUID.fromString(id))))
+                .get("/peers/" + other).then().statusCode(404).contentType("application/problem+json");
+        as("peer-worker").get("/peers/" + id).then().statusCode(404); // a token without peerId sees no profile
+    }
+}
