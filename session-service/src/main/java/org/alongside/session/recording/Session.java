@@ -1,0 +1,53 @@
+package org.alongside.session.recording;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One contact, or missed contact, between a peer worker and the person they support. */
+@Entity
+@Table(name = "support_session")
+public class Session extends PanacheEntityBase {
+
+    @Schema(name = "SessionFormat", description = "How the peer and the person met. ONLINE_TEXT: chat or messaging.")
+    public enum Format { IN_PERSON, TELEPHONE, VIDEO, ONLINE_TEXT }
+
+    @Schema(description = """
+            ATTENDED: the session took place. DID_NOT_ATTEND: the person did not come and gave no notice.
+            CANCELLED_BY_CLIENT / CANCELLED_BY_PEER: called off in advance by the person / by the peer worker.""")
+    public enum Attendance { ATTENDED, DID_NOT_ATTEND, CANCELLED_BY_CLIENT, CANCELLED_BY_PEER }
+
+    @Schema(description = """
+            What the session worked on. DAILY_MANAGEMENT: living with the condition day to day.
+            EMOTIONAL_SUPPORT: feelings, worries, mood. COMMUNITY_CONNECTION: groups, activities, other services.
+            ONGOING_SUPPORT: keeping in touch, reviewing how things are going.""")
+    public enum Focus { DAILY_MANAGEMENT, EMOTIONAL_SUPPORT, COMMUNITY_CONNECTION, ONGOING_SUPPORT }
+
+    @Id
+    public UUID id;
+    public UUID referralId;
+    public UUID peerId;
+    public UUID matchId;
+    public OffsetDateTime startedAt;
+    public int durationMinutes;
+    @Enumerated(EnumType.STRING)
+    public Format format;
+    @Enumerated(EnumType.STRING)
+    public Attendance attendance;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Focus> focus;
+    public String notes;
+    public Boolean sharedLivedExperience;
+    public OffsetDateTime recordedAt;
+    public String recordedBy;
+    public String idempotencyKey;
+}
