@@ -1,0 +1,152 @@
+package org.alongside.outcomes.facts;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code referral_fact} rows. Events about one referral come from three topics and are applied in whatever
+ * order they arrive, so every write is an upsert whose merge does not depend on order:
+ * <ul>
+ * <li>a milestone keeps its earliest time, and the coded details that came with that earliest occurrence;</li>
+ * <li>dimensions come from {@code referral.received} where it has them, else from {@code referral.accepted}
+ * (they can differ: an age band is worked out again when the referral is accepted).</li>
+ * </ul>
+ * The same set of events therefore always leaves the same row.
+ */
+@ApplicationScoped
+public class ReferralFacts {
+
+    /** A step in a referral's journey: its time column, and the details recorded with its first occurrence. */
+    public enum Milestone {
+        DECLINED("declined_at", "decline_reason"),
+        WITHDRAWN("withdrawn_at", "withdraw_reason", "withdrawn_from_status"),
+        MATCHED("matched_at"),
+        CLOSED("closed_at", "close_reason");
+
+        private final String at;
+        private final List<String> details;
+        private final String upsert;
+
+        Milestone(String at, String... details) {
+            this.at = at;
+            this.details = List.of(details);
+            this.upsert = upsert();
+        }
+
+        private String upsert() {
+            String columns = Stream.concat(Stream.of("referral_id", at), details.stream())
+                    .collect(Collectors.joining(", "));
+            String values = String.join(", ", Collections.nCopies(2 + details.size(), "?"));
+            String firstOccurrence = "f." + at + " IS NULL OR EXCLUDED." + at + " < f." + at;
+            String merge = Stream.concat(
+                    Stream.of(at + " = LEAST(f." + at + ", EXCLUDED." + at + ")"),
+                    details.stream().map(d -> d + " = CASE WHEN " + firstOccurrence + " THEN EXCLUDED." + d
+                            + " ELSE f." + d + " END"))
+                    .collect(Collectors.joining(", "));
+            return "INSERT INTO referral_fact AS f (" + columns + ") VALUES (" + values + ")"
+                    + " ON CONFLICT (referral_id) DO UPDATE SET " + merge;
+        }
+    }
+
+    private static final String RECEIVED = """
+            INSERT INTO referral_fact AS f (referral_id, received_at, referrer_type, referrer_ods_code,
+                condition_kinds, condition_codes, age_band, gender, imd_decile)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (referral_id) DO UPDATE SET
+                received_at = LEAST(f.received_at, EXCLUDED.received_at),
+                referrer_type = COALESCE(EXCLUDED.referrer_type, f.referrer_type),
+                referrer_ods_code = COALESCE(EXCLUDED.referrer_ods_code, f.referrer_ods_code),
+                condition_kinds = COALESCE(EXCLUDED.condition_kinds, f.condition_kinds),
+                condition_codes = COALESCE(EXCLUDED.condition_codes, f.condition_codes),
+                age_band = COALESCE(EXCLUDED.age_band, f.age_band),
+                gender = COALESCE(EXCLUDED.gender, f.gender),
+                imd_decile = COALESCE(EXCLUDED.imd_decile, f.imd_decile)""";
+
+    private static final String ACCEPTED = """
+            INSERT INTO referral_fact AS f (referral_id, received_at, accepted_at,
+                condition_kinds, condition_codes, age_band, gender, imd_decile, locality)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (referral_id) DO UPDATE SET
+                received_at = LEAST(f.received_at, EXCLUDED.received_at),
+                accepted_at = LEAST(f.accepted_at, EXCLUDED.accepted_at),
+                condition_kinds = COALESCE(f.condition_kinds, EXCLUDED.condition_kinds),
+                condition_codes = COALESCE(f.condition_codes, EXCLUDED.condition_codes),
+                age_band = COALESCE(f.age_band, EXCLUDED.age_band),
+                gender = COALESCE(f.gender, EXCLUDED.gender),
+                imd_decile = COALESCE(f.imd_decile, EXCLUDED.imd_decile),
+                locality = COALESCE(f.locality, EXCLUDED.locality)""";
+
+    private final AgroalDataSource dataSource;
+
+    ReferralFacts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void received(UUID referralId, InboundEvents.ReferralReceived event) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(RECEIVED)) {
+            upsert.setObject(1, referralId);
+            upsert.setObject(2, event.receivedAt());
+            upsert.setString(3, event.referrerType().name());
+            upsert.setString(4, event.referrerOdsCode() == null ? null : event.referrerOdsCode().strip().toUpperCase());
+            upsert.setArray(5, connection.createArrayOf("text", Dimensions.conditionKinds(event.conditions())));
+            upsert.setArray(6, connection.createArrayOf("text", Dimensions.conditionCodes(event.conditions())));
+            upsert.setString(7, event.ageBand());
+            upsert.setString(8, event.gender() == null ? null : event.gender().name());
+            upsert.setObject(9, event.imdDecile(), Types.SMALLINT);
+            upsert.executeUpdate();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accepted(UUID referralId, InboundEvents.ReferralAccepted event) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(ACCEPTED)) {
+            upsert.setObject(1, referralId);
+            upsert.setObject(2, event.receivedAt());
+            upsert.setObject(3, event.acceptedAt());
+            upsert.setArray(4, event.conditions() == null ? null
+                    : connection.createArrayOf("text", Dimensions.conditionKinds(event.conditions())));
+            upsert.setArray(5, event.conditions() == null ? null
+                    : connection.createArrayOf("text", Dimensions.conditionCodes(event.conditions())));
+            upsert.setString(6, event.ageBand());
+            upsert.setString(7, event.gender() == null ? null : event.gender().name());
+            upsert.setObject(8, event.imdDecile(), Types.SMALLINT);
+            upsert.setString(9, event.locality() == null ? null : event.locality().strip().toUpperCase());
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Records that the referral reached {@code milestone} at {@code at}; {@code details} in the milestone's order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reached(UUID referralId, Milestone milestone, OffsetDateTime at, String... details)
+            throws SQLException {
+        if (details.length != milestone.details.size()) {
+            throw new IllegalArgumentException(milestone + " records " + milestone.details + ", not "
+                    + Arrays.toString(details));
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(milestone.upsert)) {
+            upsert.setObject(1, referralId);
+            upsert.setObject(2, Objects.requireNonNull(at));
+            for (int i = 0; i < details.length; i++) {
+                upsert.setString(3 + i, details[i]);
+            }
+            upsert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.alongside.outcomes;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.testing.Tokens;
+
+/** Event data as the other services publish it, and the dashboard counts as a commissioner reads them. */
+final class OutcomesTestSupport {
+
+    static final List<String> COUNTS = List.of("referralsReceived", "referralsAccepted", "referralsDeclined",
+            "referralsWithdrawn", "referralsMatched", "referralsActive", "referralsClosed", "sessionsRecorded",
+            "sessionsAttended");
+
+    private static final List<Map<String, Object>> CONDITIONS = List.of(
+            Map.of("snomedCode", "44054006", "display", "Type 2 diabetes mellitus", "kind", "PHYSICAL"),
+            Map.of("snomedCode", "35489007", "display", "Depressive disorder", "kind", "MENTAL"));
+
+    private OutcomesTestSupport() {
+    }
+
+    static RequestSpecification as(String role) {
+        return given().header("Authorization", Tokens.bearer(Tokens.as(role)));
+    }
+
+    static OffsetDateTime at(String instant) {
+        return OffsetDateTime.parse(instant);
+    }
+
+    static Map<String, Object> received(UUID referralId, OffsetDateTime receivedAt) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("referralId", referralId);
+        data.put("referrerType", "GP_PRACTICE");
+        data.put("referrerOdsCode", "B82001");
+        data.put("conditions", CONDITIONS);
+        data.put("ageBand", "65-74");
+        data.put("gender", "FEMALE");
+        data.put("imdDecile", 2);
+        data.put("receivedAt", receivedAt);
+        return data;
+    }
+
+    /** As referral-service sends it; the age band is worked out again at acceptance and may have moved on. */
+    static Map<String, Object> accepted(UUID referralId, OffsetDateTime receivedAt, OffsetDateTime acceptedAt) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("referralId", referralId);
+        data.put("conditions", CONDITIONS);
+        data.put("preferences", Map.of("formats", List.of("ONE_TO_ONE", "TELEPHONE"), "sharedCondition", true));
+        data.put("language", "en");
+        data.put("interpreterNeeded", false);
+        data.put("ageBand", "75+");
+        data.put("gender", "FEMALE");
+        data.put("locality", "LS6");
+        data.put("imdDecile", 2);
+        data.put("receivedAt", receivedAt);
+        data.put("acceptedAt", acceptedAt);
+        return data;
+    }
+
+    static Map<String, Object> declined(UUID referralId, OffsetDateTime declinedAt) {
+        return Map.of("referralId", referralId, "reason", "NOT_ELIGIBLE", "declinedAt", declinedAt);
+    }
+
+    static Map<String, Object> withdrawn(UUID referralId, OffsetDateTime withdrawnAt) {
+        return Map.of("referralId", referralId, "reason", "PERSON_REQUEST", "fromStatus", "ACCEPTED",
+                "withdrawnAt", withdrawnAt);
+    }
+
+    static Map<String, Object> closed(UUID referralId, OffsetDateTime closedAt) {
+        return Map.of("referralId", referralId, "reason", "GOALS_MET", "closedAt", closedAt);
+    }
+
+    static Map<String, Object> matchAccepted(UUID referralId, UUID peerId, OffsetDateTime acceptedAt) {
+        return Map.of("referralId", referralId, "proposalId", UUID.randomUUID(), "peerId", peerId, "score", 87,
+                "acceptedAt", acceptedAt);
+    }
+
+    static Map<String, Object> session(UUID referralId, UUID sessionId, UUID peerId, OffsetDateTime startedAt,
+            String attendance, OffsetDateTime recordedAt) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("sessionId", sessionId);
+        data.put("referralId", referralId);
+        data.put("peerId", peerId);
+        data.put("startedAt", startedAt);
+        data.put("durationMinutes", "ATTENDED".equals(attendance) ? 60 : 0);
+        data.put("format", "IN_PERSON");
+        data.put("attendance", attendance);
+        data.put("focus", List.of("EMOTIONAL_SUPPORT", "DAILY_MANAGEMENT"));
+        data.put("recordedAt", recordedAt);
+        return data;
+    }
+
+    /** The expected counts: the named ones as given, every other count zero. */
+    static Map<String, Long> counts(Object... nameThenCount) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        COUNTS.forEach(name -> counts.put(name, 0L));
+        for (int i = 0; i < nameThenCount.length; i += 2) {
+            if (counts.put((String) nameThenCount[i], ((Number) nameThenCount[i + 1]).longValue()) == null) {
+                throw new IllegalArgumentException("No count " + nameThenCount[i]);
+            }
+        }
+        return counts;
+    }
+
+    /** The counts for referrals received from {@code from} to {@code to}, read as a commissioner. */
+    static Map<String, Long> countsFor(LocalDate from, LocalDate to) {
+        Map<String, Object> body = as("commissioner").queryParam("from", from.toString())
+                .queryParam("to", to.toString()).get("/dashboard/summary")
+                .then().statusCode(200).extract().as(Map.class);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        COUNTS.forEach(name -> counts.put(name, ((Number) body.get(name)).longValue()));
+        return counts;
+    }
+
+    static void awaitCounts(LocalDate day, Map<String, Long> expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertEquals(expected, countsFor(day, day)));
+    }
+}
