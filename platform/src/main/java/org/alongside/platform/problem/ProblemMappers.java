@@ -132,7 +132,7 @@ public class ProblemMappers {
     }
 
     /** "create.request.person.givenName" -> "person.givenName": clients know their body, not our method names. */
-    static String fieldName(ConstraintViolation<?> violation) {
+    public static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
