@@ -7,6 +7,10 @@ CREATE TABLE referral (
     referrer_type         TEXT        NOT NULL,
     referrer_ods_code     TEXT,
     referrer_name         TEXT,
+    referrer_phone        TEXT,
+    referrer_email        TEXT,
+    channel               TEXT        NOT NULL DEFAULT 'REST',
+    fhir_identifier       TEXT,
     nhs_number            TEXT,
     given_name            TEXT        NOT NULL,
     family_name           TEXT        NOT NULL,
@@ -17,18 +21,30 @@ CREATE TABLE referral (
     email                 TEXT,
     language              TEXT,
     interpreter_needed    BOOLEAN     NOT NULL DEFAULT FALSE,
+    preferred_contact     TEXT,
+    accessibility_needs   TEXT,
     conditions            JSONB       NOT NULL,
     reason                TEXT        NOT NULL,
+    support_wanted        JSONB       NOT NULL DEFAULT '[]',
     preferences           JSONB       NOT NULL,
     consent_peer_support  BOOLEAN     NOT NULL,
     consent_share_with_gp BOOLEAN,
+    consent_contact       BOOLEAN,
+    consent_source        TEXT        NOT NULL,
+    safeguarding_concern  BOOLEAN     NOT NULL DEFAULT FALSE,
+    safeguarding_details  TEXT,
+    urgency               TEXT        NOT NULL DEFAULT 'ROUTINE',
     imd_decile            SMALLINT CHECK (imd_decile BETWEEN 1 AND 10),
     matched_peer_id       UUID,
+    status_reason         TEXT,
+    possible_duplicate_of UUID REFERENCES referral (id),
     idempotency_key       TEXT UNIQUE,
     version               INT         NOT NULL DEFAULT 0
 );
 CREATE INDEX referral_status_received ON referral (status, received_at);
 CREATE INDEX referral_ods ON referral (referrer_ods_code);
+CREATE INDEX referral_nhs_number ON referral (nhs_number) WHERE nhs_number IS NOT NULL;
+CREATE INDEX referral_conditions ON referral USING gin (conditions jsonb_path_ops);
 
 -- Every status change: who, when, why. Append-only.
 CREATE TABLE referral_status_change (

@@ -5,6 +5,7 @@ import static org.alongside.referral.ReferralTestSupport.referral;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.Topics;
+import org.alongside.platform.inbox.DeadLetterReplay;
 import org.alongside.platform.inbox.DeadLetters;
 import org.alongside.platform.testing.EventProbe;
 import org.alongside.platform.testing.KafkaBroker;
@@ -69,6 +71,13 @@ class ReferralProgressTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> dlt.all(Duration.ofMillis(500)).stream()
                     .filter(r -> id.equals(r.key()))
                     .anyMatch(r -> r.headers().lastHeader(DeadLetters.ERROR_HEADER) != null));
+
+            // replaying puts each letter back on its topic once; these still fail, so they return with the error
+            long lettersBefore = dlt.all(Duration.ofMillis(500)).stream().filter(r -> id.equals(r.key())).count();
+            int replayed = DeadLetterReplay.replay("referral-service", KafkaBroker.shared().bootstrapServers());
+            assertTrue(replayed >= 1, "replayed " + replayed);
+            await().atMost(Duration.ofSeconds(20)).until(() -> dlt.all(Duration.ofMillis(500)).stream()
+                    .filter(r -> id.equals(r.key())).count() > lettersBefore);
         }
     }
 }

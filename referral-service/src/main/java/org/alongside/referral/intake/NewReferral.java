@@ -15,21 +15,26 @@ import java.util.List;
 import org.alongside.referral.lifecycle.Referral;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A referral as a referrer sends it (the core fields of the integration contract). */
+/** A referral as a referrer sends it: the PRSB social prescribing groups of demographics, needs and consent. */
 @Schema(name = "NewReferral")
 public record NewReferral(
         @NotNull @Valid Referrer referrer,
         @NotNull @Valid Person person,
         @NotNull @Size(min = 1, max = 20, message = "must list between 1 and 20 conditions") List<@NotNull @Valid Condition> conditions,
         @NotBlank @Size(max = 4000) @Schema(description = "Why peer support, in the person's own words") String reason,
+        @Size(max = 4) @Schema(description = "What the person wants from peer support") List<Referral.@NotNull SupportWanted> supportWanted,
         @Valid Preferences preferences,
         @NotNull @Valid Consent consent,
-        @Min(1) @Max(10) @Schema(description = "Index of Multiple Deprivation decile, 1 = most deprived") Integer imdDecile) {
+        @Valid Safeguarding safeguarding,
+        @Min(1) @Max(10) @Schema(description = "Index of Multiple Deprivation decile, 1 = most deprived") Integer imdDecile,
+        @Schema(description = "ROUTINE unless the referrer says otherwise") Referral.Urgency urgency) {
 
     public record Referrer(
             @NotNull Referral.ReferrerType type,
             @Pattern(regexp = "[A-Za-z0-9]{3,10}", message = "must be an ODS code (3-10 letters and digits)") String odsCode,
-            @Size(max = 200) String name) {
+            @Size(max = 200) String name,
+            @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number") String phone,
+            @Email @Size(max = 254) String email) {
     }
 
     public record Person(
@@ -41,8 +46,10 @@ public record NewReferral(
             @Pattern(regexp = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", message = "must be a UK postcode") String postcode,
             @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number") String phone,
             @Email @Size(max = 254) String email,
+            Referral.ContactMethod preferredContact,
             @Size(max = 50) String language,
-            Boolean interpreterNeeded) {
+            Boolean interpreterNeeded,
+            @Size(max = 2000) @Schema(description = "e.g. step-free access, large print, British Sign Language") String accessibilityNeeds) {
     }
 
     public record Condition(
@@ -54,11 +61,18 @@ public record NewReferral(
     public record Preferences(
             Referral.Gender peerGender,
             @Size(max = 5) List<Referral.@NotNull SupportFormat> formats,
-            Boolean sharedCondition) {
+            Boolean sharedCondition,
+            Boolean sharedCultureOrLanguage) {
     }
 
     public record Consent(
             @NotNull @AssertTrue(message = "must be true: peer support needs the person's agreement to be referred") Boolean peerSupport,
-            Boolean shareWithGp) {
+            Boolean shareWithGp,
+            @Schema(description = "The person agreed to be contacted by the service") Boolean contact) {
+    }
+
+    public record Safeguarding(
+            @NotNull Boolean concern,
+            @Size(max = 4000) @Schema(description = "What the service should know to keep the person and staff safe") String details) {
     }
 }

@@ -30,10 +30,23 @@ public class Referral extends PanacheEntityBase {
 
     public enum SupportFormat { ONE_TO_ONE, GROUP, TELEPHONE, VIDEO, ONLINE }
 
+    /** What the person wants from peer support (the four kinds of support in the ImROC model). */
+    public enum SupportWanted { DAILY_MANAGEMENT, EMOTIONAL_SUPPORT, COMMUNITY_CONNECTION, ONGOING_SUPPORT }
+
+    public enum ContactMethod { PHONE, TEXT, EMAIL, LETTER }
+
+    public enum Urgency { ROUTINE, URGENT }
+
+    public enum Channel { REST, FHIR }
+
+    /** How the person's agreement to be referred reached us. */
+    public enum ConsentSource { RECORDED_BY_REFERRER, SELF_REFERRAL, FHIR_CONSENT_RESOURCE, REFERRER_ATTESTATION }
+
     public record Condition(String snomedCode, String display, ConditionKind kind) {
     }
 
-    public record Preferences(Gender peerGender, List<SupportFormat> formats, Boolean sharedCondition) {
+    public record Preferences(Gender peerGender, List<SupportFormat> formats, Boolean sharedCondition,
+            Boolean sharedCultureOrLanguage) {
     }
 
     @Id
@@ -47,6 +60,11 @@ public class Referral extends PanacheEntityBase {
     public ReferrerType referrerType;
     public String referrerOdsCode;
     public String referrerName;
+    public String referrerPhone;
+    public String referrerEmail;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    public String fhirIdentifier;
 
     public String nhsNumber;
     public String givenName;
@@ -59,17 +77,32 @@ public class Referral extends PanacheEntityBase {
     public String email;
     public String language;
     public boolean interpreterNeeded;
+    @Enumerated(EnumType.STRING)
+    public ContactMethod preferredContact;
+    public String accessibilityNeeds;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Condition> conditions;
     public String reason;
     @JdbcTypeCode(SqlTypes.JSON)
+    public List<SupportWanted> supportWanted;
+    @JdbcTypeCode(SqlTypes.JSON)
     public Preferences preferences;
     public boolean consentPeerSupport;
     @Column(name = "consent_share_with_gp")
     public Boolean consentShareWithGp;
+    public Boolean consentContact;
+    @Enumerated(EnumType.STRING)
+    public ConsentSource consentSource;
+    public boolean safeguardingConcern;
+    public String safeguardingDetails;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
     public Integer imdDecile;
     public UUID matchedPeerId;
+    /** The coded reason of the latest decline, withdrawal or close: what the referrer's Task shows. */
+    public String statusReason;
+    public UUID possibleDuplicateOf;
     public String idempotencyKey;
     @Version
     public int version;

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,11 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
+import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.alongside.referral.intake.Intake;
@@ -39,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/referrals")
 @Tag(name = "Referrals")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ReferralResource {
 
     private final Intake intake;
@@ -64,22 +64,12 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     public Response create(@NotNull(message = "a referral body is required") @Valid NewReferral request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key create nothing") String idempotencyKey) {
-        Optional<Referral> earlier = intake.byIdempotencyKey(idempotencyKey);
-        if (earlier.isPresent()) {
-            return Response.ok(ReferralView.of(referrals.visibleTo(earlier.get().id, caller), clock)).build();
-        }
-        Referral referral;
-        try {
-            referral = intake.receive(request, idempotencyKey, caller);
-        } catch (RuntimeException e) {
-            // a concurrent retry with the same key won the race: answer with its referral
-            Optional<Referral> raced = intake.byIdempotencyKey(idempotencyKey);
-            if (raced.isPresent()) {
-                return Response.ok(ReferralView.of(referrals.visibleTo(raced.get().id, caller), clock)).build();
-            }
-            throw e;
-        }
-        return Response.created(URI.create("/referrals/" + referral.id)).entity(ReferralView.of(referral, clock)).build();
+        Intake.Submission submission = intake.submit(request, Intake.Arrival.rest(idempotencyKey,
+                request.referrer().type()), caller);
+        ReferralView view = ReferralView.of(submission.referral(), clock);
+        return submission.created()
+                ? Response.created(URI.create("/referrals/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @GET
@@ -96,11 +86,21 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Worklist of referrals, longest waiting first")
+    @Operation(summary = "Worklist of referrals, longest waiting first",
+            description = "Referrers see only their own organisation's referrals, whatever odsCode they ask for.")
     public ReferralList list(@QueryParam("status") ReferralStatus status,
+            @QueryParam("odsCode") @Pattern(regexp = "[A-Za-z0-9]{3,10}", message = "must be an ODS code") String odsCode,
+            @QueryParam("condition") @Pattern(regexp = "\\d{6,18}", message = "must be a SNOMED CT concept id") @Parameter(description = "SNOMED CT code of a condition the person lives with") String condition,
+            @QueryParam("receivedFrom") @Parameter(description = "ISO date, inclusive") LocalDate receivedFrom,
+            @QueryParam("receivedTo") @Parameter(description = "ISO date, inclusive") LocalDate receivedTo,
+            @QueryParam("sort") @DefaultValue("waiting") @Pattern(regexp = "waiting|newest", message = "must be waiting or newest") String sort,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var found = referrals.list(Optional.ofNullable(status), caller, page, size);
+        if (receivedFrom != null && receivedTo != null && receivedFrom.isAfter(receivedTo)) {
+            throw ProblemException.invalid("receivedFrom", "must not be after receivedTo");
+        }
+        var found = referrals.list(new Referrals.Filter(status, odsCode, condition, receivedFrom, receivedTo),
+                "newest".equals(sort), caller, page, size);
         return new ReferralList(found.items().stream().map(r -> ReferralView.of(r, clock)).toList(), page, size,
                 found.total());
     }

@@ -16,34 +16,45 @@ public record ReferralView(
         OffsetDateTime receivedAt,
         OffsetDateTime updatedAt,
         @Schema(description = "Days since the referral was received, while it waits for support") Long daysWaiting,
+        @Schema(description = "How the referral arrived: REST or FHIR") Referral.Channel channel,
         Referrer referrer,
         Person person,
         List<Referral.Condition> conditions,
         String reason,
+        List<Referral.SupportWanted> supportWanted,
         Referral.Preferences preferences,
         Consent consent,
+        Safeguarding safeguarding,
         Integer imdDecile,
-        UUID matchedPeerId) {
+        Referral.Urgency urgency,
+        @Schema(description = "Coded reason of the latest decline, withdrawal or close") String statusReason,
+        UUID matchedPeerId,
+        @Schema(description = "An open referral for the same NHS number, for a coordinator to review") UUID possibleDuplicateOf) {
 
-    public record Referrer(Referral.ReferrerType type, String odsCode, String name) {
+    public record Referrer(Referral.ReferrerType type, String odsCode, String name, String phone, String email) {
     }
 
     public record Person(String nhsNumber, String givenName, String familyName, LocalDate birthDate,
-            Referral.Gender gender, String postcode, String phone, String email, String language,
-            boolean interpreterNeeded) {
+            Referral.Gender gender, String postcode, String phone, String email, Referral.ContactMethod preferredContact,
+            String language, boolean interpreterNeeded, String accessibilityNeeds) {
     }
 
-    public record Consent(boolean peerSupport, Boolean shareWithGp) {
+    public record Consent(boolean peerSupport, Boolean shareWithGp, Boolean contact, Referral.ConsentSource source) {
+    }
+
+    public record Safeguarding(boolean concern, String details) {
     }
 
     public static ReferralView of(Referral r, Clock clock) {
         boolean waiting = r.status == ReferralStatus.RECEIVED || r.status == ReferralStatus.ACCEPTED;
         Long daysWaiting = waiting ? Duration.between(r.receivedAt, OffsetDateTime.now(clock)).toDays() : null;
-        return new ReferralView(r.id, r.status, r.receivedAt, r.updatedAt, daysWaiting,
-                new Referrer(r.referrerType, r.referrerOdsCode, r.referrerName),
+        return new ReferralView(r.id, r.status, r.receivedAt, r.updatedAt, daysWaiting, r.channel,
+                new Referrer(r.referrerType, r.referrerOdsCode, r.referrerName, r.referrerPhone, r.referrerEmail),
                 new Person(r.nhsNumber, r.givenName, r.familyName, r.birthDate, r.gender, r.postcode, r.phone, r.email,
-                        r.language, r.interpreterNeeded),
-                r.conditions, r.reason, r.preferences, new Consent(r.consentPeerSupport, r.consentShareWithGp),
-                r.imdDecile, r.matchedPeerId);
+                        r.preferredContact, r.language, r.interpreterNeeded, r.accessibilityNeeds),
+                r.conditions, r.reason, r.supportWanted, r.preferences,
+                new Consent(r.consentPeerSupport, r.consentShareWithGp, r.consentContact, r.consentSource),
+                new Safeguarding(r.safeguardingConcern, r.safeguardingDetails), r.imdDecile, r.urgency,
+                r.statusReason, r.matchedPeerId, r.possibleDuplicateOf);
     }
 }

@@ -1,31 +1,36 @@
 package org.alongside.referral.lifecycle;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.referral.feedback.ReferrerFeedback;
 
 /** The referral lifecycle: every change of status is checked, kept in history and published through the outbox. */
 @ApplicationScoped
 public class Referrals {
 
     private final Outbox outbox;
+    private final ReferrerFeedback feedback;
+    private final EntityManager entities;
     private final Clock clock;
 
-    Referrals(Outbox outbox, Clock clock) {
+    Referrals(Outbox outbox, ReferrerFeedback feedback, EntityManager entities, Clock clock) {
         this.outbox = outbox;
+        this.feedback = feedback;
+        this.entities = entities;
         this.clock = clock;
     }
 
@@ -54,21 +59,50 @@ public class Referrals {
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    public Page<Referral> list(Optional<ReferralStatus> status, Caller caller, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
+    /** Worklist filters; every one optional. */
+    public record Filter(ReferralStatus status, String odsCode, String snomedCode, LocalDate receivedFrom,
+            LocalDate receivedTo) {
+    }
+
+    /** The worklist, longest waiting first (or newest first), within what the caller may see. */
+    @SuppressWarnings("unchecked")
+    public Page<Referral> list(Filter filter, boolean newestFirst, Caller caller, int page, int size) {
+        StringBuilder where = new StringBuilder("TRUE");
         Map<String, Object> params = new HashMap<>();
-        status.ifPresent(s -> {
-            query.append(" and status = :status");
-            params.put("status", s);
-        });
-        if (!(caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN))) {
-            // referrers see their organisation's referrals; the resource admits no other role
-            query.append(" and referrerOdsCode = :ods");
-            params.put("ods", caller.odsCode().orElse("\u0000"));
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", filter.status().name());
         }
-        var found = Referral.<Referral>find(query.toString(), Sort.ascending("receivedAt", "id"), params)
-                .page(io.quarkus.panache.common.Page.of(page, size));
-        return new Page<>(found.list(), page, size, found.count());
+        String ods = filter.odsCode();
+        if (!(caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN))) {
+            // referrers see their own organisation's referrals whatever they ask for
+            ods = caller.odsCode().orElse("-");
+        }
+        if (ods != null) {
+            where.append(" AND referrer_ods_code = :ods");
+            params.put("ods", ods.toUpperCase());
+        }
+        if (filter.snomedCode() != null) {
+            where.append(" AND conditions @> CAST(:condition AS jsonb)");
+            params.put("condition", "[{\"snomedCode\": \"" + filter.snomedCode().replaceAll("\\D", "") + "\"}]");
+        }
+        if (filter.receivedFrom() != null) {
+            where.append(" AND received_at >= :from");
+            params.put("from", filter.receivedFrom().atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
+        }
+        if (filter.receivedTo() != null) {
+            where.append(" AND received_at < :to");
+            params.put("to", filter.receivedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime());
+        }
+        var items = entities.createNativeQuery("SELECT * FROM referral WHERE " + where + " ORDER BY received_at "
+                + (newestFirst ? "DESC" : "ASC") + ", id LIMIT :limit OFFSET :offset", Referral.class);
+        var count = entities.createNativeQuery("SELECT count(*) FROM referral WHERE " + where, Long.class);
+        params.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        items.setParameter("limit", size).setParameter("offset", (long) page * size);
+        return new Page<>(items.getResultList(), page, size, ((Number) count.getSingleResult()).longValue());
     }
 
     @Transactional
@@ -85,6 +119,7 @@ public class Referrals {
     @Transactional
     public Referral decline(UUID id, Reasons.Decline decline, Caller caller) {
         Referral referral = visibleTo(id, caller);
+        referral.statusReason = decline.reason().name();
         move(referral, ReferralStatus.DECLINED, describe(decline.reason(), decline.note()), caller.user());
         outbox.publish(EventTypes.REFERRAL_DECLINED, referral.id,
                 new ReferralEvents.Declined(referral.id, decline.reason().name(), referral.updatedAt));
@@ -95,6 +130,7 @@ public class Referrals {
     public Referral withdraw(UUID id, Reasons.Withdraw withdraw, Caller caller) {
         Referral referral = visibleTo(id, caller);
         ReferralStatus from = referral.status;
+        referral.statusReason = withdraw.reason().name();
         move(referral, ReferralStatus.WITHDRAWN, describe(withdraw.reason(), withdraw.note()), caller.user());
         outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id,
                 new ReferralEvents.Withdrawn(referral.id, withdraw.reason().name(), from, referral.updatedAt));
@@ -104,6 +140,7 @@ public class Referrals {
     @Transactional
     public Referral close(UUID id, Reasons.Close close, Caller caller) {
         Referral referral = visibleTo(id, caller);
+        referral.statusReason = close.reason().name();
         move(referral, ReferralStatus.CLOSED, describe(close.reason(), close.note()), caller.user());
         outbox.publish(EventTypes.REFERRAL_CLOSED, referral.id,
                 new ReferralEvents.Closed(referral.id, close.reason().name(), referral.updatedAt));
@@ -142,6 +179,7 @@ public class Referrals {
         change.persist();
         referral.status = target;
         referral.updatedAt = change.changedAt;
+        feedback.statusChanged(referral);
     }
 
     private static String describe(Enum<?> reason, String note) {

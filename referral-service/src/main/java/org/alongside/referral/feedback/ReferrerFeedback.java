@@ -1,0 +1,80 @@
+package org.alongside.referral.feedback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.alongside.referral.lifecycle.Referral;
+import org.alongside.referral.lifecycle.ReferralStatus;
+
+/**
+ * The PRSB "message back to the referrer": when a referral is accepted, declined, matched, withdrawn or closed,
+ * a notification is queued in the same transaction for the referrer's webhook, if they registered one.
+ */
+@ApplicationScoped
+public class ReferrerFeedback {
+
+    /** The statuses a referrer is told about; the others are internal steps. */
+    static final Set<ReferralStatus> NOTIFIED = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.DECLINED,
+            ReferralStatus.MATCHED, ReferralStatus.WITHDRAWN, ReferralStatus.CLOSED);
+
+    /** What the referrer receives: ids and codes; they already know who the person is. */
+    public record Notification(UUID deliveryId, UUID referralId, String status, String statusReason,
+            OffsetDateTime occurredAt, String task) {
+    }
+
+    private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final WebhookDispatcher dispatcher;
+    private final Clock clock;
+
+    ReferrerFeedback(ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
+            WebhookDispatcher dispatcher, Clock clock) {
+        this.mapper = mapper;
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    public void statusChanged(Referral referral) {
+        if (!NOTIFIED.contains(referral.status)) {
+            return;
+        }
+        ReferrerWebhook.forOrganisation(referral.referrerOdsCode).ifPresent(webhook -> {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.id = UUID.randomUUID();
+            delivery.webhookId = webhook.id;
+            delivery.referralId = referral.id;
+            delivery.status = WebhookDelivery.Status.PENDING;
+            delivery.createdAt = OffsetDateTime.now(clock);
+            delivery.nextAttemptAt = delivery.createdAt;
+            try {
+                delivery.payload = mapper.writeValueAsString(new Notification(delivery.id, referral.id,
+                        referral.status.name(), referral.statusReason, referral.updatedAt,
+                        "/fhir/Task?focus=ServiceRequest/" + referral.id));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            delivery.persist();
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        dispatcher.wakeUp();
+                    }
+                }
+            });
+        });
+    }
+}
