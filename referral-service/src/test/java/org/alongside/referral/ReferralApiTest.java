@@ -136,6 +136,7 @@ class ReferralApiTest {
     @Test
     void oversizeBodiesAreRefused() {
         String huge = "{\"reason\": \"" + "x".repeat(1_100_000) + "\"}";
-        as("coordinator").body(huge).post("/referrals").then().statusCode(413);
+        as("coordinator").body(huge).post("/referrals").then().statusCode(413)
+                .contentType("application/problem+json").body("title", equalTo("Payload too large"));
     }
 }

@@ -1,0 +1,43 @@
+package org.alongside.platform.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.alongside.platform.problem.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses a body declared larger than the limit before anything reads it, with the same problem+json as every
+ * other client error. The HTTP layer's own hard limit (set above this one) still stops bodies that lie about
+ * their length or stream without one.
+ */
+@ApplicationScoped
+public class OversizeBodies {
+
+    private final long maxBytes;
+
+    OversizeBodies(@ConfigProperty(name = "alongside.http.max-body-bytes", defaultValue = "1048576") long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared == null || !declared.matches("\\d{1,18}") || Long.parseLong(declared) <= maxBytes) {
+                context.next();
+                return;
+            }
+            JsonObject problem = new JsonObject()
+                    .put("type", Problem.TYPE_BASE + "payload-too-large")
+                    .put("title", "Payload too large")
+                    .put("status", 413)
+                    .put("detail", "The request body is " + declared + " bytes; this service accepts at most "
+                            + maxBytes + ". Nothing was stored.")
+                    .put("instance", context.request().path());
+            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close").end(problem.encode());
+        });
+    }
+}
