@@ -110,7 +110,10 @@ class ReferralApiTest {
 
         String id = asReferrer("B82001").body(referral("9434765919")).post("/referrals")
                 .then().statusCode(201).extract().path("id");
-        asReferrer("B82001").get("/referrals/" + id).then().statusCode(200);
+        asReferrer("B82001").get("/referrals/" + id).then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
         asReferrer("Y12345").get("/referrals/" + id).then().statusCode(404);
         asReferrer("Y12345").body(referral("9434765919")).post("/referrals").then().statusCode(403);
     }
