@@ -12,19 +12,16 @@ import jakarta.enterprise.event.Observes;
 public class SecurityHeaders {
 
     void register(@Observes Router router) {
+        // Set before anything else runs; a resource that sets its own (a page's CSP) replaces them.
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
-            context.response().headersEndHandler(ignored -> {
-                var headers = context.response().headers();
-                headers.set("X-Content-Type-Options", "nosniff");
-                headers.set("X-Frame-Options", "DENY");
-                headers.set("Referrer-Policy", "no-referrer");
-                if (!headers.contains("Cache-Control")) {
-                    headers.set("Cache-Control", "no-store");
-                }
-                if (!headers.contains("Content-Security-Policy") && !context.request().path().startsWith("/q/")) {
-                    headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-                }
-            });
+            var headers = context.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            if (!context.request().path().startsWith("/q/")) {
+                headers.set("Cache-Control", "no-store");
+                headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            }
             context.next();
         });
     }

@@ -1,0 +1,189 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load against a running local stack (deploy/local/up): intake throughput and latency for POST /referrals and
+ * POST /fhir at several concurrencies, and the end-to-end latency from accepting a referral to its proposals
+ * being visible in matching-service. JDK only: run with `java bench/IntakeBench.java` (see bench/README.md).
+ */
+public class IntakeBench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    record Result(String name, int concurrency, long requests, long errors, double seconds, long[] latenciesNanos) {
+        String row() {
+            Arrays.sort(latenciesNanos);
+            return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f |", name, concurrency, requests,
+                    errors, requests / seconds, percentile(latenciesNanos, 50), percentile(latenciesNanos, 99));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String referral = System.getProperty("referral", "http://127.0.0.1:8081");
+        String matching = System.getProperty("matching", "http://127.0.0.1:8082");
+        Duration duration = Duration.ofSeconds(Long.getLong("seconds", 20));
+        Duration warmup = Duration.ofSeconds(Long.getLong("warmup", 5));
+        int[] concurrencies = Arrays.stream(System.getProperty("concurrency", "4,8").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int e2eSamples = Integer.getInteger("e2e", 200);
+        Path root = Path.of(System.getProperty("root", "."));
+        String coordinator = token(root, "coordinator");
+        String gp = token(root, "referrer", "--ods", "B82001");
+        String bundle = Files.readString(root.resolve("referral-service/src/test/resources/fhir/bars-message-bundle.json"));
+
+        IntFunction<HttpRequest> rest = i -> HttpRequest.newBuilder(URI.create(referral + "/referrals"))
+                .header("Authorization", "Bearer " + gp).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(referralJson())).build();
+        // each bundle gets its own identifier, else the service (rightly) answers retries without creating anything
+        IntFunction<HttpRequest> fhir = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir"))
+                .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(bundle.replace("REF-2026-000417", UUID.randomUUID().toString())))
+                .build();
+
+        List<String> rows = new ArrayList<>();
+        for (int c : concurrencies) {
+            run("warm-up", rest, c, warmup);
+            rows.add(run("POST /referrals", rest, c, duration).row());
+            run("warm-up", fhir, c, warmup);
+            rows.add(run("POST /fhir (BaRS message Bundle)", fhir, c, duration).row());
+        }
+        System.out.println("| scenario | clients | requests | errors | requests/s | p50 ms | p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println(endToEnd(referral, matching, coordinator, gp, e2eSamples));
+    }
+
+    static Result run(String name, IntFunction<HttpRequest> request, int concurrency, Duration duration)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                int i = 0;
+                while (System.nanoTime() < end) {
+                    HttpRequest req = request.apply(i++);
+                    long t0 = System.nanoTime();
+                    HttpResponse<Void> response = HTTP.send(req, HttpResponse.BodyHandlers.discarding());
+                    long took = System.nanoTime() - t0;
+                    if (response.statusCode() / 100 != 2) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> worker : workers) {
+            long[] part = worker.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Result(name, concurrency, all.length, errors.get(), seconds, all);
+    }
+
+    /** Accept a fresh referral and poll matching until its proposals are visible; one referral at a time. */
+    static String endToEnd(String referral, String matching, String coordinator, String gp, int samples)
+            throws Exception {
+        send(HttpRequest.newBuilder(URI.create(matching + "/peers")).header("Authorization", "Bearer " + coordinator)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"displayName": "Bench peer", "languages": ["en"], "formats": ["ONE_TO_ONE"], "capacity": 50,
+                         "active": true, "livedExperience": [{"snomedCode": "44054006",
+                         "display": "Type 2 diabetes mellitus", "kind": "PHYSICAL"}]}""")).build());
+        long[] latencies = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            String created = send(HttpRequest.newBuilder(URI.create(referral + "/referrals"))
+                    .header("Authorization", "Bearer " + gp).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(referralJson())).build()).body();
+            Matcher m = ID.matcher(created);
+            if (!m.find()) {
+                throw new IllegalStateException("No referral id in " + created);
+            }
+            String id = m.group(1);
+            HttpRequest proposals = HttpRequest.newBuilder(URI.create(matching + "/referrals/" + id + "/proposals"))
+                    .header("Authorization", "Bearer " + coordinator).GET().build();
+            long t0 = System.nanoTime();
+            send(HttpRequest.newBuilder(URI.create(referral + "/referrals/" + id + "/accept"))
+                    .header("Authorization", "Bearer " + coordinator).POST(HttpRequest.BodyPublishers.noBody()).build());
+            while (HTTP.send(proposals, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                Thread.sleep(0, 500_000);
+            }
+            latencies[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(latencies);
+        return String.format(Locale.ROOT, "end to end, accept -> proposals visible (%d referrals): p50 %.1f ms, "
+                + "p99 %.1f ms, max %.1f ms", samples, percentile(latencies, 50), percentile(latencies, 99),
+                latencies[samples - 1] / 1e6);
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.uri() + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    static String referralJson() {
+        return """
+                {"referrer": {"type": "GP_PRACTICE", "odsCode": "B82001"},
+                 "person": {"nhsNumber": "9434765919", "givenName": "Bench", "familyName": "Mark",
+                            "birthDate": "1966-05-01", "gender": "FEMALE", "postcode": "LS6 2AB", "language": "en"},
+                 "conditions": [{"snomedCode": "44054006", "display": "Type 2 diabetes mellitus", "kind": "PHYSICAL"}],
+                 "reason": "benchmark", "preferences": {"formats": ["ONE_TO_ONE"]},
+                 "consent": {"peerSupport": true}, "imdDecile": 4}""";
+    }
+
+    static double percentile(long[] sortedNanos, int p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+    }
+
+    static String token(Path root, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("deploy/local/token").toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("token failed: " + out);
+        }
+        return out;
+    }
+}

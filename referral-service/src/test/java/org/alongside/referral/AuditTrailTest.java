@@ -1,0 +1,54 @@
+package org.alongside.referral;
+
+import static org.alongside.referral.ReferralTestSupport.as;
+import static org.alongside.referral.ReferralTestSupport.referral;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.alongside.platform.testing.Databases;
+import org.junit.jupiter.api.Test;
+
+/** Every look at a person's record is in an append-only trail an admin can query by person or by user. */
+@QuarkusTest
+class AuditTrailTest {
+
+    @Test
+    void readsAndChangesOfAReferralAreAuditedAndQueryableByPersonAndUser() {
+        String id = as("coordinator").body(referral("9434765919")).post("/referrals").then().statusCode(201)
+                .extract().path("id");
+        as("coordinator").get("/referrals/" + id).then().statusCode(200);
+        as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(200);
+
+        as("admin").get("/audit?referralId=" + id).then().statusCode(200)
+                .body("operation", hasItem("GET ReferralResource.get"))
+                .body("operation", hasItem("POST ReferralResource.accept"))
+                .body("find { it.operation == 'GET ReferralResource.get' }.actor", equalTo("test-coordinator@alongside.local"))
+                .body("find { it.operation == 'GET ReferralResource.get' }.action", equalTo("READ"))
+                .body("find { it.operation == 'GET ReferralResource.get' }.roles", equalTo(java.util.List.of("coordinator")))
+                .body("find { it.operation == 'GET ReferralResource.get' }.status", equalTo(200))
+                .body("find { it.operation == 'GET ReferralResource.get' }.client", equalTo("127.0.0.1"));
+        as("admin").get("/audit?actor=test-coordinator@alongside.local&limit=5").then().statusCode(200)
+                .body("actor", hasItem("test-coordinator@alongside.local"));
+
+        as("coordinator").get("/audit?referralId=" + id).then().statusCode(403);
+        as("admin").get("/audit").then().statusCode(400);
+    }
+
+    @Test
+    void theTrailCannotBeRewrittenEvenByTheDatabaseOwner() throws SQLException {
+        as("coordinator").get("/referrals?size=1").then().statusCode(200);
+        try (Connection db = DriverManager.getConnection(Databases.jdbcUrl("alongside_referral_test"),
+                Databases.USER, "");
+             Statement statement = db.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_event SET actor = 'someone'"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_event"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("TRUNCATE audit_event"));
+        }
+    }
+}
