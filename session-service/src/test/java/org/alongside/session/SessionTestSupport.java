@@ -4,22 +4,26 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.testing.TestEvents;
 import org.alongside.platform.testing.Tokens;
 
-/** Requests as each role, a valid session body, and matches published as matching-service would. */
+/** Requests as each role, a valid session body, and events published as the other services would. */
 final class SessionTestSupport {
 
     static final String NOTES = "Talked about the walking group; worried about the hospital letter";
@@ -33,6 +37,30 @@ final class SessionTestSupport {
 
     static RequestSpecification asPeer(UUID peerId) {
         return given().header("Authorization", Tokens.bearer(Tokens.peerWorker(peerId))).contentType(ContentType.JSON);
+    }
+
+    /**
+     * A supervisor known by their token's subject, as the identity provider would issue it (the platform's Tokens
+     * gives every supervisor the same subject).
+     */
+    static RequestSpecification asSupervisor(String subject) {
+        String token;
+        try {
+            token = Jwt.issuer(Tokens.ISSUER).subject(subject).upn(subject + "@alongside.local")
+                    .groups(Set.of("supervisor")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600))
+                    .jws().sign(KeyUtils.readPrivateKey("dev-jwt/private.pem"));
+        } catch (Exception e) {
+            throw new IllegalStateException("Development signing key not on the test classpath", e);
+        }
+        return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification expired(String role) {
+        return given().header("Authorization", Tokens.bearer(Tokens.expired(role))).contentType(ContentType.JSON);
     }
 
     static OffsetDateTime now() {
@@ -81,5 +109,49 @@ final class SessionTestSupport {
             return response.statusCode() == 201;
         });
         return created[0];
+    }
+
+    static EventEnvelope publishReferralAccepted(UUID referralId, OffsetDateTime acceptedAt) {
+        return TestEvents.publish("referral.accepted", referralId, Map.of(
+                "referralId", referralId.toString(),
+                "conditions", List.of(Map.of("display", "Type 2 diabetes mellitus", "kind", "PHYSICAL")),
+                "preferences", Map.of("formats", List.of("GROUP")),
+                "interpreterNeeded", false,
+                "ageBand", "55-64",
+                "receivedAt", acceptedAt.minusDays(1).toString(),
+                "acceptedAt", acceptedAt.toString()));
+    }
+
+    static EventEnvelope publishReferralClosed(UUID referralId, OffsetDateTime closedAt) {
+        return TestEvents.publish("referral.closed", referralId, Map.of(
+                "referralId", referralId.toString(), "reason", "GOALS_MET", "closedAt", closedAt.toString()));
+    }
+
+    static EventEnvelope publishReferralWithdrawn(UUID referralId, OffsetDateTime withdrawnAt) {
+        return TestEvents.publish("referral.withdrawn", referralId, Map.of(
+                "referralId", referralId.toString(), "reason", "PERSON_REQUEST", "fromStatus", "ACTIVE",
+                "withdrawnAt", withdrawnAt.toString()));
+    }
+
+    static EventEnvelope publishMatchEnded(UUID referralId, UUID peerId, OffsetDateTime endedAt) {
+        return TestEvents.publish("match.ended", referralId, Map.of(
+                "referralId", referralId.toString(), "peerId", peerId.toString(), "reason", "PEER_LEFT",
+                "endedAt", endedAt.toString()));
+    }
+
+    /** A matched pair, once the service has learned the match: the peer's first attended session proves it. */
+    static String matchedWithSession(UUID referralId, UUID peerId) {
+        publishMatch(referralId, peerId, now().minusDays(3));
+        return recordOnceMatched(() -> asPeer(peerId), session(referralId, peerId)).path("id");
+    }
+
+    /** Waits (up to 60 s) until the request answers with the status: for effects of consumed events. */
+    static Response awaitStatus(Supplier<Response> request, int status) {
+        Response[] last = new Response[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            last[0] = request.get();
+            return last[0].statusCode() == status;
+        });
+        return last[0];
     }
 }

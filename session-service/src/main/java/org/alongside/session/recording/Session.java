@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One contact, or missed contact, between a peer worker and the person they support. */
+/** One contact, or missed contact, between a peer worker and the person they support: its current version. */
 @Entity
 @Table(name = "support_session")
 public class Session extends PanacheEntityBase {
@@ -32,6 +32,14 @@ public class Session extends PanacheEntityBase {
             ONGOING_SUPPORT: keeping in touch, reviewing how things are going.""")
     public enum Focus { DAILY_MANAGEMENT, EMOTIONAL_SUPPORT, COMMUNITY_CONNECTION, ONGOING_SUPPORT }
 
+    @Schema(description = "Where an in-person session took place")
+    public enum PlaceType { HOME, COMMUNITY_VENUE, GP_SURGERY, HOSPITAL_WARD, CLINIC }
+
+    @Schema(name = "SessionStatus", description = """
+            RECORDED: counts. ENTERED_IN_ERROR: recorded by mistake (wrong person, never happened); kept for the \
+            audit trail but not counted.""")
+    public enum Status { RECORDED, ENTERED_IN_ERROR }
+
     @Id
     public UUID id;
     public UUID referralId;
@@ -42,12 +50,22 @@ public class Session extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Format format;
     @Enumerated(EnumType.STRING)
+    public PlaceType placeType;
+    @Enumerated(EnumType.STRING)
     public Attendance attendance;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Focus> focus;
     public String notes;
     public Boolean sharedLivedExperience;
+    public OffsetDateTime nextSessionAt;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    /** 1 when first recorded; each edit or correction adds one. */
+    public int version;
+    public OffsetDateTime firstRecordedAt;
+    /** When and by whom this version was recorded. */
     public OffsetDateTime recordedAt;
     public String recordedBy;
+    public String enteredInErrorReason;
     public String idempotencyKey;
 }

@@ -2,12 +2,14 @@ package org.alongside.session.recording;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,9 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
-import org.alongside.platform.problem.ProblemException;
-import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.session.access.Access;
+import org.alongside.session.access.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,12 +44,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SessionResource {
 
-    private final Sessions sessions;
-    private final Caller caller;
+    @Schema(name = "EnteredInError")
+    public record EnteredInError(
+            @NotBlank @Size(max = 1000) @Schema(description = "Why the record is wrong: wrong person, never took place, ...")
+            String reason) {
+    }
 
-    SessionResource(Sessions sessions, Caller caller) {
+    private final Sessions sessions;
+    private final Access access;
+
+    SessionResource(Sessions sessions, Access access) {
         this.sessions = sessions;
-        this.caller = caller;
+        this.access = access;
     }
 
     @POST
@@ -55,74 +63,112 @@ public class SessionResource {
     @Operation(summary = "Record a session", description = """
             A peer worker records their own sessions, for the referrals matched to them now. A coordinator or admin \
             may record for any peer with an accepted match for the referral (or, for a session held before it \
-            ended, a past match). Publishes session.recorded without the notes. A retry with the same \
-            Idempotency-Key returns the session already recorded and records nothing.""")
+            ended, a past match). With the session, in one go: community resources signposted, a safeguarding \
+            concern, progress on the person's goals; all is written or nothing is. Publishes session.recorded \
+            (kind ONE_TO_ONE) without the notes, goal.updated per goal reviewed, safeguarding.raised for a concern. \
+            A retry with the same Idempotency-Key returns the session already recorded and records nothing.""")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "200", description = "A retry of a request already recorded (same Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "A peer worker: the referral is not one of their clients",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A coordinator: the referral has no accepted match with the peer",
+    @APIResponse(responseCode = "409", description = "No accepted match between the referral and the peer, or it ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than 1 MB")
     public Response record(@NotNull(message = "a session body is required") @Valid NewSession request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key record nothing") String idempotencyKey) {
         Optional<Session> earlier = sessions.byIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
-            return Response.ok(view(sessions.visibleTo(earlier.get().id, caller))).build();
+            return Response.ok(sessions.view(sessions.visibleTo(earlier.get().id, access), access)).build();
         }
         Session session;
         try {
-            session = sessions.record(request, idempotencyKey, caller);
+            session = sessions.record(request, idempotencyKey, access);
         } catch (RuntimeException e) {
             // a concurrent retry with the same key won the race: answer with its session
             Optional<Session> raced = sessions.byIdempotencyKey(idempotencyKey);
             if (raced.isPresent()) {
-                return Response.ok(view(sessions.visibleTo(raced.get().id, caller))).build();
+                return Response.ok(sessions.view(sessions.visibleTo(raced.get().id, access), access)).build();
             }
             throw e;
         }
-        return Response.created(URI.create("/sessions/" + session.id)).entity(view(session)).build();
+        return Response.created(URI.create("/sessions/" + session.id)).entity(sessions.view(session, access)).build();
     }
 
     @GET
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "A referral's sessions, most recent first",
             description = "A peer worker sees the sessions of their own clients only. Notes are shown to the peer who "
-                    + "holds the session and to coordinators and admins.")
+                    + "holds the session, their supervisor and coordinators. Sessions entered in error are listed "
+                    + "with that status.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "A peer worker: the referral is not one of their clients",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SessionView> list(@QueryParam("referralId") @Parameter(required = true,
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId) {
-        return sessions.ofReferral(referralIdOf(referralId), caller).stream().map(this::view).toList();
+        return sessions.views(sessions.ofReferral(Params.requiredUuid("referralId", referralId), access), access);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One session", description = "A peer worker sees the sessions of their own clients only.")
+    @Operation(summary = "One session (its current version)", description = "A peer worker sees the sessions of their own clients only.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView get(@PathParam("id") UUID id) {
-        return view(sessions.visibleTo(id, caller));
+        return sessions.view(sessions.visibleTo(id, access), access);
     }
 
-    private SessionView view(Session session) {
-        return SessionView.of(session, sessions.mayReadNotes(session, caller));
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Correct a session", description = """
+            Replaces every editable field (a field left out is cleared) and keeps the earlier version (see \
+            /sessions/{id}/versions). The peer who held it may correct it while the person is their client; \
+            coordinators and admins any time. Publishes session.recorded again with the same sessionId, the next \
+            version and a later recordedAt. Sending the current content again changes nothing.""")
+    @APIResponse(responseCode = "200", description = "The session after the correction",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Entered in error, or the new time falls outside the match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SessionView edit(@PathParam("id") UUID id,
+            @NotNull(message = "a session body is required") @Valid SessionEdit body) {
+        return sessions.view(sessions.edit(id, body, access), access);
     }
 
-    // Parsed here rather than by JAX-RS, which answers a malformed query parameter with 404.
-    private static UUID referralIdOf(String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid("referralId", "is required");
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("referralId", "'" + value + "' is not a UUID");
-        }
+    @POST
+    @Path("/{id}/entered-in-error")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Mark a mistaken session entered-in-error", description = """
+            Nothing is deleted: the session stays, with the reason, as a new version. Publishes session.recorded \
+            with status ENTERED_IN_ERROR (same sessionId, next version) so that outcomes stops counting it. A \
+            safeguarding concern raised from it stays open.""")
+    @APIResponse(responseCode = "200", description = "The session, marked",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already marked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SessionView enteredInError(@PathParam("id") UUID id,
+            @NotNull(message = "a body with the reason is required") @Valid EnteredInError body) {
+        return sessions.view(sessions.enteredInError(id, body.reason(), access), access);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Every version of a session, oldest first: the audit trail of its corrections")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionVersionView.class)))
+    @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<SessionVersionView> versions(@PathParam("id") UUID id) {
+        Session session = sessions.visibleTo(id, access);
+        boolean withText = access.mayReadRestricted(session.peerId);
+        return sessions.versions(session).stream().map(v -> SessionVersionView.of(v, withText)).toList();
     }
 }

@@ -34,6 +34,19 @@ class MatchChangeTest {
         assertEquals(MatchChange.STALE, MatchChange.of(active(peer, T), UUID.randomUUID(), T.minusSeconds(1)));
     }
 
+    @Test
+    void aProposalAppliedBeforeNeverComesBackEvenAfterItsMatchEnded() {
+        assertEquals(MatchChange.ALREADY_MATCHED, MatchChange.of(null, peer, T, true, false));
+        assertEquals(MatchChange.ALREADY_MATCHED, MatchChange.of(null, peer, T, true, true));
+    }
+
+    @Test
+    void aReferralWhoseSupportEndedGetsNoActiveMatch() {
+        assertEquals(MatchChange.REFERRAL_ENDED, MatchChange.of(null, peer, T, false, true));
+        assertEquals(MatchChange.REFERRAL_ENDED, MatchChange.of(active(peer, T), UUID.randomUUID(), T, false, true));
+        assertEquals(MatchChange.FIRST, MatchChange.of(null, peer, T, false, false));
+    }
+
     private static Match active(UUID peerId, OffsetDateTime matchedAt) {
         Match match = new Match();
         match.id = UUID.randomUUID();

@@ -2,7 +2,6 @@ package org.alongside.session.recording;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,21 +89,67 @@ class SessionRulesTest {
     }
 
     @Test
-    void notesAreForTheSessionsPeerAndForCoordinatorsAndAdmins() {
-        assertTrue(SessionRules.mayReadNotes(true, Optional.empty(), peer));
-        assertTrue(SessionRules.mayReadNotes(false, Optional.of(peer), peer));
-        assertFalse(SessionRules.mayReadNotes(false, Optional.of(UUID.randomUUID()), peer));
-        assertFalse(SessionRules.mayReadNotes(false, Optional.empty(), peer));
+    void aPlaceIsOnlyForAVisitInPerson() {
+        assertDoesNotThrow(() -> SessionRules.checkPlaceType(Session.Format.IN_PERSON, Session.PlaceType.HOME));
+        assertDoesNotThrow(() -> SessionRules.checkPlaceType(Session.Format.TELEPHONE, null));
+        ProblemException phone = assertThrows(ProblemException.class,
+                () -> SessionRules.checkPlaceType(Session.Format.TELEPHONE, Session.PlaceType.CLINIC));
+        assertEquals("placeType: only applies to a session IN_PERSON, not TELEPHONE", phone.getMessage());
+    }
+
+    @Test
+    void theNextSessionIsPlannedAfterThisOneAndWithinTheHorizon() {
+        Duration horizon = Duration.ofDays(180);
+        assertDoesNotThrow(() -> SessionRules.checkNextSessionAt(null, NOW, NOW, horizon));
+        assertDoesNotThrow(() -> SessionRules.checkNextSessionAt(NOW.plusDays(7), NOW, NOW, horizon));
+        assertEquals("nextSessionAt: must be after startedAt", assertThrows(ProblemException.class,
+                () -> SessionRules.checkNextSessionAt(NOW, NOW, NOW, horizon)).getMessage());
+        assertEquals("nextSessionAt: must not be more than 180 days ahead", assertThrows(ProblemException.class,
+                () -> SessionRules.checkNextSessionAt(NOW.plusDays(181), NOW, NOW, horizon)).getMessage());
+    }
+
+    @Test
+    void aPeerWhoseSupportEndedIsToldSoButAReplacedPeerSeesNothing() {
+        Match closed = match(NOW.minusDays(30), NOW.minusDays(2), Match.REFERRAL_CLOSED);
+        ProblemException ended = assertThrows(ProblemException.class, () -> SessionRules.matchToRecordUnder(
+                Optional.of(peer), referral, peer, List.of(closed), NOW.minusDays(5)));
+        assertEquals(409, ended.status());
+        assertTrue(ended.getMessage().contains("ended at " + NOW.minusDays(2) + " (REFERRAL_CLOSED)"),
+                ended.getMessage());
+
+        Match replaced = match(NOW.minusDays(30), NOW.minusDays(2), Match.REPLACED);
+        assertEquals(404, assertThrows(ProblemException.class, () -> SessionRules.matchToRecordUnder(
+                Optional.of(peer), referral, peer, List.of(replaced), NOW)).status());
+    }
+
+    @Test
+    void onlyThePeerWhoHeldASessionOrACoordinatorChangesItAndNeverOnceEnteredInError() {
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.peerId = peer;
+        session.status = Session.Status.RECORDED;
+        assertDoesNotThrow(() -> SessionRules.checkMayChange(session, Optional.of(peer)));
+        assertDoesNotThrow(() -> SessionRules.checkMayChange(session, Optional.empty()));
+        assertEquals(403, assertThrows(ProblemException.class,
+                () -> SessionRules.checkMayChange(session, Optional.of(UUID.randomUUID()))).status());
+        session.status = Session.Status.ENTERED_IN_ERROR;
+        assertEquals(409, assertThrows(ProblemException.class,
+                () -> SessionRules.checkMayChange(session, Optional.empty())).status());
     }
 
     private Match match(OffsetDateTime matchedAt, OffsetDateTime endedAt) {
+        return match(matchedAt, endedAt, endedAt == null ? null : Match.REPLACED);
+    }
+
+    private Match match(OffsetDateTime matchedAt, OffsetDateTime endedAt, String endReason) {
         Match match = new Match();
         match.id = UUID.randomUUID();
         match.referralId = referral;
         match.peerId = peer;
         match.matchedAt = matchedAt;
         match.endedAt = endedAt;
-        match.replacedBy = endedAt == null ? null : UUID.randomUUID();
+        match.endReason = endReason;
+        match.replacedBy = Match.REPLACED.equals(endReason) ? UUID.randomUUID() : null;
         return match;
     }
 }

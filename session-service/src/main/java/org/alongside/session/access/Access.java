@@ -1,0 +1,123 @@
+package org.alongside.session.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.security.Caller;
+import org.alongside.platform.security.Roles;
+import org.alongside.session.match.Matches;
+import org.alongside.session.supervision.Supervisors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling and what they may see. Peer workers see the referrals matched to them now; coordinators,
+ * supervisors and admins see every referral's records, but free text only as {@link AccessRules} allows.
+ * A supervisor is known by their token's subject ({@code sub}); {@code PUT /peers/{peerId}/supervisor} names the
+ * peers they supervise.
+ */
+@RequestScoped
+public class Access {
+
+    private final Caller caller;
+    private final JsonWebToken token;
+    private final Matches matches;
+    private final Supervisors supervisors;
+
+    Access(Caller caller, JsonWebToken token, Matches matches, Supervisors supervisors) {
+        this.caller = caller;
+        this.token = token;
+        this.matches = matches;
+        this.supervisors = supervisors;
+    }
+
+    /** Coordinators and admins act for any peer. */
+    public boolean isCoordinatorOrAdmin() {
+        return caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN);
+    }
+
+    public boolean isCoordinator() {
+        return caller.is(Roles.COORDINATOR);
+    }
+
+    public boolean isSupervisor() {
+        return caller.is(Roles.SUPERVISOR);
+    }
+
+    /** Staff who oversee every referral's records (not their free text). */
+    public boolean isStaff() {
+        return isCoordinatorOrAdmin() || isSupervisor();
+    }
+
+    /** The caller's own peer id when they are a peer worker whose token carries one. */
+    public Optional<UUID> peerWorker() {
+        return caller.is(Roles.PEER_WORKER) ? caller.peerId() : Optional.empty();
+    }
+
+    /**
+     * The peer profile a peer worker acts as; empty for coordinators and admins, who act for any peer. A peer
+     * worker's token without its peer profile may do nothing (403).
+     */
+    public Optional<UUID> actingPeer() {
+        if (isCoordinatorOrAdmin()) {
+            return Optional.empty();
+        }
+        return Optional.of(caller.peerId().orElseThrow(() -> ProblemException.forbidden(
+                "A peer worker's token must carry the peerId of their peer profile")));
+    }
+
+    /** Who did it, as recorded in the audit fields. */
+    public String user() {
+        return caller.user();
+    }
+
+    /** The caller's stable identity: the token's subject; a supervisor is assigned to peers by it. */
+    public String subject() {
+        String subject = token == null ? null : token.getSubject();
+        return subject == null || subject.isBlank() ? caller.user() : subject;
+    }
+
+    /** Whether the caller may see the records of this referral. */
+    public boolean seesReferral(UUID referralId) {
+        if (isStaff()) {
+            return true;
+        }
+        Optional<UUID> own = peerWorker();
+        return own.isPresent() && matches.active(referralId).map(m -> m.peerId.equals(own.get())).orElse(false);
+    }
+
+    /** Throws 404 unless the caller may see the records of this referral. */
+    public void requireReferral(UUID referralId) {
+        if (!seesReferral(referralId)) {
+            throw AccessRules.notYourClient(referralId);
+        }
+    }
+
+    /**
+     * Throws 404 unless the caller may add to this referral's record: a peer worker for their current clients;
+     * coordinators and admins for any referral this service has heard of (so a mistyped id records nothing).
+     */
+    public void requireWritableReferral(UUID referralId) {
+        if (actingPeer().isPresent()) {
+            requireReferral(referralId);
+        } else if (matches.referral(referralId).isEmpty()) {
+            throw ProblemException.notFound("Referral", referralId);
+        }
+    }
+
+    /** The peer who supports the referral now, if it has one. */
+    public Optional<UUID> peerOf(UUID referralId) {
+        return matches.active(referralId).map(m -> m.peerId);
+    }
+
+    /** The caller is a supervisor, and the one assigned to this peer. */
+    public boolean supervises(UUID peerId) {
+        return peerId != null && isSupervisor()
+                && supervisors.supervisorOf(peerId).map(subject()::equals).orElse(false);
+    }
+
+    /** Whether the caller may read the free text of a record that belongs to this peer's work. */
+    public boolean mayReadRestricted(UUID recordPeer) {
+        return AccessRules.mayReadRestricted(isCoordinator(), peerWorker(), supervises(recordPeer), recordPeer);
+    }
+}

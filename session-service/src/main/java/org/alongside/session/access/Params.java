@@ -1,0 +1,57 @@
+package org.alongside.session.access;
+
+import java.util.Arrays;
+import java.util.UUID;
+import org.alongside.platform.problem.ProblemException;
+
+/**
+ * Query parameters parsed here rather than by JAX-RS, which answers a malformed query parameter with 404: a client
+ * that sends a bad value gets a 400 naming it.
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static UUID requiredUuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(name, "is required");
+        }
+        return uuid(name, value);
+    }
+
+    public static UUID optionalUuid(String name, String value) {
+        return value == null || value.isBlank() ? null : uuid(name, value);
+    }
+
+    public static <E extends Enum<E>> E optionalEnum(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "'" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static Boolean optionalBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid(name, "'" + value + "' is not true or false");
+        };
+    }
+
+    private static UUID uuid(String name, String value) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "'" + value + "' is not a UUID");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.alongside.session.goal;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.security.Roles;
+import org.alongside.session.access.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/")
+@Tag(name = "Goals (wellness plan)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class GoalResource {
+
+    private final Goals goals;
+    private final Access access;
+
+    GoalResource(Goals goals, Access access) {
+        this.goals = goals;
+        this.access = access;
+    }
+
+    @POST
+    @Path("referrals/{referralId}/goals")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Add a goal to the person's wellness plan, in their own words", description = """
+            A peer worker adds goals for their current clients. Publishes goal.updated (created: true) with ids, \
+            focus, status and rating; never the words.""")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "404", description = "Not one of the caller's clients, or a referral this service does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@PathParam("referralId") UUID referralId,
+            @NotNull(message = "a goal body is required") @Valid NewGoal body) {
+        Goal goal = goals.create(referralId, body, access);
+        return Response.created(URI.create("/goals/" + goal.id)).entity(view(goal)).build();
+    }
+
+    @GET
+    @Path("referrals/{referralId}/goals")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The person's goals, oldest first, with their progress over time")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GoalView.class)))
+    public List<GoalView> list(@PathParam("referralId") UUID referralId) {
+        List<Goal> found = goals.ofReferral(referralId, access);
+        Map<UUID, List<GoalProgress>> progress = goals.progressOf(found);
+        boolean withText = access.mayReadRestricted(access.peerOf(referralId).orElse(null));
+        return found.stream().map(g -> GoalView.of(g, progress.getOrDefault(g.id, List.of()), withText)).toList();
+    }
+
+    @GET
+    @Path("goals/{goalId}")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "One goal, with its progress")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GoalView.class)))
+    public GoalView get(@PathParam("goalId") UUID goalId) {
+        return view(goals.visibleTo(goalId, access));
+    }
+
+    @POST
+    @Path("goals/{goalId}/progress")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Record progress on a goal: a rating (1-10), a new status, or both", description = """
+            Publishes goal.updated. A goal CHANGED for another takes no more progress (409). Goals can also be \
+            reviewed in a session: POST /sessions with goalProgress.""")
+    @APIResponse(responseCode = "200", description = "The goal after the update",
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "409", description = "The goal was changed for another",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GoalView progress(@PathParam("goalId") UUID goalId,
+            @NotNull(message = "a progress body is required") @Valid ProgressUpdate body) {
+        return view(goals.progress(goalId, body, access));
+    }
+
+    private GoalView view(Goal goal) {
+        return GoalView.of(goal, goals.progressOf(List.of(goal)).getOrDefault(goal.id, List.of()),
+                access.mayReadRestricted(access.peerOf(goal.referralId).orElse(null)));
+    }
+}

@@ -1,0 +1,176 @@
+package org.alongside.session.group;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.security.Roles;
+import org.alongside.session.access.Access;
+import org.alongside.session.recording.Session;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/groups")
+@Tag(name = "Groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class GroupResource {
+
+    @Schema(name = "AttendanceUpdate")
+    public record AttendanceUpdate(@NotNull Session.Attendance attendance) {
+    }
+
+    private final Groups groups;
+    private final Access access;
+
+    GroupResource(Groups groups, Access access) {
+        this.groups = groups;
+        this.access = access;
+    }
+
+    @POST
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Set up a group", description = "Facilitators are peer ids; they may then record the group's meetings.")
+    @APIResponse(responseCode = "201", description = "Set up",
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a group body is required") @Valid NewGroup body) {
+        PeerGroup group = groups.create(body, access);
+        return Response.created(URI.create("/groups/" + group.id)).entity(view(group)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Groups, by name", description = "A peer worker sees the groups they facilitate.")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
+    public List<GroupView> list() {
+        return groups.list(access).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "One group, with its members")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GroupView.class)))
+    public GroupView get(@PathParam("id") UUID id) {
+        return view(groups.visibleTo(id, access));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Change a group: name, focus, leadership, facilitators, capacity",
+            description = "Meetings already recorded stay as they were.")
+    @APIResponse(responseCode = "200", description = "The group after the change",
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GroupView update(@PathParam("id") UUID id,
+            @NotNull(message = "a group body is required") @Valid NewGroup body) {
+        return view(groups.update(id, body, access));
+    }
+
+    @POST
+    @Path("/{id}/meetings")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Record a meeting and its attendance register", description = """
+            A facilitator (or a coordinator) records who came. Members are referral ids: accepted referrals whose \
+            support had not ended when the meeting started; a person may be in groups and have 1:1 support at once. \
+            More members ATTENDED than the group's capacity is refused (409), as is the whole register when one \
+            entry is wrong. Publishes session.recorded per member (kind GROUP, with groupId and meetingId; sessionId \
+            is the member's attendance id). A retry with the same Idempotency-Key records nothing.""")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "200", description = "A retry of a request already recorded (same Idempotency-Key)",
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "409", description = "Over capacity, or a member whose referral is not open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recordMeeting(@PathParam("id") UUID id,
+            @NotNull(message = "a meeting body is required") @Valid NewMeeting body,
+            @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key record nothing") String idempotencyKey) {
+        Optional<GroupMeeting> earlier = groups.byIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            groups.visibleTo(earlier.get().groupId, access);
+            return Response.ok(meetingView(earlier.get())).build();
+        }
+        GroupMeeting meeting;
+        try {
+            meeting = groups.recordMeeting(id, body, idempotencyKey, access);
+        } catch (RuntimeException e) {
+            Optional<GroupMeeting> raced = groups.byIdempotencyKey(idempotencyKey);
+            if (raced.isPresent()) {
+                return Response.ok(meetingView(raced.get())).build();
+            }
+            throw e;
+        }
+        return Response.created(URI.create("/groups/" + id + "/meetings/" + meeting.id))
+                .entity(meetingView(meeting)).build();
+    }
+
+    @GET
+    @Path("/{id}/meetings")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "A group's meetings with their registers, most recent first")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MeetingView.class)))
+    public List<MeetingView> meetings(@PathParam("id") UUID id) {
+        List<GroupMeeting> meetings = groups.meetings(id, access);
+        Map<UUID, List<GroupAttendance>> registers = groups.registersOf(meetings);
+        return meetings.stream().map(m -> MeetingView.of(m, registers.getOrDefault(m.id, List.of()))).toList();
+    }
+
+    @PUT
+    @Path("/{id}/meetings/{meetingId}/attendance/{referralId}")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Correct one member's attendance, or add a member left off the register", description = """
+            Publishes session.recorded for the member again (same sessionId, next version). The capacity still \
+            holds (409).""")
+    @APIResponse(responseCode = "200", description = "The meeting after the change",
+            content = @Content(schema = @Schema(implementation = MeetingView.class)))
+    @APIResponse(responseCode = "409", description = "Over capacity, or a member whose referral is not open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MeetingView recordAttendance(@PathParam("id") UUID id, @PathParam("meetingId") UUID meetingId,
+            @PathParam("referralId") UUID referralId,
+            @NotNull(message = "a body with the attendance is required") @Valid AttendanceUpdate body) {
+        return meetingView(groups.recordAttendance(id, meetingId, referralId, body.attendance(), access));
+    }
+
+    private GroupView view(PeerGroup group) {
+        return GroupView.of(group, groups.members(group.id), groups.lastMeetingAt(group.id).orElse(null));
+    }
+
+    private MeetingView meetingView(GroupMeeting meeting) {
+        return MeetingView.of(meeting, groups.registerOf(meeting.id));
+    }
+}

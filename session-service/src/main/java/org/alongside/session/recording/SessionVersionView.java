@@ -1,0 +1,34 @@
+package org.alongside.session.recording;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One version of a session, as recorded at the time. */
+@Schema(name = "SessionVersion")
+public record SessionVersionView(
+        int version,
+        OffsetDateTime startedAt,
+        int durationMinutes,
+        Session.Format format,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
+        Session.Attendance attendance,
+        List<Session.Focus> focus,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Present only for the peer who holds the session, their supervisor and coordinators")
+        String notes,
+        Boolean sharedLivedExperience,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime nextSessionAt,
+        Session.Status status,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Why this version was made; for the same readers as the notes") String changeReason,
+        OffsetDateTime recordedAt,
+        String recordedBy) {
+
+    static SessionVersionView of(SessionVersion v, boolean withText) {
+        return new SessionVersionView(v.version, v.startedAt, v.durationMinutes, v.format, v.placeType, v.attendance,
+                v.focus, withText ? v.notes : null, v.sharedLivedExperience, v.nextSessionAt, v.status,
+                withText ? v.changeReason : null, v.recordedAt, v.recordedBy);
+    }
+}

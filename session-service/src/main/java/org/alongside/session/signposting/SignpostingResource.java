@@ -1,0 +1,90 @@
+package org.alongside.session.signposting;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.security.Roles;
+import org.alongside.session.access.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/")
+@Tag(name = "Signposting")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SignpostingResource {
+
+    @Schema(name = "TakeUpUpdate")
+    public record TakeUpUpdate(@NotNull Signpost.TakeUp takeUp) {
+    }
+
+    private final Signposting signposting;
+    private final Access access;
+
+    SignpostingResource(Signposting signposting, Access access) {
+        this.signposting = signposting;
+        this.access = access;
+    }
+
+    @POST
+    @Path("referrals/{referralId}/signposting")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Record that the person was linked to a community resource", description = """
+            For linking done outside a session (a session's own goes in its signposting list).""")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = SignpostView.class)))
+    @APIResponse(responseCode = "404", description = "Not one of the caller's clients, or a referral this service does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@PathParam("referralId") UUID referralId,
+            @NotNull(message = "a signposting body is required") @Valid NewSignpost body) {
+        Signpost signpost = signposting.record(referralId, body, access);
+        return Response.created(URI.create("/referrals/" + referralId + "/signposting"))
+                .entity(SignpostView.of(signpost)).build();
+    }
+
+    @GET
+    @Path("referrals/{referralId}/signposting")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The resources the person was linked to, most recent first, and whether they took them up")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SignpostView.class)))
+    public List<SignpostView> list(@PathParam("referralId") UUID referralId) {
+        return signposting.ofReferral(referralId, access).stream().map(SignpostView::of).toList();
+    }
+
+    @PUT
+    @Path("signposting/{id}/take-up")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Record whether the person took the resource up")
+    @APIResponse(responseCode = "200", description = "The signposting after the update",
+            content = @Content(schema = @Schema(implementation = SignpostView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SignpostView takeUp(@PathParam("id") UUID id,
+            @NotNull(message = "a body with takeUp is required") @Valid TakeUpUpdate body) {
+        return SignpostView.of(signposting.updateTakeUp(id, body.takeUp(), access));
+    }
+}

@@ -1,0 +1,132 @@
+package org.alongside.session.supervision;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.security.Roles;
+import org.alongside.session.access.Access;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/")
+@Tag(name = "Peer supervision")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SupervisionResource {
+
+    @Schema(name = "SupervisorChange")
+    public record SupervisorChange(
+            @NotBlank @Size(max = 200) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with spaces")
+            @Schema(description = "The supervisor's identity: the subject (sub) of their token") String supervisorId) {
+    }
+
+    private final Supervisors supervisors;
+    private final SupervisionRecords records;
+    private final Access access;
+
+    SupervisionResource(Supervisors supervisors, SupervisionRecords records, Access access) {
+        this.supervisors = supervisors;
+        this.records = records;
+        this.access = access;
+    }
+
+    @PUT
+    @Path("peers/{peerId}/supervisor")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Assign a peer worker's supervisor", description = """
+            The supervisor is named by the subject (sub) of their token. They then read the notes of this peer's \
+            sessions and see the peer's safeguarding concerns on their worklist. A different supervisor replaces \
+            the current one (the history is kept); the same one again changes nothing.""")
+    @APIResponse(responseCode = "200", description = "The peer's supervisor now",
+            content = @Content(schema = @Schema(implementation = SupervisorView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SupervisorView assign(@PathParam("peerId") UUID peerId,
+            @NotNull(message = "a body naming the supervisorId is required") @Valid SupervisorChange body) {
+        return SupervisorView.of(supervisors.assign(peerId, body.supervisorId(), access.user()));
+    }
+
+    @GET
+    @Path("peers/{peerId}/supervisor")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "A peer worker's supervisor", description = "A peer worker may ask only about themselves.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SupervisorView.class)))
+    public SupervisorView supervisor(@PathParam("peerId") UUID peerId) {
+        requireSelfOrStaff(peerId);
+        return supervisors.current(peerId).map(SupervisorView::of)
+                .orElseThrow(() -> ProblemException.notFound("Supervisor of peer", peerId));
+    }
+
+    @POST
+    @Path("peers/{peerId}/supervision")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Record a supervision session with a peer worker",
+            description = "Recorded under the calling supervisor's subject. Any supervisor may record (cover happens).")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = SupervisionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recordSupervision(@PathParam("peerId") UUID peerId,
+            @NotNull(message = "a supervision body is required") @Valid NewSupervision body) {
+        Supervision supervision = records.record(peerId, body, access);
+        return Response.created(URI.create("/peers/" + peerId + "/supervision"))
+                .entity(SupervisionView.of(supervision, true)).build();
+    }
+
+    @GET
+    @Path("peers/{peerId}/supervision")
+    @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "A peer worker's supervision sessions, most recent first", description = """
+            A peer worker sees only their own. The wellbeing notes are shown to the peer worker and to supervisors.""")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SupervisionView.class)))
+    public List<SupervisionView> supervision(@PathParam("peerId") UUID peerId) {
+        requireSelfOrStaff(peerId);
+        boolean withNotes = access.isSupervisor() || access.peerWorker().map(peerId::equals).orElse(false);
+        return records.of(peerId).stream().map(s -> SupervisionView.of(s, withNotes)).toList();
+    }
+
+    @GET
+    @Path("supervision/overdue")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Peer workers overdue supervision, longest overdue first", description = """
+            Peer workers this service knows to be working (a current match or a supervisor) whose last supervision \
+            (or, never supervised, their start) is older than alongside.supervision.interval (default 28 days). \
+            A supervisor sees their own peers and peers with no supervisor; coordinators and admins see all.""")
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OverduePeer.class)))
+    public List<OverduePeer> overdue() {
+        return records.overdue(access);
+    }
+
+    private void requireSelfOrStaff(UUID peerId) {
+        if (!access.isStaff() && !access.peerWorker().map(peerId::equals).orElse(false)) {
+            throw ProblemException.notFound("Peer", peerId);
+        }
+    }
+}

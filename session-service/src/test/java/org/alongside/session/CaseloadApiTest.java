@@ -1,0 +1,92 @@
+package org.alongside.session;
+
+import static org.alongside.session.SessionTestSupport.as;
+import static org.alongside.session.SessionTestSupport.asPeer;
+import static org.alongside.session.SessionTestSupport.asSupervisor;
+import static org.alongside.session.SessionTestSupport.now;
+import static org.alongside.session.SessionTestSupport.publishMatch;
+import static org.alongside.session.SessionTestSupport.recordOnceMatched;
+import static org.alongside.session.SessionTestSupport.session;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.testing.AlongsideTestResource;
+import org.junit.jupiter.api.Test;
+
+/** What a peer worker opens first: their clients, who they have not seen for a while, what is planned. */
+@QuarkusTest
+@QuarkusTestResource(value = AlongsideTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "alongside_session_test"))
+class CaseloadApiTest {
+
+    @Test
+    void aPeerSeesTheirClientsThoseOutOfTouchLongestFirst() {
+        UUID peer = UUID.randomUUID();
+        UUID seenToday = UUID.randomUUID();
+        UUID neverSeen = UUID.randomUUID();
+        UUID inAGroup = UUID.randomUUID();
+        publishMatch(seenToday, peer, now().minusDays(3));
+        publishMatch(neverSeen, peer, now().minusDays(20));
+        publishMatch(inAGroup, peer, now().minusDays(30));
+
+        Map<String, Object> visit = session(seenToday, peer);
+        String nextAt = now().plusDays(7).toString();
+        visit.put("nextSessionAt", nextAt);
+        String sessionId = recordOnceMatched(() -> asPeer(peer), visit).path("id");
+        asPeer(peer).body(Map.of("text", "Go back to the choir", "focus", "COMMUNITY_CONNECTION"))
+                .post("/referrals/" + seenToday + "/goals").then().statusCode(201);
+        SessionTestSupport.awaitStatus(() -> asPeer(peer).body(Map.of("referralId", neverSeen.toString(),
+                "category", "SELF_NEGLECT", "description", "Not answering the door", "immediateRisk", false))
+                .post("/safeguarding/concerns"), 201);
+
+        String group = GroupApiTest.group(peer, 8);
+        Map<String, Object> meeting = GroupApiTest.meeting(List.of(
+                Map.of("referralId", inAGroup.toString(), "attendance", "ATTENDED")));
+        meeting.put("startedAt", now().minusDays(2).toString());
+        SessionTestSupport.awaitStatus(() -> asPeer(peer).body(meeting).post("/groups/" + group + "/meetings"), 201);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asPeer(peer).get("/caseload").then()
+                .statusCode(200).body("clients", hasSize(3)));
+        asPeer(peer).get("/caseload").then().statusCode(200)
+                .body("peerId", equalTo(peer.toString()))
+                .body("noContactDays", equalTo(14))
+                .body("flagged", equalTo(1))
+                .body("clients.referralId", contains(neverSeen.toString(), inAGroup.toString(), seenToday.toString()))
+                .body("clients[0].noContactFlag", equalTo(true))
+                .body("clients[0].daysSinceLastContact", equalTo(20))
+                .body("clients[0].lastContactAt", nullValue())
+                .body("clients[0].lastSession", nullValue())
+                .body("clients[0].openSafeguardingConcerns", equalTo(1))
+                .body("clients[1].noContactFlag", equalTo(false))
+                .body("clients[1].daysSinceLastContact", equalTo(2))
+                .body("clients[2].lastSession.sessionId", equalTo(sessionId))
+                .body("clients[2].lastSession.attendance", equalTo("ATTENDED"))
+                .body("clients[2].daysSinceLastContact", equalTo(0))
+                .body("clients[2].nextSessionAt", equalTo(nextAt))
+                .body("clients[2].nextSessionOverdue", equalTo(false))
+                .body("clients[2].openGoals", equalTo(1));
+
+        // staff name the peer; a peer cannot look at a colleague's caseload
+        as("coordinator").get("/caseload?peerId=" + peer).then().statusCode(200).body("clients", hasSize(3));
+        asSupervisor("sup-" + UUID.randomUUID()).get("/caseload?peerId=" + peer).then().statusCode(200);
+        as("coordinator").get("/caseload").then().statusCode(400).body("errors.field", hasItem("peerId"));
+        as("coordinator").get("/caseload?peerId=someone").then().statusCode(400)
+                .body("errors.field", hasItem("peerId"));
+        asPeer(peer).get("/caseload?peerId=" + UUID.randomUUID()).then().statusCode(404);
+        asPeer(UUID.randomUUID()).get("/caseload").then().statusCode(200).body("clients", hasSize(0));
+        as("peer-worker").get("/caseload").then().statusCode(403);
+        as("commissioner").get("/caseload?peerId=" + peer).then().statusCode(403);
+        as("referrer").get("/caseload?peerId=" + peer).then().statusCode(403);
+    }
+}

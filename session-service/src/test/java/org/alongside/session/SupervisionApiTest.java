@@ -1,0 +1,134 @@
+package org.alongside.session;
+
+import static org.alongside.session.SessionTestSupport.as;
+import static org.alongside.session.SessionTestSupport.asPeer;
+import static org.alongside.session.SessionTestSupport.asSupervisor;
+import static org.alongside.session.SessionTestSupport.now;
+import static org.alongside.session.SessionTestSupport.publishMatch;
+import static org.alongside.session.SessionTestSupport.recordOnceMatched;
+import static org.alongside.session.SessionTestSupport.session;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.testing.AlongsideTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Supervisors are assigned to peers, record supervision, and see who is overdue it. */
+@QuarkusTest
+@QuarkusTestResource(value = AlongsideTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "alongside_session_test"))
+class SupervisionApiTest {
+
+    @Test
+    void aPeerWorkingForWeeksWithoutSupervisionIsOverdueUntilSupervised() {
+        UUID peer = UUID.randomUUID();
+        UUID referral = UUID.randomUUID();
+        String supervisor = "sup-" + UUID.randomUUID();
+        publishMatch(referral, peer, now().minusDays(40));
+        recordOnceMatched(() -> asPeer(peer), session(referral, peer));
+        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(200);
+
+        asSupervisor(supervisor).get("/supervision/overdue").then().statusCode(200)
+                .body("peerId", hasItem(peer.toString()))
+                .body("find { it.peerId == '" + peer + "' }.supervisorId", equalTo(supervisor))
+                .body("find { it.peerId == '" + peer + "' }.daysOverdue", equalTo(12))
+                .body("find { it.peerId == '" + peer + "' }.activeClients", equalTo(1));
+        // another supervisor's peer is not on this supervisor's list; coordinators see everyone
+        asSupervisor("sup-" + UUID.randomUUID()).get("/supervision/overdue").then()
+                .body("peerId", not(hasItem(peer.toString())));
+        as("coordinator").get("/supervision/overdue").then().body("peerId", hasItem(peer.toString()));
+
+        asSupervisor(supervisor).body(supervision()).post("/peers/" + peer + "/supervision").then().statusCode(201)
+                .body("supervisorId", equalTo(supervisor))
+                .body("topics", contains("CASELOAD_REVIEW", "WELLBEING_AND_SELF_CARE"))
+                .body("wellbeing", equalTo("COPING"))
+                .body("actions[0].description", equalTo("Book a day off after the hospital visits"))
+                .body("actions[0].dueBy", equalTo("2030-01-31"));
+        asSupervisor(supervisor).get("/supervision/overdue").then().body("peerId", not(hasItem(peer.toString())));
+
+        asPeer(peer).get("/peers/" + peer + "/supervision").then().statusCode(200).body("", hasSize(1))
+                .body("[0].wellbeingNotes", equalTo("Tired; caring for mum as well"));
+        as("coordinator").get("/peers/" + peer + "/supervision").then().statusCode(200)
+                .body("[0]", not(hasKey("wellbeingNotes")));
+        asPeer(UUID.randomUUID()).get("/peers/" + peer + "/supervision").then().statusCode(404);
+        asPeer(peer).get("/peers/" + peer + "/supervisor").then().statusCode(200)
+                .body("supervisorId", equalTo(supervisor));
+    }
+
+    @Test
+    void aSupervisorIsAssignedByACoordinatorAndReplacedKeepingTheHistory() {
+        UUID peer = UUID.randomUUID();
+        as("coordinator").get("/peers/" + peer + "/supervisor").then().statusCode(404);
+        as("coordinator").body(Map.of("supervisorId", "sup-anna")).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(200).body("assignedBy", equalTo("test-coordinator@alongside.local"));
+        String firstAssigned = as("coordinator").body(Map.of("supervisorId", "sup-anna"))
+                .put("/peers/" + peer + "/supervisor").then().statusCode(200).extract().path("assignedAt");
+        as("coordinator").get("/peers/" + peer + "/supervisor").then().body("assignedAt", equalTo(firstAssigned));
+        as("admin").body(Map.of("supervisorId", "sup-ben")).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(200).body("supervisorId", equalTo("sup-ben"));
+        as("supervisor").get("/peers/" + peer + "/supervisor").then().body("supervisorId", equalTo("sup-ben"));
+
+        // a peer with a supervisor but no clients yet is known, and due in 28 days
+        as("coordinator").get("/supervision/overdue").then().body("peerId", not(hasItem(peer.toString())));
+
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of(), Map.<String, Object>of("supervisorId", ""),
+                Map.<String, Object>of("supervisorId", " padded "), Map.<String, Object>of("supervisorId", "x".repeat(201)))) {
+            as("coordinator").body(bad).put("/peers/" + peer + "/supervisor").then().statusCode(400)
+                    .body("errors.field", hasItem("supervisorId"));
+        }
+        as("supervisor").body(Map.of("supervisorId", "sup-me")).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(403);
+        asPeer(peer).body(Map.of("supervisorId", "sup-me")).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(403);
+    }
+
+    @Test
+    void supervisionIsRecordedBySupervisorsOnceHeldWithWhatWasCovered() {
+        UUID peer = UUID.randomUUID();
+        Map<String, Object> future = supervision();
+        future.put("heldAt", now().plusDays(1).toString());
+        as("supervisor").body(future).post("/peers/" + peer + "/supervision").then().statusCode(400)
+                .body("errors.field", hasItem("heldAt"));
+        Map<String, Object> noTopics = supervision();
+        noTopics.put("topics", List.of());
+        as("supervisor").body(noTopics).post("/peers/" + peer + "/supervision").then().statusCode(400)
+                .body("errors.field", hasItem("topics"));
+        Map<String, Object> badWellbeing = supervision();
+        badWellbeing.put("wellbeing", "FINE");
+        as("supervisor").body(badWellbeing).post("/peers/" + peer + "/supervision").then().statusCode(400)
+                .body("errors.field", hasItem("wellbeing"));
+        Map<String, Object> emptyAction = supervision();
+        emptyAction.put("actions", List.of(Map.of("description", "")));
+        as("supervisor").body(emptyAction).post("/peers/" + peer + "/supervision").then().statusCode(400)
+                .body("errors.field", hasItem("actions[0].description"));
+        as("coordinator").body(supervision()).post("/peers/" + peer + "/supervision").then().statusCode(403);
+        asPeer(peer).body(supervision()).post("/peers/" + peer + "/supervision").then().statusCode(403);
+        as("peer-worker").get("/supervision/overdue").then().statusCode(403);
+        as("commissioner").get("/supervision/overdue").then().statusCode(403);
+        as("coordinator").get("/peers/" + peer + "/supervision").then().statusCode(200).body("", hasSize(0));
+    }
+
+    private static Map<String, Object> supervision() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("heldAt", now().minusHours(1).toString());
+        body.put("durationMinutes", 60);
+        body.put("topics", List.of("CASELOAD_REVIEW", "WELLBEING_AND_SELF_CARE", "CASELOAD_REVIEW"));
+        body.put("wellbeing", "COPING");
+        body.put("wellbeingNotes", "Tired; caring for mum as well");
+        body.put("actions", List.of(Map.of("description", "Book a day off after the hospital visits",
+                "dueBy", "2030-01-31")));
+        return body;
+    }
+}
