@@ -73,11 +73,16 @@ public class ProblemResponsesFilter implements OASFilter {
         add(responses, "503", "The service cannot reach its database; nothing was changed");
     }
 
+    /** Adds the problem answer, or gives one Quarkus generated without a body (its 400/401/403) the problem body. */
     private static void add(APIResponses responses, String code, String description) {
-        if (responses.hasAPIResponse(code)) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null && existing.getContent().getMediaTypes() != null
+                && !existing.getContent().getMediaTypes().isEmpty()) {
             return;
         }
-        APIResponse response = OASFactory.createAPIResponse().description(description)
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(existing != null && existing.getDescription() != null ? existing.getDescription()
+                        : description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
         responses.addAPIResponse(code, response);

@@ -23,7 +23,9 @@ public class SessionRecordedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if ("ATTENDED".equals(event.data().path("attendance").asText())) {
+        // a record later marked entered-in-error is not a first session
+        if ("ATTENDED".equals(event.data().path("attendance").asText())
+                && !"ENTERED_IN_ERROR".equals(event.data().path("status").asText())) {
             referrals.firstSessionAttended(Progress.referralOf(event), event.source());
         }
     }
