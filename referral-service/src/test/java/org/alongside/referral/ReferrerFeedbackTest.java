@@ -102,7 +102,11 @@ class ReferrerFeedbackTest {
                 .body("total", equalTo(0));
         as("coordinator").get("/referrals?receivedFrom=2026-02-01&receivedTo=2026-01-01").then().statusCode(400)
                 .body("errors[0].field", equalTo("receivedFrom"));
-        as("coordinator").get("/referrals?condition=diabetes").then().statusCode(400);
+        as("coordinator").get("/referrals?condition=diabetes").then().statusCode(400)
+                .body("errors[0].field", equalTo("condition"));
+        as("coordinator").get("/referrals?size=500").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        as("coordinator").get("/referrals?status=LOST").then().statusCode(400)
+                .contentType("application/problem+json");
         // a referrer sees only their own organisation, whatever they ask for
         List<String> theirs = given().header("Authorization", "Bearer " + org.alongside.platform.testing.Tokens
                 .referrer("Y99999")).get("/referrals?odsCode=B82001").then().statusCode(200).extract().path("items.id");

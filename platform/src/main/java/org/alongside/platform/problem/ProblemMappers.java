@@ -13,10 +13,15 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -98,6 +103,11 @@ public class ProblemMappers {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException invalid) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted; the client sent a bad value
+            return respond(new Problem(Problem.TYPE_BASE + "invalid-parameter", "Invalid request", 400,
+                    "A query or path parameter has an invalid value: " + invalid.getMessage(), path(uri), List.of()));
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -131,14 +141,24 @@ public class ProblemMappers {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
-    /** "create.request.person.givenName" -> "person.givenName": clients know their body, not our method names. */
+    /**
+     * "create.request.person.givenName" -> "person.givenName": clients know their body, not our method names. A
+     * violation on a query, path or header parameter is named as the client sent it ("size", "Idempotency-Key").
+     */
     public static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
+        String httpParameter = null;
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE -> {
+                case METHOD -> method = node.as(Path.MethodNode.class);
+                case CONSTRUCTOR, RETURN_VALUE -> {
                 }
-                case PARAMETER -> names.clear();
+                case PARAMETER -> {
+                    names.clear();
+                    httpParameter = httpName(violation.getRootBeanClass(), method,
+                            node.as(Path.ParameterNode.class).getParameterIndex());
+                }
                 default -> {
                     String name = node.getName();
                     if (node.getIndex() != null && !names.isEmpty()) {
@@ -151,7 +171,38 @@ public class ProblemMappers {
                 }
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        if (names.isEmpty()) {
+            return httpParameter != null ? httpParameter : "body";
+        }
+        return String.join(".", names);
+    }
+
+    /** The HTTP name of a resource method's parameter, or null for the body. */
+    private static String httpName(Class<?> resource, Path.MethodNode method, int index) {
+        if (resource == null || method == null) {
+            return null;
+        }
+        for (Class<?> type = resource; type != null; type = type.getSuperclass()) {
+            for (Method candidate : type.getDeclaredMethods()) {
+                if (!candidate.getName().equals(method.getName())
+                        || !Arrays.asList(candidate.getParameterTypes()).equals(method.getParameterTypes())) {
+                    continue;
+                }
+                for (Annotation annotation : candidate.getParameterAnnotations()[index]) {
+                    if (annotation instanceof QueryParam query) {
+                        return query.value();
+                    }
+                    if (annotation instanceof PathParam pathParam) {
+                        return pathParam.value();
+                    }
+                    if (annotation instanceof HeaderParam header) {
+                        return header.value();
+                    }
+                }
+                // generated subclasses override without the annotations: keep looking up the hierarchy
+            }
+        }
+        return null;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {
