@@ -5,11 +5,14 @@ import static org.alongside.matching.MatchingTestSupport.ANXIETY;
 import static org.alongside.matching.MatchingTestSupport.COPD;
 import static org.alongside.matching.MatchingTestSupport.DEPRESSION;
 import static org.alongside.matching.MatchingTestSupport.DIABETES;
+import static org.alongside.matching.MatchingTestSupport.WAIT;
 import static org.alongside.matching.MatchingTestSupport.acceptReferral;
 import static org.alongside.matching.MatchingTestSupport.accepted;
 import static org.alongside.matching.MatchingTestSupport.as;
 import static org.alongside.matching.MatchingTestSupport.createPeer;
+import static org.alongside.matching.MatchingTestSupport.isolate;
 import static org.alongside.matching.MatchingTestSupport.peer;
+import static org.alongside.matching.MatchingTestSupport.proposalsOnceKnown;
 import static org.alongside.matching.MatchingTestSupport.with;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -23,6 +26,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -35,7 +39,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,24 +63,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MatchingFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @Inject
     AgroalDataSource dataSource;
 
-    /** Each test proposes from its own peers only: everyone else's are set inactive. */
     @BeforeEach
-    void onlyThisTestsPeersAreActive() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE peer SET active = false");
-        }
-    }
-
-    private static JsonPath proposalsOnceMatched(UUID referralId) {
-        await().atMost(WAIT).until(() -> as("coordinator").get("/referrals/" + referralId + "/proposals")
-                .statusCode() == 200);
-        return as("coordinator").get("/referrals/" + referralId + "/proposals").then().statusCode(200)
-                .extract().jsonPath();
+    void onlyThisTestsPeersAndReferrals() throws SQLException {
+        isolate(dataSource);
     }
 
     private boolean consumed(String eventId) throws SQLException {
@@ -110,26 +101,29 @@ class MatchingFlowTest {
         EventEnvelope event = TestEvents.publish("referral.accepted", referralId, accepted(referralId,
                 List.of(DIABETES, DEPRESSION), null, List.of("ONE_TO_ONE", "TELEPHONE"), "en"));
 
-        JsonPath shortlist = proposalsOnceMatched(referralId);
+        JsonPath shortlist = proposalsOnceKnown(referralId);
         assertEquals("PROPOSED", shortlist.getString("status"));
         assertEquals(null, shortlist.getString("waitingReason"));
         assertEquals(List.of(ana, bea, cat), shortlist.getList("proposals.peerId"));
         assertEquals(List.of(1, 2, 3), shortlist.getList("proposals.rank"));
-        // Ana: diabetes 40, mental kind 10, physical and mental 10, English 10, two formats 10
-        // Bea: depression 40, physical kind 10, physical and mental 10, English 10, telephone 5
-        // Cat: diabetes 40, one-to-one 5 (Gus, 15, is fourth and not proposed)
-        assertEquals(List.of(80, 75, 45), shortlist.getList("proposals.score"));
+        // Ana: diabetes 40, depression or anxiety 20, physical and mental 10, the wish for a shared condition 10,
+        //      English 10, two formats 10
+        // Bea: depression 40, physical kind 10, physical and mental 10, wish 10, English 10, telephone 5
+        // Cat: diabetes 40, wish 10, one-to-one 5 (Gus, anxiety 20 and telephone 5, is fourth and not proposed)
+        assertEquals(List.of(100, 85, 55), shortlist.getList("proposals.score"));
         assertEquals(List.of("PROPOSED", "PROPOSED", "PROPOSED"), shortlist.getList("proposals.status"));
         assertEquals("Ana", shortlist.getString("proposals[0].peerDisplayName"));
         assertEquals(List.of("both live with Type 2 diabetes mellitus",
-                        "both have lived experience of a mental health problem",
+                        "both have lived with depression or anxiety",
                         "both live with a long-term physical condition and a mental health problem",
+                        "the person asked for a peer who shares their condition",
                         "speaks the person's language (en)",
                         "offers one-to-one and telephone support, as preferred"),
                 shortlist.getList("proposals[0].reasons.detail"));
-        assertEquals(List.of("SHARED_CONDITION", "SHARED_KIND", "PHYSICAL_AND_MENTAL", "LANGUAGE", "FORMATS"),
-                shortlist.getList("proposals[0].reasons.factor"));
-        assertEquals(List.of(40, 10, 10, 10, 10), shortlist.getList("proposals[0].reasons.points"));
+        assertEquals(List.of("SHARED_CONDITION", "SHARED_GROUP", "PHYSICAL_AND_MENTAL", "SHARED_CONDITION_WISH",
+                        "LANGUAGE", "FORMATS"), shortlist.getList("proposals[0].reasons.factor"));
+        assertEquals(List.of(40, 20, 10, 10, 10, 10), shortlist.getList("proposals[0].reasons.points"));
+        assertTrue(shortlist.getInt("proposals[0].taxonomyVersion") >= 1, "scored with a taxonomy version");
         for (String excluded : List.of(gus, videoOnly, inactive, full)) {
             assertFalse(shortlist.getList("proposals.peerId").contains(excluded), excluded + " was proposed");
         }
@@ -142,7 +136,7 @@ class MatchingFlowTest {
                     StreamSupport.stream(items.spliterator(), false).map(i -> i.path("proposalId").asText()).toList());
             assertEquals(List.of(ana, bea, cat),
                     StreamSupport.stream(items.spliterator(), false).map(i -> i.path("peerId").asText()).toList());
-            assertEquals(80, items.path(0).path("score").asInt());
+            assertEquals(100, items.path(0).path("score").asInt());
             assertEquals(1, items.path(0).path("rank").asInt());
             assertEquals(referralId.toString(), proposed.path("data").path("referralId").asText());
 
@@ -152,7 +146,7 @@ class MatchingFlowTest {
                     List.of(DIABETES), null, List.of("GROUP"), "pl"));
             await().atMost(WAIT).until(() -> consumed(again.id()));
             assertEquals(shortlist.getList("proposals.id"),
-                    proposalsOnceMatched(referralId).getList("proposals.id"));
+                    proposalsOnceKnown(referralId).getList("proposals.id"));
             assertEquals(1, eventsOfType(probe, "match.proposed", referralId));
         }
     }
@@ -164,7 +158,7 @@ class MatchingFlowTest {
 
         UUID referralId = acceptReferral(List.of(DIABETES), "FEMALE", List.of("TELEPHONE"), "en");
 
-        JsonPath waiting = proposalsOnceMatched(referralId);
+        JsonPath waiting = proposalsOnceKnown(referralId);
         assertEquals("WAITING", waiting.getString("status"));
         assertEquals(List.of(), waiting.getList("proposals"));
         // other tests' peers are inactive here, so the reason also counts them
@@ -182,7 +176,7 @@ class MatchingFlowTest {
         String ana = createPeer(peer("Ana", List.of(DIABETES, ANXIETY), List.of("ONE_TO_ONE"), 2));
         String bea = createPeer(peer("Bea", List.of(COPD), List.of("ONE_TO_ONE"), 2));
         UUID referralId = acceptReferral(List.of(DIABETES, DEPRESSION), null, List.of("ONE_TO_ONE"), "en");
-        JsonPath shortlist = proposalsOnceMatched(referralId);
+        JsonPath shortlist = proposalsOnceKnown(referralId);
         String first = shortlist.getString("proposals[0].id");
         String second = shortlist.getString("proposals[1].id");
         assertEquals(ana, shortlist.getString("proposals[0].peerId"));
@@ -233,7 +227,7 @@ class MatchingFlowTest {
     void decliningRecordsACodedReasonAndWhenNoneIsLeftTheReferralWaits() {
         String ana = createPeer(peer("Ana", List.of(DIABETES), List.of("TELEPHONE"), 2));
         UUID referralId = acceptReferral(List.of(DIABETES), null, List.of(), null);
-        String proposal = proposalsOnceMatched(referralId).getString("proposals[0].id");
+        String proposal = proposalsOnceKnown(referralId).getString("proposals[0].id");
 
         as("coordinator").post("/proposals/" + proposal + "/decline").then().statusCode(400)
                 .contentType("application/problem+json");
@@ -269,8 +263,8 @@ class MatchingFlowTest {
         String peerId = createPeer(peer("Lou", List.of(DIABETES), List.of("TELEPHONE"), 1));
         UUID one = acceptReferral(List.of(DIABETES), null, List.of("TELEPHONE"), "en");
         UUID two = acceptReferral(List.of(DIABETES), null, List.of("TELEPHONE"), "en");
-        List<String> proposals = List.of(proposalsOnceMatched(one).getString("proposals[0].id"),
-                proposalsOnceMatched(two).getString("proposals[0].id"));
+        List<String> proposals = List.of(proposalsOnceKnown(one).getString("proposals[0].id"),
+                proposalsOnceKnown(two).getString("proposals[0].id"));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -307,7 +301,7 @@ class MatchingFlowTest {
     void proposalsAreForCoordinatorsAndAdminsOnly() {
         createPeer(peer("Ana", List.of(DIABETES), List.of("TELEPHONE"), 2));
         UUID referralId = acceptReferral(List.of(DIABETES), null, List.of("TELEPHONE"), "en");
-        String proposal = proposalsOnceMatched(referralId).getString("proposals[0].id");
+        String proposal = proposalsOnceKnown(referralId).getString("proposals[0].id");
         String path = "/referrals/" + referralId + "/proposals";
 
         given().get(path).then().statusCode(401).contentType("application/problem+json");
@@ -339,7 +333,7 @@ class MatchingFlowTest {
                 accepted(poisoned, List.of(DIABETES), null, List.of("CARRIER_PIGEON"), "en"));
         UUID good = acceptReferral(List.of(DIABETES), null, List.of("TELEPHONE"), "en");
 
-        assertEquals("PROPOSED", proposalsOnceMatched(good).getString("status"));
+        assertEquals("PROPOSED", proposalsOnceKnown(good).getString("status"));
         as("coordinator").get("/referrals/" + poisoned + "/proposals").then().statusCode(404);
         try (EventProbe dlt = new EventProbe(KafkaBroker.shared().bootstrapServers(),
                 Topics.deadLetter("matching-service"))) {

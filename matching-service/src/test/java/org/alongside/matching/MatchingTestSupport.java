@@ -2,8 +2,16 @@ package org.alongside.matching;
 
 import static io.restassured.RestAssured.given;
 
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +27,12 @@ public final class MatchingTestSupport {
     public static final Map<String, Object> COPD = condition("13645005", "Chronic obstructive lung disease", "PHYSICAL");
     public static final Map<String, Object> DEPRESSION = condition("35489007", "Depressive disorder", "MENTAL");
     public static final Map<String, Object> ANXIETY = condition("197480006", "Anxiety disorder", "MENTAL");
+    public static final Map<String, Object> TYPE_1_DIABETES = condition("46635009", "Type 1 diabetes mellitus", "PHYSICAL");
+    public static final Map<String, Object> CANCER = condition("363346000", "Malignant neoplastic disease", "PHYSICAL");
+    public static final Map<String, Object> PSYCHOSIS = condition("69322001", "Psychotic disorder", "MENTAL");
+    public static final Map<String, Object> MS = condition("24700007", "Multiple sclerosis", "PHYSICAL");
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
 
     private MatchingTestSupport() {
     }
@@ -76,6 +90,37 @@ public final class MatchingTestSupport {
         data.put("receivedAt", "2026-01-05T09:30:00Z");
         data.put("acceptedAt", "2026-01-06T11:00:00Z");
         return data;
+    }
+
+    /**
+     * Each test matches its own peers and referrals only: everyone else's peers go on leave (through the column
+     * that predates status, as an older writer would) and their waiting referrals stop waiting.
+     */
+    public static void isolate(AgroalDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE peer SET active = false WHERE active");
+            statement.executeUpdate("""
+                    UPDATE referral SET status = 'WITHDRAWN', waiting_reason = NULL, waiting_since = NULL
+                    WHERE status = 'WAITING'""");
+        }
+    }
+
+    /** The referral's matching once matching-service has heard of it. */
+    public static JsonPath proposalsOnceKnown(UUID referralId) {
+        await().atMost(WAIT).until(() -> as("coordinator").get("/referrals/" + referralId + "/proposals")
+                .statusCode() == 200);
+        return proposals(referralId);
+    }
+
+    public static JsonPath proposals(UUID referralId) {
+        return as("coordinator").get("/referrals/" + referralId + "/proposals").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    public static UUID publishAccepted(Map<String, Object> data) {
+        UUID referralId = UUID.fromString((String) data.get("referralId"));
+        TestEvents.publish("referral.accepted", referralId, data);
+        return referralId;
     }
 
     public static UUID acceptReferral(List<Map<String, Object>> conditions, String peerGender, List<String> formats,

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Slot;
 import org.alongside.matching.vocabulary.SupportFormat;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A peer worker's profile: the lived experience they bring, how they support people, and their capacity. */
+/** A peer worker's profile: the lived experience they bring, how and when they support people, and their capacity. */
 @Entity
 @Table(name = "peer")
 public class Peer extends PanacheEntityBase {
@@ -30,15 +31,32 @@ public class Peer extends PanacheEntityBase {
     public List<String> experiences;
     @Enumerated(EnumType.STRING)
     public Gender gender;
+    /** In the peer's own words; matching uses {@link #gender}. */
+    public String genderIdentity;
+    public String ageBand;
+    public String culture;
+    public String faith;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> languages;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<SupportFormat> formats;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> localities;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Slot> availability;
     public int capacity;
-    /** Never written from the entity: only {@link Peers#takePlace} changes it, atomically, in the database. */
+    /** Never written from the entity: only {@link Peers#takePlace} and {@link Peers#freePlace} change it, in the database. */
     @Column(updatable = false)
     public int activeClients;
+    @Enumerated(EnumType.STRING)
+    public PeerStatus status;
+    /** status == ACTIVE, kept for the API's first shape (and in step in the database by a trigger). */
     public boolean active;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Training training;
+    public UUID supervisorId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Boundaries boundaries;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
 }

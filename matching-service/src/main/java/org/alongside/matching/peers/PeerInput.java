@@ -8,8 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Localities;
+import org.alongside.matching.vocabulary.Slot;
 import org.alongside.matching.vocabulary.SupportFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,17 +22,35 @@ public record PeerInput(
         @NotBlank @Size(max = 100) @Schema(description = "The name clients and coordinators know the peer by", example = "Sam")
         String displayName,
         @NotNull @Size(min = 1, max = 20, message = "must list between 1 and 20 conditions")
-        @Schema(description = "Conditions the peer lives or has lived with; matched against the client's conditions")
+        @Schema(description = "Conditions the peer lives or has lived with, SNOMED CT coded where possible")
         List<@NotNull @Valid Condition> livedExperience,
-        @Size(max = 30) @Schema(description = "Free tags for other experience, e.g. carer, bereavement", example = "[\"carer\", \"bereavement\"]")
+        @Size(max = 30) @Schema(description = "Life experience tags, e.g. carer, bereavement, recovery from substance use, "
+                + "homelessness, lgbtq+, disability, migration, unemployment", example = "[\"carer\", \"bereavement\"]")
         List<@NotBlank @Size(max = 50) String> experiences,
-        Gender gender,
+        @Schema(description = "Matched against a person's preferred peer gender") Gender gender,
+        @Size(max = 60) @Schema(description = "The peer's gender in their own words", example = "non-binary")
+        String genderIdentity,
+        @Pattern(regexp = AGE_BAND, message = "must be one of 16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+")
+        @Schema(example = "45-54") String ageBand,
+        @Size(max = 100) @Schema(description = "Culture or ethnicity, self-described; matched with the person's",
+                example = "Polish") String culture,
+        @Size(max = 100) @Schema(example = "Catholic") String faith,
         @Size(max = 20) @Schema(description = "BCP 47 language tags the peer can support people in", example = "[\"en\", \"pl\"]")
         List<@NotNull @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pl") String> languages,
         @NotNull(message = "must offer at least one format") @Size(min = 1, message = "must offer at least one format")
         List<@NotNull SupportFormat> formats,
+        @Size(max = 50) @Schema(description = "Postcode districts where the peer meets people in person; none means "
+                + "in-person support is not limited by place", example = "[\"LS6\", \"LS7\"]")
+        List<@NotNull @Pattern(regexp = Localities.DISTRICT, message = Localities.MALFORMED) String> localities,
+        @Size(max = 21) @Schema(description = "When in the week the peer is free") List<@NotNull @Valid Slot> availability,
         @NotNull @Min(0) @Max(50) @Schema(description = "The most clients the peer supports at once (0-50)", example = "4")
         Integer capacity,
-        @NotNull @Schema(description = "Whether the peer takes new clients; an inactive peer is never proposed")
-        Boolean active) {
+        @Schema(description = "Give status, or (the first shape of this API) active; if both, they must agree")
+        PeerStatus status,
+        @Schema(description = "true is status ACTIVE; false is ON_LEAVE") Boolean active,
+        @Valid Training training,
+        @Schema(description = "The peer's supervisor (a user id of the identity provider)") UUID supervisorId,
+        @Valid Boundaries boundaries) {
+
+    public static final String AGE_BAND = "16-24|25-34|35-44|45-54|55-64|65-74|75\\+";
 }

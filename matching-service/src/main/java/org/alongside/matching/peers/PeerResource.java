@@ -17,10 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.alongside.matching.taxonomy.Taxonomies;
+import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.platform.problem.Problem;
+import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,21 +47,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PeerResource {
 
     private final Peers peers;
+    private final Taxonomies taxonomies;
     private final Caller caller;
 
-    PeerResource(Peers peers, Caller caller) {
+    PeerResource(Peers peers, Taxonomies taxonomies, Caller caller) {
         this.peers = peers;
+        this.taxonomies = taxonomies;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Add a peer worker's profile")
+    @Operation(summary = "Add a peer worker's profile",
+            description = "SNOMED CT codes the taxonomy does not know are accepted and listed in unmappedCodes. "
+                    + "An ACTIVE peer is at once considered for referrals waiting for a peer.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new profile",
             content = @Content(schema = @Schema(implementation = PeerView.class)))
     public Response create(@NotNull(message = "a peer profile body is required") @Valid PeerInput input) {
         Peer peer = peers.create(input);
-        return Response.created(URI.create("/peers/" + peer.id)).entity(PeerView.of(peer)).build();
+        return Response.created(URI.create("/peers/" + peer.id)).entity(view(peer)).build();
     }
 
     @GET
@@ -68,23 +76,26 @@ public class PeerResource {
     @APIResponse(responseCode = "404", description = "No such peer, or not the caller's own profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeerView get(@PathParam("id") UUID id) {
-        return PeerView.of(peers.visibleTo(id, caller));
+        return view(peers.visibleTo(id, caller));
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Replace a peer profile",
-            description = "Capacity cannot go below the peer's current active clients. Deactivating a peer keeps their "
-                    + "current clients but stops new proposals.")
+            description = "Capacity cannot go below the peer's current active clients, and a peer with clients cannot "
+                    + "be LEFT. A peer ON_LEAVE keeps their clients but is proposed to no one new. Open proposals the "
+                    + "peer no longer fits are withdrawn (and replaced); referrals waiting for a peer are matched "
+                    + "again.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
     @APIResponse(responseCode = "404", description = "No such peer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity)",
+    @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity), or "
+            + "LEFT while the peer has clients (field status)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeerView update(@PathParam("id") UUID id,
             @NotNull(message = "a peer profile body is required") @Valid PeerInput input) {
-        return PeerView.of(peers.update(id, input));
+        return view(peers.update(id, input));
     }
 
     @Schema(name = "PeerList")
@@ -96,10 +107,39 @@ public class PeerResource {
     @Operation(summary = "Peer profiles by display name, a page at a time")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerList.class)))
     public PeerList list(
-            @QueryParam("active") @Parameter(description = "Only active (true) or inactive (false) peers") Boolean active,
+            @QueryParam("active") @Parameter(description = "Only active (true) or not active (false) peers") Boolean active,
+            @QueryParam("status") @Parameter(description = "Only peers with this status",
+                    schema = @Schema(implementation = PeerStatus.class)) String status,
+            @QueryParam("supervisorId") @Parameter(description = "Only the peers this supervisor supervises",
+                    schema = @Schema(implementation = UUID.class)) String supervisorId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Peers.Found found = peers.list(Optional.ofNullable(active), page, size);
-        return new PeerList(found.items().stream().map(PeerView::of).toList(), page, size, found.total());
+        Peers.Found found = peers.list(new Peers.Filter(Optional.ofNullable(active),
+                Optional.ofNullable(status).map(PeerResource::status),
+                Optional.ofNullable(supervisorId).map(PeerResource::supervisorId)), page, size);
+        Taxonomy taxonomy = taxonomies.current();
+        return new PeerList(found.items().stream().map(p -> PeerView.of(p, taxonomy)).toList(), page, size,
+                found.total());
+    }
+
+    // parsed here rather than by JAX-RS, which answers an unreadable query parameter with 404, not 400
+    private static PeerStatus status(String status) {
+        try {
+            return PeerStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(PeerStatus.values()));
+        }
+    }
+
+    private static UUID supervisorId(String supervisorId) {
+        try {
+            return UUID.fromString(supervisorId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("supervisorId", "must be a UUID");
+        }
+    }
+
+    private PeerView view(Peer peer) {
+        return PeerView.of(peer, taxonomies.current());
     }
 }

@@ -3,8 +3,11 @@ package org.alongside.matching.peers;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
+import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Slot;
 import org.alongside.matching.vocabulary.SupportFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,19 +16,43 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PeerView(
         UUID id,
         String displayName,
-        List<Condition> livedExperience,
+        List<LivedExperience> livedExperience,
+        @Schema(description = "SNOMED CT codes of the lived experience that the current taxonomy does not know yet: "
+                + "they match only the same code, and count as other-physical or other-mental") List<String> unmappedCodes,
         List<String> experiences,
         Gender gender,
+        String genderIdentity,
+        String ageBand,
+        String culture,
+        String faith,
         List<String> languages,
         List<SupportFormat> formats,
+        List<String> localities,
+        List<Slot> availability,
         int capacity,
         @Schema(description = "Clients the peer is matched with now; never above capacity") int activeClients,
-        boolean active,
+        PeerStatus status,
+        @Schema(description = "status is ACTIVE") boolean active,
+        Training training,
+        UUID supervisorId,
+        Boundaries boundaries,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    public static PeerView of(Peer p) {
-        return new PeerView(p.id, p.displayName, p.livedExperience, p.experiences, p.gender, p.languages, p.formats,
-                p.capacity, p.activeClients, p.active, p.createdAt, p.updatedAt);
+    @Schema(name = "LivedExperience")
+    public record LivedExperience(String snomedCode, String display, ConditionKind kind, Condition.Period period,
+            @Schema(description = "The taxonomy group the condition falls in", example = "diabetes") String group) {
+    }
+
+    public static PeerView of(Peer p, Taxonomy taxonomy) {
+        List<LivedExperience> lived = p.livedExperience.stream()
+                .map(c -> new LivedExperience(c.snomedCode(), c.display(), c.kind(), c.period(),
+                        taxonomy.groupOf(c.snomedCode(), c.kind()).id()))
+                .toList();
+        List<String> unmapped = p.livedExperience.stream().map(Condition::snomedCode)
+                .filter(code -> code != null && !taxonomy.knows(code)).distinct().toList();
+        return new PeerView(p.id, p.displayName, lived, unmapped, p.experiences, p.gender, p.genderIdentity, p.ageBand,
+                p.culture, p.faith, p.languages, p.formats, p.localities, p.availability, p.capacity, p.activeClients,
+                p.status, p.active, p.training, p.supervisorId, p.boundaries, p.createdAt, p.updatedAt);
     }
 }

@@ -1,30 +1,40 @@
 package org.alongside.matching.peers;
 
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.alongside.matching.taxonomy.Taxonomies;
+import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
+import org.alongside.matching.vocabulary.Localities;
+import org.alongside.matching.vocabulary.Slot;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 
-/** Peer profiles, and the one place a peer's places are taken. */
+/** Peer profiles, and the one place a peer's places are taken and given back. */
 @ApplicationScoped
 public class Peers {
 
     private final Clock clock;
+    private final Taxonomies taxonomies;
+    private final Event<PeerChanged> changed;
 
-    Peers(Clock clock) {
+    Peers(Clock clock, Taxonomies taxonomies, Event<PeerChanged> changed) {
         this.clock = clock;
+        this.taxonomies = taxonomies;
+        this.changed = changed;
     }
 
     @Transactional
@@ -33,24 +43,38 @@ public class Peers {
         peer.id = UUID.randomUUID();
         peer.createdAt = OffsetDateTime.now(clock);
         peer.activeClients = 0;
-        apply(peer, input);
+        apply(peer, input, null);
         peer.persist();
+        peer.flush();
+        changed.fire(new PeerChanged(peer.id));
         return peer;
     }
 
     @Transactional
     public Peer update(UUID id, PeerInput input) {
-        // The row lock makes a concurrent accept wait, so the capacity check below sees its final count.
-        Peer peer = Peer.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (peer == null) {
+        // FOR NO KEY UPDATE: a concurrent accept waits, so the checks below see its final count, while proposals
+        // naming this peer can still be written meanwhile (their foreign key takes only a key-share lock).
+        List<?> locked = Peer.getEntityManager()
+                .createNativeQuery("SELECT id FROM peer WHERE id = ?1 FOR NO KEY UPDATE")
+                .setParameter(1, id).getResultList();
+        if (locked.isEmpty()) {
             throw ProblemException.notFound("Peer", id);
         }
+        Peer peer = Peer.findById(id);
         if (input.capacity() < peer.activeClients) {
             String message = "must be at least the peer's " + peer.activeClients + " active client(s)";
             throw new ProblemException(409, "capacity-below-active-clients", "Conflict", "capacity: " + message,
                     List.of(new Problem.FieldError("capacity", message)));
         }
-        apply(peer, input);
+        apply(peer, input, peer.status);
+        if (peer.status == PeerStatus.LEFT && peer.activeClients > 0) {
+            String message = "cannot be LEFT while the peer has " + peer.activeClients
+                    + " active client(s); set ON_LEAVE until their matches end";
+            throw new ProblemException(409, "peer-has-clients", "Conflict", "status: " + message,
+                    List.of(new Problem.FieldError("status", message)));
+        }
+        peer.flush();
+        changed.fire(new PeerChanged(peer.id));
         return peer;
     }
 
@@ -67,9 +91,27 @@ public class Peers {
     public record Found(List<Peer> items, long total) {
     }
 
-    public Found list(Optional<Boolean> active, int page, int size) {
+    public record Filter(Optional<Boolean> active, Optional<PeerStatus> status, Optional<UUID> supervisorId) {
+    }
+
+    public Found list(Filter filter, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        filter.active().ifPresent(active -> {
+            where.add("active = :active");
+            parameters.and("active", active);
+        });
+        filter.status().ifPresent(status -> {
+            where.add("status = :status");
+            parameters.and("status", status);
+        });
+        filter.supervisorId().ifPresent(supervisor -> {
+            where.add("supervisorId = :supervisor");
+            parameters.and("supervisor", supervisor);
+        });
         Sort order = Sort.ascending("displayName", "id");
-        var query = active.isPresent() ? Peer.<Peer>find("active", order, active.get()) : Peer.<Peer>findAll(order);
+        var query = where.isEmpty() ? Peer.<Peer>findAll(order)
+                : Peer.<Peer>find(String.join(" and ", where), order, parameters);
         query.page(Page.of(page, size));
         return new Found(query.list(), query.count());
     }
@@ -82,23 +124,73 @@ public class Peers {
     public boolean takePlace(UUID peerId) {
         return Peer.getEntityManager().createNativeQuery("""
                         UPDATE peer SET active_clients = active_clients + 1
-                        WHERE id = ?1 AND active_clients < capacity AND active""")
+                        WHERE id = ?1 AND active_clients < capacity AND status = 'ACTIVE'""")
                 .setParameter(1, peerId)
                 .executeUpdate() == 1;
     }
 
-    private void apply(Peer peer, PeerInput input) {
+    /** Gives back the place a match held; false if the peer had none taken (nothing to give back). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean freePlace(UUID peerId) {
+        return Peer.getEntityManager().createNativeQuery("""
+                        UPDATE peer SET active_clients = active_clients - 1
+                        WHERE id = ?1 AND active_clients > 0""")
+                .setParameter(1, peerId)
+                .executeUpdate() == 1;
+    }
+
+    private void apply(Peer peer, PeerInput input, PeerStatus current) {
+        peer.status = status(input, current);
+        peer.active = peer.status == PeerStatus.ACTIVE;
+        Boundaries boundaries = input.boundaries() == null ? Boundaries.NONE : input.boundaries().normalised();
+        Taxonomy taxonomy = taxonomies.current();
+        for (int i = 0; i < boundaries.conditionGroups().size(); i++) {
+            String group = boundaries.conditionGroups().get(i);
+            if (!taxonomy.groups().containsKey(group)) {
+                throw ProblemException.invalid("boundaries.conditionGroups[" + i + "]",
+                        "'" + group + "' is not a condition group of the taxonomy (see GET /taxonomy)");
+            }
+        }
         peer.displayName = input.displayName().strip();
-        peer.livedExperience = input.livedExperience().stream()
-                .map(c -> new Condition(c.snomedCode(), c.display().strip(), c.kind())).toList();
+        peer.livedExperience = input.livedExperience().stream().map(Condition::asLivedExperience).toList();
         peer.experiences = input.experiences() == null ? List.of()
-                : input.experiences().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+                : input.experiences().stream().map(Boundaries::tag).distinct().toList();
         peer.gender = input.gender();
+        peer.genderIdentity = blankToNull(input.genderIdentity());
+        peer.ageBand = input.ageBand();
+        peer.culture = blankToNull(input.culture());
+        peer.faith = blankToNull(input.faith());
         peer.languages = input.languages() == null ? List.of()
                 : input.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
         peer.formats = input.formats().stream().distinct().toList();
+        peer.localities = input.localities() == null ? List.of()
+                : input.localities().stream().map(Localities::normalise).distinct().sorted().toList();
+        peer.availability = input.availability() == null ? List.of()
+                : input.availability().stream().distinct().sorted(Slot.WEEK_ORDER).toList();
         peer.capacity = input.capacity();
-        peer.active = input.active();
+        peer.training = input.training() == null ? null : input.training().normalised();
+        peer.supervisorId = input.supervisorId();
+        peer.boundaries = boundaries;
         peer.updatedAt = OffsetDateTime.now(clock);
+    }
+
+    /** status wins; active alone (the API's first shape) means ACTIVE, or ON_LEAVE (LEFT stays LEFT). */
+    private static PeerStatus status(PeerInput input, PeerStatus current) {
+        if (input.status() == null && input.active() == null) {
+            throw ProblemException.invalid("status", "is required: ACTIVE, ON_LEAVE or LEFT (or give active)");
+        }
+        if (input.status() == null) {
+            return input.active() ? PeerStatus.ACTIVE
+                    : current == PeerStatus.LEFT ? PeerStatus.LEFT : PeerStatus.ON_LEAVE;
+        }
+        if (input.active() != null && input.active() != (input.status() == PeerStatus.ACTIVE)) {
+            throw ProblemException.invalid("active", "must be " + (input.status() == PeerStatus.ACTIVE)
+                    + " when status is " + input.status() + " (or leave it out)");
+        }
+        return input.status();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.alongside.matching.peers.Peer;
 import org.alongside.matching.peers.Peers;
@@ -14,33 +16,46 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 
 /**
- * A coordinator's decisions on proposals. Each decision locks the proposal's referral first, so decisions on
- * one referral happen one at a time (and always in the same lock order: referral, then peer).
+ * The person's choice, recorded by a coordinator. Each decision locks the proposal's referral first, so decisions
+ * on one referral happen one at a time (and always in the same lock order: referral, then peer).
  */
 @ApplicationScoped
 public class Decisions {
 
     private final Peers peers;
+    private final Shortlists shortlists;
+    private final Scoring scoring;
     private final Outbox outbox;
     private final Clock clock;
 
-    Decisions(Peers peers, Outbox outbox, Clock clock) {
+    Decisions(Peers peers, Shortlists shortlists, Scoring scoring, Outbox outbox, Clock clock) {
         this.peers = peers;
+        this.shortlists = shortlists;
+        this.scoring = scoring;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Matches the referral with the proposal's peer, taking one of the peer's places. */
+    /**
+     * Matches the referral with the proposal's peer, taking one of the peer's places. A proposal the peer no longer
+     * fits (on leave, ruled out, a changed profile) is stale: refused, like a full peer.
+     */
     @Transactional
     public Proposal accept(UUID proposalId, String actor) {
         Decided decided = undecided(proposalId, "accepted");
         Proposal proposal = decided.proposal();
+        Referral referral = decided.referral();
+        Peer peer = Peer.findById(proposal.peerId);
+        Scorer.Needs needs = referral.needs(DoNotMatch.peersRuledOut(referral.id), Set.of(), false);
+        Optional<Scorer.Exclusion> stale = scoring.scorer().exclusion(needs, Candidates.of(peer, 0));
+        if (stale.isPresent() && stale.get() != Scorer.Exclusion.FULL) {
+            throw ProblemException.conflict("proposal-stale", "The proposal is stale: the peer is now "
+                    + Scorer.describe(stale.get(), needs) + "; decline it, or accept another proposal");
+        }
         if (!peers.takePlace(proposal.peerId)) {
-            Peer peer = Peer.findById(proposal.peerId);
-            throw peer.active
-                    ? ProblemException.conflict("peer-full", "The peer is full (" + peer.activeClients + " of "
-                            + peer.capacity + " places taken); accept another proposal or raise the peer's capacity")
-                    : ProblemException.conflict("peer-inactive", "The peer is no longer active; accept another proposal");
+            Peer.getEntityManager().refresh(peer);
+            throw ProblemException.conflict("peer-full", "The peer is full (" + peer.activeClients + " of "
+                    + peer.capacity + " places taken); accept another proposal or raise the peer's capacity");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Proposal other : decided.all()) {
@@ -52,17 +67,22 @@ public class Decisions {
         proposal.status = ProposalStatus.ACCEPTED;
         proposal.decidedAt = now;
         proposal.decidedBy = actor;
-        Referral referral = decided.referral();
         referral.status = MatchingStatus.MATCHED;
         referral.matchedPeerId = proposal.peerId;
         referral.waitingReason = null;
+        referral.waitingSince = null;
         referral.updatedAt = now;
         outbox.publish(EventTypes.MATCH_ACCEPTED, referral.id,
                 new MatchEvents.Accepted(referral.id, proposal.id, proposal.peerId, proposal.score, now));
+        // the superseded proposals' places are no longer on offer
+        shortlists.rematchWaiting();
         return proposal;
     }
 
-    /** Turns a proposal down; when none is left open, the referral waits again. */
+    /**
+     * Turns a proposal down with the reason, and offers the next best peer not yet proposed in its place; with
+     * none left open, the referral waits.
+     */
     @Transactional
     public Proposal decline(UUID proposalId, Decline decline, String actor) {
         Decided decided = undecided(proposalId, "declined");
@@ -74,14 +94,10 @@ public class Decisions {
         proposal.decidedAt = now;
         proposal.decidedBy = actor;
         Referral referral = decided.referral();
-        if (decided.all().stream().noneMatch(p -> p.status == ProposalStatus.PROPOSED)) {
-            referral.status = MatchingStatus.WAITING;
-            referral.waitingReason = "Every proposed peer was declined (" + decided.all().size()
-                    + "); the referral needs a new proposal";
-        }
-        referral.updatedAt = now;
         outbox.publish(EventTypes.MATCH_DECLINED, referral.id, new MatchEvents.Declined(referral.id, proposal.id,
                 proposal.peerId, decline.reason().name(), now));
+        shortlists.replenish(referral);
+        shortlists.rematchWaiting();
         return proposal;
     }
 

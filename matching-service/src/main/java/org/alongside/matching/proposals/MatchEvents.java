@@ -20,4 +20,7 @@ final class MatchEvents {
 
     record Declined(UUID referralId, UUID proposalId, UUID peerId, String reason, OffsetDateTime declinedAt) {
     }
+
+    record Ended(UUID referralId, UUID peerId, String reason, OffsetDateTime endedAt) {
+    }
 }

@@ -30,6 +30,7 @@ public class Proposal extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Decline.Reason declineReason;
     public String declineNote;
+    public Integer taxonomyVersion;
     public OffsetDateTime proposedAt;
     public OffsetDateTime decidedAt;
     public String decidedBy;

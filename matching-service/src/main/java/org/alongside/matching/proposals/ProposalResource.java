@@ -46,8 +46,9 @@ public class ProposalResource {
     @Path("referrals/{referralId}/proposals")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "The peers proposed for a referral, best first, with the reasons for each score",
-            description = "Available once referral-service has accepted the referral. A referral no peer fits is "
-                    + "WAITING with no proposals and a waitingReason.")
+            description = "Available once referral-service has accepted the referral. Proposals that replace declined "
+                    + "or withdrawn ones follow them, ranked on. A referral no peer fits is WAITING with a "
+                    + "waitingReason.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReferralProposals.class)))
     @APIResponse(responseCode = "404", description = "Matching has not heard of this referral (not accepted, or not yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -60,20 +61,22 @@ public class ProposalResource {
         Map<UUID, String> names = proposals.isEmpty() ? Map.of()
                 : Peer.<Peer>list("id in ?1", proposals.stream().map(p -> p.peerId).distinct().toList()).stream()
                         .collect(Collectors.toMap(p -> p.id, p -> p.displayName));
-        return new ReferralProposals(referral.id, referral.status, referral.waitingReason,
+        return new ReferralProposals(referral.id, referral.status, referral.waitingReason, referral.waitingSince,
                 proposals.stream().map(p -> ProposalView.of(p, names.get(p.peerId))).toList());
     }
 
     @POST
     @Path("proposals/{id}/accept")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Accept a proposal: the person is matched with this peer",
-            description = "Takes one of the peer's places; the referral's other open proposals become SUPERSEDED.")
+    @Operation(summary = "Accept a proposal: the person chose this peer",
+            description = "Takes one of the peer's places, atomically; the referral's other open proposals become "
+                    + "SUPERSEDED.")
     @APIResponse(responseCode = "200", description = "Accepted",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "404", description = "No such proposal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The proposal is already decided, or the peer is full or inactive",
+    @APIResponse(responseCode = "409", description = "The proposal is already decided or withdrawn, stale (the peer no "
+            + "longer fits the referral), or the peer is full",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProposalView accept(@PathParam("id") UUID id) {
         return view(decisions.accept(id, caller.user()));
@@ -83,14 +86,16 @@ public class ProposalResource {
     @Path("proposals/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Decline a proposal, with a coded reason")
+    @Operation(summary = "Decline a proposal, with a coded reason",
+            description = "The next best peer not yet proposed is proposed in its place (match.proposed); with no "
+                    + "proposal left open the referral waits.")
     @APIResponse(responseCode = "200", description = "Declined",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such proposal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The proposal is already decided",
+    @APIResponse(responseCode = "409", description = "The proposal is already decided or withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProposalView decline(@PathParam("id") UUID id,
             @NotNull(message = "a body with a reason is required") @Valid Decline body) {

@@ -18,10 +18,11 @@ public record ProposalView(
         ProposalStatus status,
         OffsetDateTime proposedAt,
         OffsetDateTime decidedAt,
-        @Schema(description = "Why it was declined (DECLINED only)") Decline.Reason declineReason) {
+        @Schema(description = "Why it was declined (DECLINED only)") Decline.Reason declineReason,
+        @Schema(description = "The taxonomy version the score's condition groups come from") Integer taxonomyVersion) {
 
     static ProposalView of(Proposal p, String peerDisplayName) {
         return new ProposalView(p.id, p.referralId, p.peerId, peerDisplayName, p.rank, p.score, p.reasons, p.status,
-                p.proposedAt, p.decidedAt, p.declineReason);
+                p.proposedAt, p.decidedAt, p.declineReason, p.taxonomyVersion);
     }
 }

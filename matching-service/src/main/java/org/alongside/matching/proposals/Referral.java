@@ -7,11 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Slot;
 import org.alongside.matching.vocabulary.SupportFormat;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -35,15 +37,32 @@ public class Referral extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<SupportFormat> formats;
     public Boolean sharedCondition;
+    public Boolean sharedCultureOrLanguage;
     public String language;
     public boolean interpreterNeeded;
+    public String locality;
+    public String culture;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Slot> availability;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> experiences;
     public String waitingReason;
+    public OffsetDateTime waitingSince;
     public UUID matchedPeerId;
     public OffsetDateTime acceptedAt;
+    public OffsetDateTime endedAt;
+    public String endReason;
     public OffsetDateTime updatedAt;
 
-    Scorer.Needs needs() {
-        return new Scorer.Needs(conditions, peerGender,
-                formats.isEmpty() ? EnumSet.noneOf(SupportFormat.class) : EnumSet.copyOf(formats), language);
+    /** Still to be matched, or matched: the referral has not ended in matching. */
+    boolean isOpen() {
+        return status == MatchingStatus.WAITING || status == MatchingStatus.PROPOSED || status == MatchingStatus.MATCHED;
+    }
+
+    /** The person's needs, ruling out the peers a coordinator ruled out and those proposed before. */
+    public Scorer.Needs needs(Set<UUID> doNotMatch, Set<UUID> proposedBefore, boolean countOfferedPlaces) {
+        return new Scorer.Needs(conditions, peerGender, new HashSet<>(formats), language, interpreterNeeded,
+                sharedCondition, sharedCultureOrLanguage, locality, culture, new HashSet<>(availability),
+                new HashSet<>(experiences), doNotMatch, proposedBefore, countOfferedPlaces);
     }
 }

@@ -28,24 +28,20 @@ public class ReferralAcceptedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        UUID referralId;
-        try {
-            referralId = UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("subject is not a referral id: " + event.subject());
-        }
+        UUID referralId = ReferralEvents.referralId(event);
         ReferralAccepted accepted;
         try {
             accepted = mapper.treeToValue(event.data(), ReferralAccepted.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonEventException("unreadable referral.accepted data: " + e.getMessage(), e);
         }
-        if (accepted.referralId() != null && !accepted.referralId().equals(referralId)) {
-            throw new PoisonEventException("data.referralId " + accepted.referralId() + " is not the subject " + referralId);
-        }
         if (accepted.conditions() == null || accepted.conditions().stream()
                 .anyMatch(c -> c == null || c.kind() == null || c.display() == null)) {
             throw new PoisonEventException("referral.accepted must list conditions, each with a display and a kind");
+        }
+        if (accepted.availability() != null && accepted.availability().stream()
+                .anyMatch(s -> s == null || s.day() == null || s.part() == null)) {
+            throw new PoisonEventException("referral.accepted availability slots need a day and a part of the day");
         }
         shortlists.propose(referralId, accepted, event.time());
     }

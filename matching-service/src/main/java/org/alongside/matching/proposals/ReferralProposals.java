@@ -1,15 +1,17 @@
 package org.alongside.matching.proposals;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A referral's matching: its shortlist ranked best first, or why it is waiting. */
+/** A referral's matching: its proposals in the order they were made (best first), or why it is waiting. */
 @Schema(name = "ReferralProposals")
 public record ReferralProposals(
         UUID referralId,
         MatchingStatus status,
         @Schema(description = "Why no peer is proposed now (WAITING only)",
-                example = "No peer fits yet: of 4 peers, 1 inactive, 3 at capacity") String waitingReason,
+                example = "No peer fits yet: of 4 peers, 1 on leave, 3 at capacity") String waitingReason,
+        @Schema(description = "Since when it has been waiting (WAITING only)") OffsetDateTime waitingSince,
         List<ProposalView> proposals) {
 }

@@ -5,51 +5,78 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.alongside.matching.peers.Boundaries;
+import org.alongside.matching.peers.PeerStatus;
+import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Slot;
 import org.alongside.matching.vocabulary.SupportFormat;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How well a peer fits a referral, as points a coordinator can read back ("both live with Type 2 diabetes
- * mellitus: +40"). Hard constraints decide who may be proposed at all; points then rank those who may. Pure: no
- * database, no clock, so every rule is unit tested.
+ * mellitus: +40"). Hard constraints decide who may be proposed at all and are never traded for points; points
+ * then rank those who may. Pure: no database, no clock, so every rule is unit tested. The weights and the rules
+ * are explained in docs/matching.md.
  *
- * <p>Points: each SNOMED CT condition both live with +40 (60 at most in all); for each kind (physical, mental) in
- * which they share no condition but both have one, +10; both living with a physical condition and a mental
- * health problem +10; the person's language +10; each preferred format the peer offers +5 (15 at most). The score
- * is capped at 100. Ties go to the peer with fewer active clients, then to the lower peer id, so a shortlist is
- * reproducible.
+ * <p>Ties go to the peer with fewer active clients, then to the lower peer id, so a shortlist is reproducible.
  */
 public final class Scorer {
 
-    static final int SHARED_CONDITION_POINTS = 40;
-    static final int SHARED_CONDITION_CAP = 60;
-    static final int SHARED_KIND_POINTS = 10;
-    static final int PHYSICAL_AND_MENTAL_POINTS = 10;
-    static final int LANGUAGE_POINTS = 10;
-    static final int FORMAT_POINTS = 5;
-    static final int FORMAT_CAP = 15;
-    static final int MAX_SCORE = 100;
+    public static final int MAX_SCORE = 100;
+    private static final String ENGLISH = "en";
 
-    private Scorer() {
+    /** Scores with the documented default weights and no condition groups; the service uses {@link Scoring}. */
+    private static final Scorer DEFAULT = new Scorer(Weights.DEFAULTS, Taxonomy.NONE);
+
+    private final Weights weights;
+    private final Taxonomy taxonomy;
+
+    public Scorer(Weights weights, Taxonomy taxonomy) {
+        this.weights = Objects.requireNonNull(weights);
+        this.taxonomy = Objects.requireNonNull(taxonomy);
+    }
+
+    /** The taxonomy version this scorer groups conditions by; recorded with each proposal. */
+    public int taxonomyVersion() {
+        return taxonomy.version();
+    }
+
+    /** Points for each factor (configuration {@code alongside.matching.weights.*}). */
+    public record Weights(int sharedCondition, int sharedGroup, int livedExperienceCap, int sharedKind,
+            int physicalAndMental, int sharedConditionWish, int peerGender, int language, int culture,
+            int sharedCultureOrLanguageWish, int format, int formatCap, int availability, int availabilityCap,
+            int locality) {
+
+        public static final Weights DEFAULTS = new Weights(40, 20, 60, 10, 10, 10, 5, 10, 10, 10, 5, 15, 5, 10, 10);
     }
 
     @Schema(description = """
-            SHARED_CONDITION: both live with the same condition (SNOMED CT). SHARED_KIND: both have lived experience of
-            the same kind of condition (physical or mental) without sharing a condition of that kind.
-            PHYSICAL_AND_MENTAL: both live with a physical condition and a mental health problem. LANGUAGE: the peer
-            speaks the person's language. FORMATS: the peer offers formats the person prefers. CAP: scores stop at 100.""")
-    public enum Factor { SHARED_CONDITION, SHARED_KIND, PHYSICAL_AND_MENTAL, LANGUAGE, FORMATS, CAP }
+            SHARED_CONDITION: both live (or lived) with the same condition (SNOMED CT). SHARED_GROUP: both have lived
+            with a condition of the same taxonomy group. SHARED_KIND: both have lived experience of the same kind of
+            condition (physical or mental) without sharing a condition or group of that kind. PHYSICAL_AND_MENTAL:
+            both live with a physical condition and a mental health problem. SHARED_CONDITION_WISH: the person asked
+            for a peer who shares their condition, and this one does. PEER_GENDER: the gender the person asked for.
+            SHARED_CULTURE_OR_LANGUAGE_WISH: the person asked for a peer who shares their culture or language, and
+            this one does. LANGUAGE: the peer speaks the person's language. CULTURE: the same culture or ethnicity.
+            FORMATS: the peer offers formats the person prefers. AVAILABILITY: both are free at the same times.
+            LOCALITY: the peer meets people in person where the person lives. CAP: scores stop at 100.""")
+    public enum Factor {
+        SHARED_CONDITION, SHARED_GROUP, SHARED_KIND, PHYSICAL_AND_MENTAL, SHARED_CONDITION_WISH, PEER_GENDER,
+        SHARED_CULTURE_OR_LANGUAGE_WISH, LANGUAGE, CULTURE, FORMATS, AVAILABILITY, LOCALITY, CAP
+    }
 
     /** One line of a score's explanation; a proposal's reasons add up to its score. */
     @Schema(name = "Reason")
@@ -58,13 +85,62 @@ public final class Scorer {
     }
 
     /**
-     * What the referral asks for. A gender preference of UNKNOWN is no preference; no formats means any format.
+     * What the referral asks for, and who is out of the question for it. A gender preference of UNKNOWN is no
+     * preference; no formats means any format. {@code countOfferedPlaces}: a peer's places offered in open
+     * proposals count as taken (when referrals that wait are matched again, a freed place goes to one of them).
      */
-    public record Needs(List<Condition> conditions, Gender peerGender, Set<SupportFormat> formats, String language) {
+    public record Needs(List<Condition> conditions, Gender peerGender, Set<SupportFormat> formats, String language,
+            boolean interpreterNeeded, Boolean sharedCondition, Boolean sharedCultureOrLanguage, String locality,
+            String culture, Set<Slot> availability, Set<String> experiences, Set<UUID> doNotMatch,
+            Set<UUID> proposedBefore, boolean countOfferedPlaces) {
+
+        public Needs {
+            conditions = List.copyOf(conditions);
+            formats = formats == null || formats.isEmpty() ? Set.of() : Set.copyOf(formats);
+            availability = availability == null ? Set.of() : Set.copyOf(availability);
+            experiences = experiences == null ? Set.of()
+                    : experiences.stream().map(Boundaries::tag).collect(Collectors.toUnmodifiableSet());
+            doNotMatch = doNotMatch == null ? Set.of() : Set.copyOf(doNotMatch);
+            proposedBefore = proposedBefore == null ? Set.of() : Set.copyOf(proposedBefore);
+        }
+
+        /** The first shape of needs: conditions, gender, formats and language only. */
+        public Needs(List<Condition> conditions, Gender peerGender, Set<SupportFormat> formats, String language) {
+            this(conditions, peerGender, formats, language, false, null, null, null, null, Set.of(), Set.of(),
+                    Set.of(), Set.of(), false);
+        }
     }
 
-    public record Candidate(UUID peerId, boolean active, int capacity, int activeClients,
-            List<Condition> livedExperience, Gender gender, List<String> languages, Set<SupportFormat> formats) {
+    public record Candidate(UUID peerId, PeerStatus status, int capacity, int activeClients, int offeredPlaces,
+            List<Condition> livedExperience, Gender gender, List<String> languages, Set<SupportFormat> formats,
+            Set<String> localities, Set<Slot> availability, String culture, Boundaries boundaries) {
+
+        public Candidate {
+            Objects.requireNonNull(status, "status");
+            livedExperience = List.copyOf(livedExperience);
+            languages = languages == null ? List.of() : List.copyOf(languages);
+            formats = formats == null ? Set.of() : Set.copyOf(formats);
+            localities = localities == null ? Set.of() : Set.copyOf(localities);
+            availability = availability == null ? Set.of() : Set.copyOf(availability);
+            boundaries = boundaries == null ? Boundaries.NONE : boundaries;
+        }
+
+        /** The first shape of a candidate: nothing limits place, time or experience. */
+        public Candidate(UUID peerId, boolean active, int capacity, int activeClients, List<Condition> livedExperience,
+                Gender gender, List<String> languages, Set<SupportFormat> formats) {
+            this(peerId, active ? PeerStatus.ACTIVE : PeerStatus.ON_LEAVE, capacity, activeClients, 0,
+                    livedExperience,
+                    gender, languages, formats, Set.of(), Set.of(), null, Boundaries.NONE);
+        }
+
+        public boolean active() {
+            return status == PeerStatus.ACTIVE;
+        }
+
+        Candidate withOfferedPlaces(int offered) {
+            return new Candidate(peerId, status, capacity, activeClients, offered, livedExperience, gender, languages,
+                    formats, localities, availability, culture, boundaries);
+        }
     }
 
     public record Scored(Candidate candidate, int score, List<Reason> reasons) {
@@ -75,13 +151,21 @@ public final class Scorer {
     }
 
     /** Why a peer cannot be proposed, in the order the constraints are checked. */
-    enum Exclusion { INACTIVE, FULL, NO_COMMON_FORMAT, GENDER }
+    public enum Exclusion {
+        PROPOSED_BEFORE, DO_NOT_MATCH, ON_LEAVE, LEFT, FULL, PLACES_OFFERED, NO_COMMON_FORMAT, OUT_OF_AREA, LANGUAGE,
+        GENDER, BOUNDARY
+    }
 
     static final Comparator<Scored> RANKING = Comparator.comparingInt(Scored::score).reversed()
             .thenComparingInt(s -> s.candidate().activeClients())
             .thenComparing(s -> s.candidate().peerId().toString());
 
+    /** Ranks with the default weights and no condition groups: the API of the first scorer, kept for its callers. */
     public static Shortlist shortlist(Needs needs, Collection<Candidate> candidates, int size) {
+        return DEFAULT.rank(needs, candidates, size);
+    }
+
+    public Shortlist rank(Needs needs, Collection<Candidate> candidates, int size) {
         Map<Exclusion, Integer> excluded = new EnumMap<>(Exclusion.class);
         List<Scored> eligible = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -96,68 +180,100 @@ public final class Scorer {
         return new Shortlist(ranked, ranked.isEmpty() ? waitingReason(needs, candidates.size(), excluded) : null);
     }
 
-    static Optional<Exclusion> exclusion(Needs needs, Candidate peer) {
-        if (!peer.active()) {
-            return Optional.of(Exclusion.INACTIVE);
+    /** The first hard constraint the peer fails for this referral, if any. */
+    public Optional<Exclusion> exclusion(Needs needs, Candidate peer) {
+        Exclusion exclusion = null;
+        if (needs.proposedBefore().contains(peer.peerId())) {
+            exclusion = Exclusion.PROPOSED_BEFORE;
+        } else if (needs.doNotMatch().contains(peer.peerId())) {
+            exclusion = Exclusion.DO_NOT_MATCH;
+        } else if (peer.status() == PeerStatus.ON_LEAVE) {
+            exclusion = Exclusion.ON_LEAVE;
+        } else if (peer.status() == PeerStatus.LEFT) {
+            exclusion = Exclusion.LEFT;
+        } else if (peer.activeClients() >= peer.capacity()) {
+            exclusion = Exclusion.FULL;
+        } else if (needs.countOfferedPlaces() && peer.activeClients() + peer.offeredPlaces() >= peer.capacity()) {
+            exclusion = Exclusion.PLACES_OFFERED;
+        } else if (wanted(needs).stream().noneMatch(peer.formats()::contains)) {
+            exclusion = Exclusion.NO_COMMON_FORMAT;
+        } else if (feasibleFormats(needs, peer).isEmpty()) {
+            exclusion = Exclusion.OUT_OF_AREA;
+        } else if (languageRequired(needs) && !speaks(peer, primaryLanguage(needs.language()))) {
+            exclusion = Exclusion.LANGUAGE;
+        } else if (prefersGender(needs) && peer.gender() != needs.peerGender()) {
+            exclusion = Exclusion.GENDER;
+        } else if (crossesBoundary(needs, peer)) {
+            exclusion = Exclusion.BOUNDARY;
         }
-        if (peer.activeClients() >= peer.capacity()) {
-            return Optional.of(Exclusion.FULL);
-        }
-        if (!needs.formats().isEmpty() && needs.formats().stream().noneMatch(peer.formats()::contains)) {
-            return Optional.of(Exclusion.NO_COMMON_FORMAT);
-        }
-        if (prefersGender(needs) && peer.gender() != needs.peerGender()) {
-            return Optional.of(Exclusion.GENDER);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(exclusion);
     }
 
-    static Scored score(Needs needs, Candidate peer) {
+    /** The exclusion as it reads after a count: "2 on leave", "1 not of the preferred gender (female)". */
+    public static String describe(Exclusion exclusion, Needs needs) {
+        return switch (exclusion) {
+            case PROPOSED_BEFORE -> "already proposed";
+            case DO_NOT_MATCH -> "ruled out for this person by a coordinator";
+            case ON_LEAVE -> "on leave";
+            case LEFT -> "no longer with the service";
+            case FULL -> "at capacity";
+            case PLACES_OFFERED -> "with every free place already offered in open proposals";
+            case NO_COMMON_FORMAT -> "offering none of the preferred formats ("
+                    + describe(needs.formats().stream().sorted().toList(), "or") + ")";
+            case OUT_OF_AREA -> "not meeting people in person in " + needs.locality();
+            case LANGUAGE -> "not speaking the person's language (" + needs.language().strip() + ")";
+            case GENDER -> "not of the preferred gender (" + needs.peerGender().description() + ")";
+            case BOUNDARY -> "whose boundaries exclude the person's experience";
+        };
+    }
+
+    public Scored score(Needs needs, Candidate peer) {
         List<Reason> reasons = new ArrayList<>();
+        boolean sharesCondition = livedExperience(needs, peer, reasons);
 
-        Set<String> peerCodes = peer.livedExperience().stream().map(Condition::snomedCode)
-                .filter(code -> code != null).collect(Collectors.toSet());
-        Set<String> counted = new LinkedHashSet<>();
-        Set<ConditionKind> kindsShared = EnumSet.noneOf(ConditionKind.class);
-        int conditionPoints = 0;
-        for (Condition condition : needs.conditions()) {
-            String code = condition.snomedCode();
-            if (code == null || !peerCodes.contains(code) || !counted.add(code)) {
-                continue;
-            }
-            kindsShared.add(condition.kind());
-            int points = Math.min(SHARED_CONDITION_POINTS, SHARED_CONDITION_CAP - conditionPoints);
-            conditionPoints += points;
-            String detail = "both live with " + condition.display()
-                    + (points < SHARED_CONDITION_POINTS ? " (shared conditions score " + SHARED_CONDITION_CAP + " at most)" : "");
-            reasons.add(new Reason(Factor.SHARED_CONDITION, detail, points));
+        if (sharesCondition && Boolean.TRUE.equals(needs.sharedCondition())) {
+            reasons.add(new Reason(Factor.SHARED_CONDITION_WISH,
+                    "the person asked for a peer who shares their condition", weights.sharedConditionWish()));
         }
-
-        Set<ConditionKind> personKinds = kinds(needs.conditions());
-        Set<ConditionKind> peerKinds = kinds(peer.livedExperience());
-        for (ConditionKind kind : ConditionKind.values()) {
-            if (!kindsShared.contains(kind) && personKinds.contains(kind) && peerKinds.contains(kind)) {
-                reasons.add(new Reason(Factor.SHARED_KIND, "both have lived experience of " + kind.description(),
-                        SHARED_KIND_POINTS));
-            }
+        if (prefersGender(needs) && peer.gender() == needs.peerGender()) {
+            reasons.add(new Reason(Factor.PEER_GENDER, needs.peerGender().description() + ", as the person prefers",
+                    weights.peerGender()));
         }
-        Set<ConditionKind> both = EnumSet.allOf(ConditionKind.class);
-        if (personKinds.containsAll(both) && peerKinds.containsAll(both)) {
-            reasons.add(new Reason(Factor.PHYSICAL_AND_MENTAL,
-                    "both live with a long-term physical condition and a mental health problem",
-                    PHYSICAL_AND_MENTAL_POINTS));
-        }
-
         String language = primaryLanguage(needs.language());
-        if (language != null && peer.languages().stream().map(Scorer::primaryLanguage).anyMatch(language::equals)) {
+        boolean sharesLanguage = language != null && speaks(peer, language);
+        boolean sharesCulture = needs.culture() != null && peer.culture() != null
+                && needs.culture().strip().equalsIgnoreCase(peer.culture().strip());
+        if (Boolean.TRUE.equals(needs.sharedCultureOrLanguage())
+                && (sharesCulture || sharesLanguage && !ENGLISH.equals(language))) {
+            reasons.add(new Reason(Factor.SHARED_CULTURE_OR_LANGUAGE_WISH,
+                    "the person asked for a peer who shares their culture or language",
+                    weights.sharedCultureOrLanguageWish()));
+        }
+        if (sharesLanguage) {
             reasons.add(new Reason(Factor.LANGUAGE, "speaks the person's language (" + needs.language().strip() + ")",
-                    LANGUAGE_POINTS));
+                    weights.language()));
+        }
+        if (sharesCulture) {
+            reasons.add(new Reason(Factor.CULTURE, "shares the person's culture (" + peer.culture().strip() + ")",
+                    weights.culture()));
         }
 
-        List<SupportFormat> common = needs.formats().stream().filter(peer.formats()::contains).sorted().toList();
-        if (!common.isEmpty()) {
-            reasons.add(new Reason(Factor.FORMATS, "offers " + describe(common, "and") + " support, as preferred",
-                    Math.min(FORMAT_POINTS * common.size(), FORMAT_CAP)));
+        List<SupportFormat> feasible = feasibleFormats(needs, peer);
+        if (!needs.formats().isEmpty() && !feasible.isEmpty()) {
+            reasons.add(new Reason(Factor.FORMATS, "offers " + describe(feasible, "and") + " support, as preferred",
+                    Math.min(weights.format() * feasible.size(), weights.formatCap())));
+        }
+        List<Slot> together = needs.availability().stream().filter(peer.availability()::contains)
+                .sorted(Slot.WEEK_ORDER).toList();
+        if (!together.isEmpty()) {
+            reasons.add(new Reason(Factor.AVAILABILITY, "both free on " + together.stream().map(Slot::description)
+                    .collect(Collectors.collectingAndThen(Collectors.toList(), names -> join(names, "and"))),
+                    Math.min(weights.availability() * together.size(), weights.availabilityCap())));
+        }
+        if (needs.locality() != null && peer.localities().contains(needs.locality())
+                && feasible.stream().anyMatch(SupportFormat::inPerson)) {
+            reasons.add(new Reason(Factor.LOCALITY, "meets people in person in " + needs.locality()
+                    + ", where the person lives", weights.locality()));
         }
 
         int total = reasons.stream().mapToInt(Reason::points).sum();
@@ -168,18 +284,136 @@ public final class Scorer {
         return new Scored(peer, total, List.copyOf(reasons));
     }
 
+    /**
+     * Shared lived experience, best level first for each of the person's conditions: the same condition, else the
+     * same taxonomy group; then each kind shared no other way, and a shared physical-and-mental profile. Returns
+     * whether the peer shares one of the person's conditions.
+     */
+    private boolean livedExperience(Needs needs, Candidate peer, List<Reason> reasons) {
+        Map<String, Condition> peerCodes = new HashMap<>();
+        Set<String> peerGroups = new HashSet<>();
+        for (Condition lived : peer.livedExperience()) {
+            if (lived.snomedCode() != null) {
+                peerCodes.putIfAbsent(lived.snomedCode(), lived);
+            }
+            Taxonomy.Group group = taxonomy.groupOf(lived.snomedCode(), lived.kind());
+            if (!group.isOther()) {
+                peerGroups.add(group.id());
+            }
+        }
+        Set<String> codesCounted = new HashSet<>();
+        Set<String> groupsCounted = new HashSet<>();
+        Set<ConditionKind> kindsShared = EnumSet.noneOf(ConditionKind.class);
+        List<Condition> notShared = new ArrayList<>();
+        int points = 0;
+        for (Condition condition : needs.conditions()) {
+            Condition lived = condition.snomedCode() == null ? null : peerCodes.get(condition.snomedCode());
+            if (lived == null) {
+                notShared.add(condition);
+                continue;
+            }
+            if (!codesCounted.add(condition.snomedCode())) {
+                continue;
+            }
+            Taxonomy.Group group = taxonomy.groupOf(condition.snomedCode(), condition.kind());
+            if (!group.isOther()) {
+                groupsCounted.add(group.id());
+            }
+            kindsShared.add(condition.kind());
+            String detail = lived.period() == Condition.Period.PAST
+                    ? "both have lived with " + condition.display() + " (the peer in the past)"
+                    : "both live with " + condition.display();
+            points += capped(Factor.SHARED_CONDITION, detail, weights.sharedCondition(), points, reasons);
+        }
+        for (Condition condition : notShared) {
+            Taxonomy.Group group = taxonomy.groupOf(condition.snomedCode(), condition.kind());
+            if (group.isOther() || !peerGroups.contains(group.id()) || !groupsCounted.add(group.id())) {
+                continue;
+            }
+            kindsShared.add(condition.kind());
+            points += capped(Factor.SHARED_GROUP, "both have lived with " + group.display(), weights.sharedGroup(),
+                    points, reasons);
+        }
+
+        Set<ConditionKind> personKinds = kinds(needs.conditions().stream().map(Condition::kind).toList());
+        Set<ConditionKind> peerKinds = kinds(peer.livedExperience().stream().map(Condition::kind).toList());
+        for (ConditionKind kind : ConditionKind.values()) {
+            if (!kindsShared.contains(kind) && personKinds.contains(kind) && peerKinds.contains(kind)) {
+                reasons.add(new Reason(Factor.SHARED_KIND, "both have lived experience of " + kind.description(),
+                        weights.sharedKind()));
+            }
+        }
+        Set<ConditionKind> both = EnumSet.allOf(ConditionKind.class);
+        if (personKinds.containsAll(both) && peerKinds.containsAll(both)) {
+            reasons.add(new Reason(Factor.PHYSICAL_AND_MENTAL,
+                    "both live with a long-term physical condition and a mental health problem",
+                    weights.physicalAndMental()));
+        }
+        return !codesCounted.isEmpty();
+    }
+
+    /** Adds a lived-experience reason within the cap; past the cap it still shows, for 0 points. */
+    private int capped(Factor factor, String detail, int weight, int pointsSoFar, List<Reason> reasons) {
+        int points = Math.max(0, Math.min(weight, weights.livedExperienceCap() - pointsSoFar));
+        String note = points < weight
+                ? " (shared lived experience scores " + weights.livedExperienceCap() + " at most)" : "";
+        reasons.add(new Reason(factor, detail + note, points));
+        return points;
+    }
+
+    /** The formats the person would take: those they prefer, or any when they stated none. */
+    private static Set<SupportFormat> wanted(Needs needs) {
+        return needs.formats().isEmpty() ? EnumSet.allOf(SupportFormat.class) : needs.formats();
+    }
+
+    /**
+     * The formats both can do: wanted by the person, offered by the peer, and for in-person formats, where the
+     * person lives when both the person's district and the peer's districts are known.
+     */
+    private static List<SupportFormat> feasibleFormats(Needs needs, Candidate peer) {
+        boolean meetsThere = needs.locality() == null || peer.localities().isEmpty()
+                || peer.localities().contains(needs.locality());
+        return wanted(needs).stream().filter(peer.formats()::contains)
+                .filter(format -> !format.inPerson() || meetsThere).sorted().toList();
+    }
+
+    /**
+     * A shared language is required only when the person asked for a shared culture or language and needs one
+     * other than English (or an interpreter); otherwise the service arranges an interpreter and language only
+     * scores.
+     */
+    static boolean languageRequired(Needs needs) {
+        String language = primaryLanguage(needs.language());
+        return Boolean.TRUE.equals(needs.sharedCultureOrLanguage()) && language != null
+                && (needs.interpreterNeeded() || !ENGLISH.equals(language));
+    }
+
+    private static boolean speaks(Candidate peer, String language) {
+        return peer.languages().stream().map(Scorer::primaryLanguage).anyMatch(language::equals);
+    }
+
     private static boolean prefersGender(Needs needs) {
         return needs.peerGender() != null && needs.peerGender() != Gender.UNKNOWN;
     }
 
-    private static Set<ConditionKind> kinds(List<Condition> conditions) {
-        Set<ConditionKind> kinds = EnumSet.noneOf(ConditionKind.class);
-        conditions.forEach(c -> kinds.add(c.kind()));
-        return kinds;
+    private boolean crossesBoundary(Needs needs, Candidate peer) {
+        Boundaries boundaries = peer.boundaries();
+        if (boundaries.experiences().stream().anyMatch(needs.experiences()::contains)) {
+            return true;
+        }
+        return !boundaries.conditionGroups().isEmpty() && needs.conditions().stream()
+                .map(c -> taxonomy.groupOf(c.snomedCode(), c.kind()).id())
+                .anyMatch(boundaries.conditionGroups()::contains);
+    }
+
+    private static Set<ConditionKind> kinds(List<ConditionKind> kinds) {
+        Set<ConditionKind> set = EnumSet.noneOf(ConditionKind.class);
+        set.addAll(kinds);
+        return set;
     }
 
     /** "en-GB" and "en" are the same language for a conversation: compare the primary subtag. */
-    private static String primaryLanguage(String tag) {
+    static String primaryLanguage(String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }
@@ -187,7 +421,10 @@ public final class Scorer {
     }
 
     private static String describe(List<SupportFormat> formats, String conjunction) {
-        List<String> names = formats.stream().map(SupportFormat::description).toList();
+        return join(formats.stream().map(SupportFormat::description).toList(), conjunction);
+    }
+
+    private static String join(List<String> names, String conjunction) {
         if (names.size() == 1) {
             return names.get(0);
         }
@@ -200,13 +437,7 @@ public final class Scorer {
             return "No peer fits yet: there are no peer profiles";
         }
         List<String> parts = new ArrayList<>();
-        excluded.forEach((exclusion, count) -> parts.add(count + switch (exclusion) {
-            case INACTIVE -> " inactive";
-            case FULL -> " at capacity";
-            case NO_COMMON_FORMAT -> " offering none of the preferred formats ("
-                    + describe(needs.formats().stream().sorted().toList(), "or") + ")";
-            case GENDER -> " not of the preferred gender (" + needs.peerGender().description() + ")";
-        }));
+        excluded.forEach((exclusion, count) -> parts.add(count + " " + describe(exclusion, needs)));
         return "No peer fits yet: of " + considered + (considered == 1 ? " peer, " : " peers, ") + String.join(", ", parts);
     }
 }

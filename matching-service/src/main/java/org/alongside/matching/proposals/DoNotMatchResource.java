@@ -1,0 +1,93 @@
+package org.alongside.matching.proposals;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.alongside.matching.peers.Peer;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.security.Caller;
+import org.alongside.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/referrals/{referralId}/do-not-match")
+@Tag(name = "Proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Matching has not heard of this referral (not accepted, or not yet)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DoNotMatchResource {
+
+    private final DoNotMatches doNotMatches;
+    private final Caller caller;
+
+    DoNotMatchResource(DoNotMatches doNotMatches, Caller caller) {
+        this.doNotMatches = doNotMatches;
+        this.caller = caller;
+    }
+
+    @Schema(name = "DoNotMatch")
+    public record Entry(UUID peerId, String peerDisplayName, String reason, String recordedBy,
+            OffsetDateTime recordedAt) {
+    }
+
+    @Schema(name = "DoNotMatchList")
+    public record Entries(UUID referralId, List<Entry> items) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Rule a peer out for this person",
+            description = "The peer is never proposed to them. An open proposal of that peer is withdrawn and the next "
+                    + "best peer not yet proposed is proposed instead. Ruling the same peer out again replaces the "
+                    + "reason.")
+    @APIResponse(responseCode = "201", description = "Ruled out; the referral's whole list",
+            content = @Content(schema = @Schema(implementation = Entries.class)))
+    @APIResponse(responseCode = "200", description = "Already ruled out; the reason is replaced",
+            content = @Content(schema = @Schema(implementation = Entries.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, or no such peer (field peerId)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The person is matched with this peer, or matching has ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("referralId") UUID referralId,
+            @NotNull(message = "a body with peerId and reason is required") @Valid DoNotMatchInput input) {
+        DoNotMatches.Recorded recorded = doNotMatches.add(referralId, input, caller.user());
+        return Response.status(recorded.created() ? 201 : 200).entity(entries(referralId, recorded.entries())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "The peers ruled out for this person")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Entries.class)))
+    public Entries list(@PathParam("referralId") UUID referralId) {
+        return entries(referralId, doNotMatches.list(referralId));
+    }
+
+    private static Entries entries(UUID referralId, List<DoNotMatch> entries) {
+        Map<UUID, String> names = entries.isEmpty() ? Map.of()
+                : Peer.<Peer>list("id in ?1", entries.stream().map(e -> e.peerId).distinct().toList()).stream()
+                        .collect(Collectors.toMap(p -> p.id, p -> p.displayName));
+        return new Entries(referralId, entries.stream()
+                .map(e -> new Entry(e.peerId, names.get(e.peerId), e.reason, e.recordedBy, e.recordedAt)).toList());
+    }
+}

@@ -1,0 +1,28 @@
+package org.alongside.matching.proposals;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.EventTypes;
+import org.alongside.platform.inbox.EventHandler;
+
+/** The referral was withdrawn in referral-service: a match ends, a referral not yet matched stops waiting. */
+@ApplicationScoped
+public class ReferralWithdrawnHandler implements EventHandler {
+
+    private final Endings endings;
+
+    ReferralWithdrawnHandler(Endings endings) {
+        this.endings = endings;
+    }
+
+    @Override
+    public String eventType() {
+        return EventTypes.REFERRAL_WITHDRAWN;
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        endings.referralEnded(ReferralEvents.referralId(event), ReferralEvents.reason(event),
+                ReferralEvents.time(event, "withdrawnAt"));
+    }
+}
