@@ -1,0 +1,303 @@
+package org.alongside.matching.assignment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.alongside.matching.peers.Peer;
+import org.alongside.matching.peers.PeerStatus;
+import org.alongside.matching.proposals.Candidates;
+import org.alongside.matching.proposals.DoNotMatch;
+import org.alongside.matching.proposals.MatchingStatus;
+import org.alongside.matching.proposals.Proposal;
+import org.alongside.matching.proposals.ProposalStatus;
+import org.alongside.matching.proposals.Referral;
+import org.alongside.matching.proposals.Scorer;
+import org.alongside.matching.proposals.Scoring;
+import org.alongside.platform.events.EventTypes;
+import org.alongside.platform.outbox.Outbox;
+import org.alongside.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Assigns the referrals not yet matched to peers with free places, at most one peer each, maximising the total
+ * score and, among equal totals, serving the longest-waiting referrals (see {@link WaitingFirst}). Each assignment
+ * is an ordinary proposal that a coordinator confirms or declines: a proposal already open for that pair, or a new
+ * one.
+ */
+@ApplicationScoped
+public class AssignmentRuns {
+
+    private static final Logger LOG = Logger.getLogger(AssignmentRuns.class);
+    /** Advisory lock key: one run at a time, so two runs never hand out the same places at once. */
+    private static final long RUN_LOCK = 0x4153_5349_474e_4d54L;
+    private static final List<MatchingStatus> UNMATCHED = List.of(MatchingStatus.WAITING, MatchingStatus.PROPOSED);
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Scoring scoring;
+
+    AssignmentRuns(Outbox outbox, Clock clock, Scoring scoring) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.scoring = scoring;
+    }
+
+    /** One referral's candidates from the Scorer (peer index, score), or why it has none. */
+    private record Fit(int[] peers, int[] scores, String noFitReason) {
+    }
+
+    /** A referral's proposals as the run needs them: open ones by peer, and peers turned down or withdrawn. */
+    private record History(Map<UUID, Proposal> open, Set<UUID> ruledOut, int maxRank) {
+    }
+
+    @Transactional
+    public UUID run(String requestedBy) {
+        EntityManager em = AssignmentRun.getEntityManager();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, RUN_LOCK).getSingleResult();
+        em.flush();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+
+        // Locked, in the service's order (referral before peer); one being decided right now is left out.
+        @SuppressWarnings("unchecked")
+        Set<UUID> ids = Set.copyOf(em.createNativeQuery("""
+                        SELECT r.id FROM referral r WHERE r.status IN ('WAITING', 'PROPOSED') AND NOT EXISTS (
+                            SELECT 1 FROM proposal p WHERE p.referral_id = r.id AND p.status = 'ACCEPTED')
+                        ORDER BY r.id FOR UPDATE OF r SKIP LOCKED""").getResultList());
+        List<Referral> referrals = Referral.<Referral>list("status in ?1", UNMATCHED).stream()
+                .filter(r -> ids.contains(r.id))
+                .sorted(Comparator.comparing((Referral r) -> r.acceptedAt).thenComparing(r -> r.id))
+                .toList();
+        Map<UUID, History> histories = histories(em);
+        Map<UUID, Set<UUID>> doNotMatch = doNotMatch(em);
+
+        List<Peer> peers = Peer.list("status <> ?1 order by id", PeerStatus.LEFT);
+        int[] free = new int[peers.size()];
+        int peersWithPlaces = 0;
+        int places = 0;
+        Map<UUID, Integer> peerIndex = new HashMap<>();
+        List<Scorer.Candidate> candidates = new ArrayList<>();
+        for (int p = 0; p < peers.size(); p++) {
+            Peer peer = peers.get(p);
+            peerIndex.put(peer.id, p);
+            // Offers in open proposals take no place here: the run re-decides them all.
+            candidates.add(Candidates.of(peer, 0));
+            free[p] = peer.status == PeerStatus.ACTIVE ? Math.max(0, peer.capacity - peer.activeClients) : 0;
+            if (free[p] > 0) {
+                peersWithPlaces++;
+                places += free[p];
+            }
+        }
+
+        // A proposal already open for a pair stays a candidate; peers turned down or withdrawn for it do not.
+        Scorer scorer = scoring.scorer();
+        List<Scorer.Needs> needs = referrals.stream().map(r -> r.needs(doNotMatch.getOrDefault(r.id, Set.of()),
+                history(histories, r.id).ruledOut(), false)).toList();
+        // The Scorer is pure: every referral is scored against every peer, in parallel.
+        List<Fit> fits = needs.parallelStream().map(n -> fit(scorer, n, candidates, peerIndex)).toList();
+
+        long[] waitingSince = new long[referrals.size()];
+        for (int row = 0; row < referrals.size(); row++) {
+            Instant since = referrals.get(row).acceptedAt.toInstant();
+            waitingSince[row] = since.getEpochSecond() * 1_000_000 + since.getNano() / 1_000;
+        }
+        WaitingFirst objective = WaitingFirst.of(waitingSince, Scorer.MAX_SCORE);
+        CandidateGraph.Builder builder = new CandidateGraph.Builder(free)
+                .expectPairs(fits.stream().mapToInt(fit -> fit.peers().length).sum());
+        for (int row = 0; row < referrals.size(); row++) {
+            builder.row();
+            Fit fit = fits.get(row);
+            Map<UUID, Proposal> open = history(histories, referrals.get(row).id).open();
+            // Pairs with a proposal already open first: between equally good peers a bid takes the first, so
+            // ties tend to keep the proposals people have already seen.
+            for (boolean opened : new boolean[] {true, false}) {
+                for (int k = 0; k < fit.peers().length; k++) {
+                    if (open.containsKey(peers.get(fit.peers()[k]).id) == opened) {
+                        builder.candidate(fit.peers()[k], objective.weight(row, fit.scores()[k]));
+                    }
+                }
+            }
+        }
+        CandidateGraph graph = builder.build();
+        long started = System.nanoTime();
+        OptimalAssignment.Assignment assignment = OptimalAssignment.solve(graph);
+        long solveMillis = (System.nanoTime() - started) / 1_000_000;
+
+        AssignmentRun run = new AssignmentRun();
+        run.id = UUID.randomUUID();
+        run.requestedBy = requestedBy;
+        run.ranAt = now;
+        run.referrals = referrals.size();
+        run.peersWithPlaces = peersWithPlaces;
+        run.places = places;
+        run.candidatePairs = graph.pairs();
+        run.assigned = assignment.assigned();
+        run.totalScore = objective.totalScore(assignment.totalWeight());
+        run.solveMillis = solveMillis;
+        run.persist();
+
+        for (int row = 0; row < referrals.size(); row++) {
+            Referral referral = referrals.get(row);
+            AssignmentRunReferral entry = new AssignmentRunReferral();
+            entry.runId = run.id;
+            entry.referralId = referral.id;
+            entry.waitingSince = referral.acceptedAt;
+            int peer = assignment.peerOf(row);
+            if (peer < 0) {
+                entry.reason = unassigned(fits.get(row));
+            } else {
+                Proposal open = history(histories, referral.id).open().get(peers.get(peer).id);
+                if (open != null) {
+                    entry.proposalId = open.id;
+                } else {
+                    entry.proposalId = propose(referral, history(histories, referral.id), scorer, needs.get(row),
+                            candidates.get(peer), now);
+                    entry.proposedByRun = true;
+                    run.newProposals++;
+                }
+            }
+            entry.persist();
+        }
+        LOG.infof("Assignment run %s by %s: %d of %d unmatched referrals assigned (%d new proposals), total score "
+                        + "%d, %d candidate pairs, %d free places, solved in %d ms", run.id, requestedBy, run.assigned,
+                run.referrals, run.newProposals, run.totalScore, run.candidatePairs, places, solveMillis);
+        return run.id;
+    }
+
+    public AssignmentRunView view(UUID id) {
+        AssignmentRun run = AssignmentRun.findById(id);
+        if (run == null) {
+            throw ProblemException.notFound("Assignment run", id);
+        }
+        List<AssignmentRunReferral> entries = AssignmentRunReferral.list(
+                "runId = ?1 order by waitingSince, referralId", id);
+        Map<UUID, Proposal> proposals = Proposal.<Proposal>list(
+                        "id in (select e.proposalId from AssignmentRunReferral e where e.runId = ?1)", id).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Map<UUID, String> names = Peer.<Peer>list(
+                        "id in (select p.peerId from Proposal p, AssignmentRunReferral e "
+                                + "where e.runId = ?1 and p.id = e.proposalId)", id).stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p.displayName));
+        Map<UUID, MatchingStatus> statuses = new HashMap<>();
+        for (Object[] row : AssignmentRun.getEntityManager().createQuery("""
+                        select r.id, r.status from Referral r, AssignmentRunReferral e
+                        where e.runId = :run and r.id = e.referralId and e.proposalId is null""", Object[].class)
+                .setParameter("run", id).getResultList()) {
+            statuses.put((UUID) row[0], (MatchingStatus) row[1]);
+        }
+        List<AssignmentRunView.Assigned> assigned = new ArrayList<>();
+        List<AssignmentRunView.Unassigned> unassigned = new ArrayList<>();
+        for (AssignmentRunReferral entry : entries) {
+            if (entry.proposalId == null) {
+                unassigned.add(new AssignmentRunView.Unassigned(entry.referralId, entry.waitingSince,
+                        statuses.get(entry.referralId), entry.reason));
+            } else {
+                Proposal p = proposals.get(entry.proposalId);
+                assigned.add(new AssignmentRunView.Assigned(p.id, entry.referralId, entry.waitingSince, p.peerId,
+                        names.get(p.peerId), p.score, p.reasons, p.status, entry.proposedByRun));
+            }
+        }
+        return new AssignmentRunView(run.id, run.requestedBy, run.ranAt, run.referrals, run.peersWithPlaces,
+                run.places, run.candidatePairs, run.assigned, run.newProposals, run.totalScore, run.solveMillis,
+                assigned, unassigned);
+    }
+
+    private UUID propose(Referral referral, History history, Scorer scorer, Scorer.Needs needs,
+            Scorer.Candidate candidate, OffsetDateTime now) {
+        // Scored again for this one pair: reasons are kept only for the proposals made, not for every pair.
+        Scorer.Scored scored = scorer.rank(needs, List.of(candidate), 1).ranked().get(0);
+        Proposal proposal = new Proposal();
+        proposal.id = UUID.randomUUID();
+        proposal.referralId = referral.id;
+        proposal.peerId = candidate.peerId();
+        proposal.rank = history.maxRank() + 1;
+        proposal.score = scored.score();
+        proposal.reasons = scored.reasons();
+        proposal.status = ProposalStatus.PROPOSED;
+        proposal.taxonomyVersion = scorer.taxonomyVersion();
+        proposal.proposedAt = now;
+        proposal.persist();
+        referral.status = MatchingStatus.PROPOSED;
+        referral.waitingReason = null;
+        referral.waitingSince = null;
+        referral.updatedAt = now;
+        outbox.publish(EventTypes.MATCH_PROPOSED, referral.id, new MatchProposed(referral.id,
+                List.of(new MatchProposed.Item(proposal.id, proposal.peerId, proposal.rank, proposal.score)), now));
+        return proposal.id;
+    }
+
+    private static Fit fit(Scorer scorer, Scorer.Needs needs, List<Scorer.Candidate> candidates,
+            Map<UUID, Integer> peerIndex) {
+        Scorer.Shortlist shortlist = scorer.rank(needs, candidates, Integer.MAX_VALUE);
+        List<Scorer.Scored> ranked = shortlist.ranked();
+        int[] peers = new int[ranked.size()];
+        int[] scores = new int[ranked.size()];
+        for (int k = 0; k < ranked.size(); k++) {
+            peers[k] = peerIndex.get(ranked.get(k).candidate().peerId());
+            scores[k] = ranked.get(k).score();
+        }
+        return new Fit(peers, scores, shortlist.waitingReason());
+    }
+
+    private static String unassigned(Fit fit) {
+        int eligible = fit.peers().length;
+        if (eligible == 0) {
+            return fit.noFitReason();
+        }
+        return "No place this run: the places of " + (eligible == 1 ? "the peer who fits" : "the " + eligible
+                + " peers who fit") + " went to referrals that score higher with them or have waited longer";
+    }
+
+    private static History history(Map<UUID, History> histories, UUID referralId) {
+        return histories.getOrDefault(referralId, new History(Map.of(), Set.of(), 0));
+    }
+
+    /** The proposals of every unmatched referral, in one query. */
+    private static Map<UUID, History> histories(EntityManager em) {
+        Map<UUID, List<Proposal>> byReferral = em.createQuery("""
+                        select p from Proposal p where p.referralId in (
+                            select r.id from Referral r where r.status in :unmatched)""", Proposal.class)
+                .setParameter("unmatched", UNMATCHED)
+                .getResultList().stream()
+                .collect(Collectors.groupingBy(p -> p.referralId));
+        Map<UUID, History> histories = new HashMap<>();
+        byReferral.forEach((referralId, proposals) -> {
+            Map<UUID, Proposal> open = new HashMap<>();
+            Set<UUID> ruledOut = new HashSet<>();
+            for (Proposal p : proposals) {
+                if (p.status == ProposalStatus.PROPOSED) {
+                    open.put(p.peerId, p);
+                } else if (p.status == ProposalStatus.DECLINED || p.status == ProposalStatus.WITHDRAWN) {
+                    ruledOut.add(p.peerId);
+                }
+            }
+            histories.put(referralId, new History(open, ruledOut,
+                    proposals.stream().mapToInt(p -> p.rank).max().orElse(0)));
+        });
+        return histories;
+    }
+
+    /** The peers coordinators ruled out for each unmatched referral, in one query. */
+    private static Map<UUID, Set<UUID>> doNotMatch(EntityManager em) {
+        Map<UUID, Set<UUID>> ruledOut = new HashMap<>();
+        for (DoNotMatch d : em.createQuery("""
+                        select d from DoNotMatch d where d.referralId in (
+                            select r.id from Referral r where r.status in :unmatched)""", DoNotMatch.class)
+                .setParameter("unmatched", UNMATCHED).getResultList()) {
+            ruledOut.computeIfAbsent(d.referralId, id -> new HashSet<>()).add(d.peerId);
+        }
+        return ruledOut;
+    }
+}
