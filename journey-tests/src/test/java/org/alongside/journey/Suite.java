@@ -38,7 +38,7 @@ final class Suite {
         }
 
         String database() {
-            return "alongside_" + module.replace("-service", "") + "_journey";
+            return Databases.testName("alongside_" + module.replace("-service", "") + "_journey");
         }
     }
 

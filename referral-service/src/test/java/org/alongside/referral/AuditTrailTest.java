@@ -43,7 +43,7 @@ class AuditTrailTest {
     @Test
     void theTrailCannotBeRewrittenEvenByTheDatabaseOwner() throws SQLException {
         as("coordinator").get("/referrals?size=1").then().statusCode(200);
-        try (Connection db = DriverManager.getConnection(Databases.jdbcUrl("alongside_referral_test"),
+        try (Connection db = DriverManager.getConnection(Databases.jdbcUrl(Databases.testName("alongside_referral_test")),
                 Databases.USER, "");
              Statement statement = db.createStatement()) {
             assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_event SET actor = 'someone'"));

@@ -13,10 +13,11 @@ public class AlongsideTestResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.get("database");
-        if (database == null) {
+        String named = initArgs.get("database");
+        if (named == null) {
             throw new IllegalArgumentException("AlongsideTestResource needs a 'database' init arg");
         }
+        database = Databases.testName(named);
     }
 
     @Override

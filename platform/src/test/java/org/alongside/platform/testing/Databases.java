@@ -16,6 +16,14 @@ public final class Databases {
     private Databases() {
     }
 
+    /**
+     * Appended to every test database name, so two checkouts can run their tests at once on one PostgreSQL
+     * without sharing (and cleaning) each other's databases.
+     */
+    public static String testName(String database) {
+        return database + System.getenv().getOrDefault("ALONGSIDE_TEST_DB_SUFFIX", "");
+    }
+
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://" + HOST + ":5432/" + database;
     }
