@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = AlongsideTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "alongside_outcomes_test"))
+        initArgs = @ResourceArg(name = "database", value = "alongside_outcomes_dash_test"))
 class DashboardApiTest {
 
     @Test
@@ -35,8 +36,11 @@ class DashboardApiTest {
                     .body("from", nullValue())
                     .extract().as(Map.class);
             Set<String> fields = new TreeSet<>(COUNTS);
-            fields.addAll(Set.of("from", "to", "generatedAt"));
-            assertEquals(fields, new TreeSet<>(body.keySet()), "counts and the period, never an id");
+            fields.addAll(Set.of("from", "to", "groupBy", "generatedAt", "disclosureControl", "referrals",
+                    "waitingTimes", "engagement", "outcomes", "safeguarding", "breakdown"));
+            assertEquals(fields, new TreeSet<>(body.keySet()), "figures and the period, never an id");
+            assertEquals(Map.of("applied", true, "threshold", 7, "roundingBase", 5, "suppressedMarker", "*"),
+                    body.get("disclosureControl"), "disclosure control is on unless configuration says otherwise");
         }
     }
 
@@ -72,6 +76,54 @@ class DashboardApiTest {
     }
 
     @Test
+    void anUnknownBreakdownIsAProblemNamingTheParameter() {
+        for (String path : new String[] {"/dashboard/summary", "/dashboard/summary.csv"}) {
+            as("commissioner").queryParam("groupBy", "postcode").get(path)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("groupBy"))
+                    .body("detail", containsString("referrerType, referrerOrganisation, conditionGroup, imdDecile, "
+                            + "ageBand, gender"));
+        }
+        as("commissioner").queryParam("from", "2025-04-01x").get("/dashboard/summary.csv")
+                .then().statusCode(400).body("errors.field", hasItem("from"));
+    }
+
+    @Test
+    void everyBreakdownAnswers() {
+        for (String groupBy : new String[] {"referrerType", "referrerOrganisation", "conditionGroup", "imdDecile",
+                "ageBand", "gender"}) {
+            as("commissioner").queryParam("groupBy", groupBy).get("/dashboard/summary").then().statusCode(200)
+                    .body("groupBy", equalTo(groupBy))
+                    .body("breakdown.dimension", equalTo(groupBy))
+                    .body("breakdown.rows", notNullValue());
+        }
+    }
+
+    @Test
+    void theCsvHasOneFigurePerRow() {
+        String csv = as("commissioner").queryParam("from", "2019-01-01").queryParam("to", "2019-01-31")
+                .get("/dashboard/summary.csv").then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("alongside-summary-from-2019-01-01-to-2019-01-31.csv"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals("section,key,label,measure,value", lines[0]);
+        assertTrue(csv.contains("\r\nreferrals,,,referralsReceived,0\r\n"), csv);
+        assertTrue(csv.contains("\r\nabout,disclosureControl,,applied,true\r\n"), csv);
+    }
+
+    @Test
+    void onlyAdminsRebuildTheReadModel() {
+        given().post("/admin/read-model/rebuild").then().statusCode(401);
+        as("commissioner").post("/admin/read-model/rebuild").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("commissioner").get("/admin/read-model/rebuild").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.expired("admin"))).get("/admin/read-model/rebuild")
+                .then().statusCode(401);
+    }
+
+    @Test
     void callersMustBeAuthenticated() {
         given().get("/dashboard/summary").then().statusCode(401)
                 .contentType("application/problem+json")
@@ -99,6 +151,11 @@ class DashboardApiTest {
                 .body("paths.'/dashboard/summary'.get.responses.'200'", notNullValue())
                 .body("paths.'/dashboard/summary'.get.responses.'400'.content.'application/problem+json'",
                         notNullValue())
-                .body("paths.'/dashboard/summary'.get.responses.'403'", notNullValue());
+                .body("paths.'/dashboard/summary'.get.responses.'403'", notNullValue())
+                .body("paths.'/dashboard/summary'.get.parameters.name", hasItem("groupBy"))
+                .body("paths.'/dashboard/summary.csv'.get.responses.'200'.content", notNullValue())
+                .body("paths.'/dashboard'.get.responses.'200'.content.'text/html'", notNullValue())
+                .body("paths.'/admin/read-model/rebuild'.post.responses.'202'", notNullValue())
+                .body("components.schemas.Figure.description", containsString("\"*\""));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,7 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.alongside.outcomes.dashboard.DisclosurePolicy;
+import org.alongside.platform.events.Topics;
+import org.alongside.platform.testing.KafkaBroker;
 import org.alongside.platform.testing.Tokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /** Event data as the other services publish it, and the dashboard counts as a commissioner reads them. */
 final class OutcomesTestSupport {
@@ -27,6 +36,36 @@ final class OutcomesTestSupport {
             Map.of("snomedCode", "35489007", "display", "Depressive disorder", "kind", "MENTAL"));
 
     private OutcomesTestSupport() {
+    }
+
+    /**
+     * For the rest of the current test, the dashboard shows exact figures, as the journey stack configures it
+     * (alongside.dashboard.disclosure.enabled=false): these tests count single referrals.
+     */
+    static void exactFigures() {
+        QuarkusMock.installMockForType(new DisclosurePolicy(false, 7, 5), DisclosurePolicy.class);
+    }
+
+    /**
+     * Waits until the service's consumer group has committed every record on the topics it reads: from then on
+     * the read model holds every event published so far.
+     */
+    static void awaitConsumerCaughtUp() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBroker.shared().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                for (String topic : Topics.ALL) {
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                            .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("outcomes-service")
+                        .partitionsToOffsetAndMetadata().get();
+                return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> end.getValue()
+                        .offset() == 0 || (committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+            });
+        }
     }
 
     static RequestSpecification as(String role) {
@@ -98,6 +137,32 @@ final class OutcomesTestSupport {
         data.put("focus", List.of("EMOTIONAL_SUPPORT", "DAILY_MANAGEMENT"));
         data.put("recordedAt", recordedAt);
         return data;
+    }
+
+    static Map<String, Object> outcome(UUID referralId, UUID measurementId, String instrument, String timepoint,
+            OffsetDateTime completedAt, Object score, Object change, String classification) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("referralId", referralId);
+        data.put("measurementId", measurementId);
+        data.put("instrument", instrument);
+        data.put("timepoint", timepoint);
+        data.put("completedAt", completedAt);
+        data.put("score", score);
+        data.put("rawScore", score instanceof Number n ? n.intValue() : null);
+        data.put("band", null);
+        if (change != null) {
+            Map<String, Object> difference = new HashMap<>();
+            difference.put("fromBaseline", change);
+            difference.put("classification", classification);
+            data.put("change", difference);
+        }
+        return data;
+    }
+
+    static Map<String, Object> safeguarding(UUID referralId, String category, boolean immediateRisk,
+            OffsetDateTime raisedAt) {
+        return Map.of("referralId", referralId, "concernId", UUID.randomUUID(), "category", category,
+                "immediateRisk", immediateRisk, "raisedAt", raisedAt);
     }
 
     /** The expected counts: the named ones as given, every other count zero. */

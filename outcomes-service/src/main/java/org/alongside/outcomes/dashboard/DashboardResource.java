@@ -1,14 +1,19 @@
 package org.alongside.outcomes.dashboard;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.alongside.platform.problem.Problem;
+import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,37 +25,117 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/dashboard")
 @Tag(name = "Dashboard")
-@Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only commissioners and admins see the dashboard",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DashboardResource {
 
+    private static final String PERIOD = """
+            Figures are about the referrals received from the start of `from` to the end of `to` (calendar days in
+            the service's reporting time zone, Europe/London unless configured otherwise; either may be left out)
+            and everything that followed for them. Aggregates only, after disclosure control.""";
+
     private final Summaries summaries;
+    private final DisclosurePolicy disclosure;
+    private final Clock clock;
     private final ZoneId zone;
 
-    DashboardResource(Summaries summaries,
+    DashboardResource(Summaries summaries, DisclosurePolicy disclosure, Clock clock,
             @ConfigProperty(name = "alongside.outcomes.reporting-zone") ZoneId zone) {
         this.summaries = summaries;
+        this.disclosure = disclosure;
+        this.clock = clock;
         this.zone = zone;
     }
 
     @GET
     @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "Referral and session counts for a period",
-            description = "Counts over the referrals received in the period and their sessions. Dates are calendar "
-                    + "days in the service's reporting time zone (Europe/London unless configured otherwise).")
-    @APIResponse(responseCode = "200", description = "The counts",
+    @Operation(summary = "Commissioning figures for a period",
+            description = PERIOD + " With `groupBy`, `breakdown` holds the headline measures for each value of that "
+                    + "dimension, and each instrument's outcomes are also given by it.")
+    @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = DashboardSummary.class)))
-    @APIResponse(responseCode = "400", description = "A date is not YYYY-MM-DD, or from is after to",
+    @APIResponse(responseCode = "400", description = "A date is not YYYY-MM-DD, from is after to, or groupBy is unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DashboardSummary summary(
             @QueryParam("from") @Parameter(description = "First day of referral receipt to include (YYYY-MM-DD)",
                     example = "2025-04-01", schema = @Schema(format = "date")) String from,
             @QueryParam("to") @Parameter(description = "Last day of referral receipt to include (YYYY-MM-DD)",
-                    example = "2026-03-31", schema = @Schema(format = "date")) String to) throws SQLException {
-        return summaries.summary(ReportingPeriod.parse(from, to, zone));
+                    example = "2026-03-31", schema = @Schema(format = "date")) String to,
+            @QueryParam("groupBy") @Parameter(description = "Break the headline measures down by this dimension",
+                    schema = @Schema(enumeration = {"referrerType", "referrerOrganisation", "conditionGroup",
+                            "imdDecile", "ageBand", "gender"})) String groupBy) throws SQLException {
+        return read(from, to, groupBy);
+    }
+
+    @GET
+    @Path("/summary.csv")
+    @Produces(SummaryCsv.MEDIA_TYPE)
+    @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
+    @Operation(summary = "The same figures as CSV",
+            description = PERIOD + " One figure per row: `section,key,label,measure,value`; a suppressed value is "
+                    + "`*`. Browsers may pass the token as the `access_token` query parameter instead of the "
+                    + "Authorization header (RFC 6750 section 2.3), as the dashboard page's download link does.")
+    @APIResponse(responseCode = "200", description = "The figures, as an attachment",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
+                    .annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "A date is not YYYY-MM-DD, from is after to, or groupBy is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response csv(@QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD)") String from,
+            @QueryParam("to") @Parameter(description = "Last day (YYYY-MM-DD)") String to,
+            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy)
+            throws SQLException {
+        DashboardSummary summary = read(from, to, groupBy);
+        String name = "alongside-summary" + (summary.from() == null ? "" : "-from-" + summary.from())
+                + (summary.to() == null ? "" : "-to-" + summary.to()) + ".csv";
+        return Response.ok(SummaryCsv.write(summary), SummaryCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
+    @Operation(summary = "The dashboard page",
+            description = PERIOD + " Server-rendered HTML with SVG charts; works offline and without script. A browser "
+                    + "passes its token as the `access_token` query parameter (RFC 6750 section 2.3); one without a "
+                    + "token is sent to /dashboard/sign-in.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile
+                    .openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The period or groupBy is invalid: the page says which",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    public Response page(@QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD)") String from,
+            @QueryParam("to") @Parameter(description = "Last day (YYYY-MM-DD)") String to,
+            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy,
+            @QueryParam("access_token") @Parameter(description = "The bearer token, for browsers") String token)
+            throws SQLException {
+        try {
+            return Response.ok(DashboardPage.render(read(from, to, groupBy), token, null)).build();
+        } catch (ProblemException e) {
+            // the page for the whole time, with what was wrong with the request
+            return Response.status(e.status())
+                    .entity(DashboardPage.render(read(null, null, null), token, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("/sign-in")
+    @Produces(MediaType.TEXT_HTML)
+    @PermitAll
+    // a page for people, not part of the API: it holds a form for the token and no figures
+    @Operation(hidden = true)
+    public String signIn(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy) {
+        return DashboardPage.signIn(from, to, groupBy);
+    }
+
+    private DashboardSummary read(String from, String to, String groupBy) throws SQLException {
+        ReportingPeriod period = ReportingPeriod.parse(from, to, zone);
+        Dimension dimension = Dimension.parse(groupBy);
+        return new SummaryPresenter(disclosure.current()).present(period, summaries.read(period, dimension),
+                OffsetDateTime.now(clock));
     }
 }

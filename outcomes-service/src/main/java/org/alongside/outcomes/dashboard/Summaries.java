@@ -1,57 +1,445 @@
 package org.alongside.outcomes.dashboard;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
-import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.alongside.outcomes.dashboard.CohortFacts.Activity;
+import org.alongside.outcomes.dashboard.CohortFacts.Concerns;
+import org.alongside.outcomes.dashboard.CohortFacts.InstrumentOutcomes;
+import org.alongside.outcomes.dashboard.CohortFacts.Outcome;
+import org.alongside.outcomes.dashboard.CohortFacts.People;
 
-/** Reads the summary counts from the fact tables in one statement, so the numbers agree with each other. */
+/**
+ * Reads a cohort's aggregates from the fact tables: four statements, run side by side in one shared database
+ * snapshot, so the numbers agree with each other. Session counts and whether a person has paired outcomes come
+ * from the counters kept on each referral's fact row, and outcome pairs carry their referral's dimensions, so
+ * no statement scans the session or measurement tables or joins. A referral belongs to the cohort once its
+ * receipt is known; facts that arrived before it wait to be counted.
+ */
 @ApplicationScoped
 public class Summaries {
 
-    // A referral belongs to the cohort once its receipt is known; facts that arrived before it wait to be counted.
-    private static final String SUMMARY = """
+    private static final String TOTAL = "\u0000total";
+    private static final int ANSWERS_KEPT = 64;
+
+    private static final String COHORT = """
             WITH cohort AS (
                 SELECT * FROM referral_fact
                 WHERE received_at >= COALESCE(?, '-infinity'::timestamptz)
-                  AND received_at < COALESCE(?, 'infinity'::timestamptz)),
-            sessions AS (
-                SELECT s.attendance FROM session_fact s JOIN cohort c ON c.referral_id = s.referral_id)
-            SELECT count(*),
-                   count(accepted_at),
-                   count(declined_at),
-                   count(withdrawn_at),
-                   count(matched_at),
-                   count(first_attended_at),
-                   count(closed_at),
-                   (SELECT count(*) FROM sessions),
-                   (SELECT count(*) FROM sessions WHERE attendance = 'ATTENDED')
-            FROM cohort""";
+                  AND received_at < COALESCE(?, 'infinity'::timestamptz))
+            """;
 
-    private final AgroalDataSource dataSource;
-    private final Clock clock;
+    // Wait in days from receipt to the first attended session; a session before receipt is not a wait.
+    private static final String ACTIVITY = COHORT + """
+            SELECT %s AS is_total, %s,
+                   count(*), count(accepted_at), count(declined_at), count(withdrawn_at), count(matched_at),
+                   count(first_attended_at), count(closed_at),
+                   COALESCE(sum(sessions_recorded), 0), COALESCE(sum(sessions_attended), 0),
+                   COALESCE(sum(sessions_did_not_attend), 0), COALESCE(sum(sessions_cancelled_client), 0),
+                   COALESCE(sum(sessions_cancelled_peer), 0), COALESCE(sum(attended_in_person), 0),
+                   COALESCE(sum(attended_telephone), 0), COALESCE(sum(attended_video), 0),
+                   COALESCE(sum(attended_online_text), 0), COALESCE(sum(attended_group), 0),
+                   count(*) FILTER (WHERE outcome_baseline), count(*) FILTER (WHERE outcome_paired),
+                   count(wait),
+                   count(*) FILTER (WHERE wait < 14),
+                   count(*) FILTER (WHERE wait >= 14 AND wait < 28),
+                   count(*) FILTER (WHERE wait >= 28 AND wait < 56),
+                   count(*) FILTER (WHERE wait >= 56 AND wait < 84),
+                   count(*) FILTER (WHERE wait >= 84)
+            FROM (SELECT %s AS k, accepted_at, declined_at, withdrawn_at, matched_at, first_attended_at, closed_at,
+                         sessions_recorded, sessions_attended, sessions_did_not_attend, sessions_cancelled_client,
+                         sessions_cancelled_peer, attended_in_person, attended_telephone, attended_video,
+                         attended_online_text, attended_group, outcome_baseline, outcome_paired,
+                         CASE WHEN first_attended_at >= received_at
+                              THEN extract(epoch FROM first_attended_at - received_at)::float8 / 86400 END AS wait
+                  FROM cohort) x
+            GROUP BY %s""";
 
-    Summaries(AgroalDataSource dataSource, Clock clock) {
+    // Whole days waited (days completed), counted per number of days: the percentiles are worked out from these
+    // few rows rather than by sorting every referral, once for each group.
+    private static final String WAITS = COHORT + """
+            SELECT %s, %s, days, count(*)
+            FROM (SELECT %s COLLATE "C" AS k, floor(extract(epoch FROM first_attended_at - received_at) / 86400)::int AS days
+                  FROM cohort WHERE first_attended_at >= received_at) x
+            GROUP BY %s""";
+
+    /** The dimensions referral_day_count keeps, as the summary names them. */
+    private static final List<String> DISTRIBUTED = List.of("referrer_type", "referrer_ods_code", "condition_group",
+            "imd", "age_band", "gender", "decline_reason", "withdraw_reason", "close_reason");
+
+    // Sums of the per-day counts the trigger on referral_fact keeps; months from the referrer-type counts, which
+    // count every referral once.
+    private static final String DISTRIBUTIONS = """
+            SELECT dimension, key, sum(referrals)
+            FROM referral_day_count
+            WHERE day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY dimension, key
+            HAVING sum(referrals) > 0
+            UNION ALL
+            SELECT 'month', to_char(date_trunc('month', day), 'YYYY-MM'), sum(referrals)
+            FROM referral_day_count
+            WHERE dimension = 'referrer_type'
+              AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY 2
+            HAVING sum(referrals) > 0""";
+
+    // outcome_pair carries its referral's receipt and dimensions: the same cohort, without a join. Each
+    // instrument's totals are the sums over its condition groups, so they need no grouping set of their own.
+    private static final String OUTCOMES = """
+            SELECT %s, instrument, condition_group, imd, %s,
+                   count(*), count(follow_up_at),
+                   count(change) FILTER (WHERE follow_up_at IS NOT NULL),
+                   sum(change::float8) FILTER (WHERE follow_up_at IS NOT NULL),
+                   count(*) FILTER (WHERE follow_up_at IS NOT NULL AND classification = 'IMPROVED'),
+                   count(*) FILTER (WHERE follow_up_at IS NOT NULL AND classification = 'NO_RELIABLE_CHANGE'),
+                   count(*) FILTER (WHERE follow_up_at IS NOT NULL AND classification = 'DETERIORATED')
+            FROM (SELECT instrument, follow_up_at, change, classification, condition_group,
+                         imd_decile::text AS imd, %s AS k
+                  FROM outcome_pair
+                  WHERE received_at >= COALESCE(?, '-infinity'::timestamptz)
+                    AND received_at < COALESCE(?, 'infinity'::timestamptz)) x
+            GROUP BY GROUPING SETS ((instrument, condition_group), (instrument, imd)%s)""";
+
+    private static final String CONCERNS = COHORT + """
+            SELECT GROUPING(category), category, count(*), count(DISTINCT s.referral_id),
+                   count(*) FILTER (WHERE immediate_risk)
+            FROM safeguarding_fact s JOIN cohort c ON c.referral_id = s.referral_id
+            GROUP BY GROUPING SETS ((), (category))""";
+
+    private final DataSource dataSource;
+    // Recent answers, reused while no fact has changed (any change bumps read_model_version); least recently
+    // used first out.
+    private final Map<Answer, CohortFacts> answers = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Answer, CohortFacts> eldest) {
+                    return size() > ANSWERS_KEPT;
+                }
+            });
+    private final ExecutorService parts = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "dashboard-summary");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Summaries(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.clock = clock;
     }
 
-    public DashboardSummary summary(ReportingPeriod period) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(SUMMARY)) {
-            query.setObject(1, period.start(), Types.TIMESTAMP_WITH_TIMEZONE);
-            query.setObject(2, period.end(), Types.TIMESTAMP_WITH_TIMEZONE);
-            try (ResultSet rs = query.executeQuery()) {
+    void stop(@Observes ShutdownEvent event) {
+        parts.shutdownNow();
+    }
+
+    /**
+     * The exact aggregates of the referrals received in {@code period}, broken down by {@code groupBy} if given.
+     * The statements run side by side on their own connections, all reading the snapshot the first one exports,
+     * so they see the same facts as one transaction would.
+     */
+    public CohortFacts read(ReportingPeriod period, Dimension groupBy) throws SQLException {
+        return inSnapshot(null, main -> {
+            long version;
+            try (Statement current = main.createStatement();
+                 ResultSet rs = current.executeQuery("SELECT version FROM read_model_version")) {
                 rs.next();
-                return new DashboardSummary(period.from(), period.to(), rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        OffsetDateTime.now(clock));
+                version = rs.getLong(1);
+            }
+            Answer key = new Answer(period.from(), period.to(), groupBy, version);
+            CohortFacts known = answers.get(key);
+            if (known != null) {
+                return known;
+            }
+            String snapshot;
+            try (Statement export = main.createStatement();
+                 ResultSet rs = export.executeQuery("SELECT pg_export_snapshot()")) {
+                rs.next();
+                snapshot = rs.getString(1);
+            }
+            Future<Distributions> distributions = parts.submit(() -> inSnapshot(snapshot,
+                    connection -> distributions(connection, period)));
+            Future<Outcomes> outcomes = parts.submit(() -> inSnapshot(snapshot,
+                    connection -> outcomes(connection, period, groupBy)));
+            Activities activities = activities(main, period, groupBy);
+            Concerns concerns = concerns(main, period);
+            Distributions d = await(distributions);
+            Outcomes o = await(outcomes);
+            CohortFacts facts = new CohortFacts(activities.total(), groupBy, activities.byGroup(), d.referralsBy(),
+                    d.all().get("month"), d.all().get("decline_reason"), d.all().get("withdraw_reason"),
+                    d.all().get("close_reason"), activities.people(), activities.peopleByGroup(), o.instruments(),
+                    concerns);
+            answers.put(key, facts);
+            return facts;
+        });
+    }
+
+    /** What an answer depends on: the period, the breakdown, and the facts as they were. */
+    private record Answer(LocalDate from, LocalDate to, Dimension groupBy, long version) {
+    }
+
+    private record Activities(Activity total, Map<String, Activity> byGroup, People people,
+            Map<String, People> peopleByGroup) {
+    }
+
+    private record Distributions(Map<String, Map<String, Long>> all, Map<Dimension, Map<String, Long>> referralsBy) {
+    }
+
+    private record Outcomes(List<InstrumentOutcomes> instruments) {
+    }
+
+    private interface Part<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code part} in a read-only repeatable-read transaction, importing {@code snapshot} when given. */
+    private <T> T inSnapshot(String snapshot, Part<T> part) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                if (snapshot != null) {
+                    if (!snapshot.matches("[0-9A-Fa-f-]+")) {
+                        throw new SQLException("Unexpected snapshot id " + snapshot);
+                    }
+                    try (Statement use = connection.createStatement()) {
+                        use.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                    }
+                }
+                try (Statement settings = connection.createStatement()) {
+                    // enough to hash every grouping set in memory rather than sort on disk; the statements
+                    // already run side by side, so parallel workers would only add their start-up
+                    settings.execute("SET LOCAL work_mem = '64MB'");
+                    settings.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                }
+                T result = part.read(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    private static <T> T await(Future<T> part) throws SQLException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while reading the summary", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Activities activities(Connection connection, ReportingPeriod period, Dimension groupBy)
+            throws SQLException {
+        String key = groupBy == null ? "NULL::text" : groupBy.column();
+        String isTotal = groupBy == null ? "1" : "GROUPING(k)";
+        String keyOut = groupBy == null ? "NULL::text" : "k";
+        String grouping = groupBy == null ? "()" : "GROUPING SETS ((), (k))";
+        Activity total = Activity.none();
+        People people = new People(0, 0);
+        Map<String, Activity> byGroup = new LinkedHashMap<>();
+        Map<String, People> peopleByGroup = new LinkedHashMap<>();
+        try (PreparedStatement query = cohort(connection, ACTIVITY.formatted(isTotal, keyOut, key, grouping), period)) {
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    Activity activity = activity(rs);
+                    People found = new People(rs.getLong(20), rs.getLong(21));
+                    if (rs.getInt(1) == 1) {
+                        total = activity;
+                        people = found;
+                    } else {
+                        byGroup.put(keyOf(rs.getString(2)), activity);
+                        peopleByGroup.put(keyOf(rs.getString(2)), found);
+                    }
+                }
+            }
+        }
+        Map<String, NavigableMap<Integer, Long>> waits = new HashMap<>();
+        String waitKeyOut = groupBy == null ? "NULL::text" : "k";
+        String waitGrouping = groupBy == null ? "days" : "GROUPING SETS ((days), (k, days))";
+        try (PreparedStatement query = cohort(connection, WAITS.formatted(isTotal, waitKeyOut, key, waitGrouping),
+                period)) {
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String group = rs.getInt(1) == 1 ? TOTAL : keyOf(rs.getString(2));
+                    waits.computeIfAbsent(group, g -> new TreeMap<>()).put(rs.getInt(3), rs.getLong(4));
+                }
+            }
+        }
+        total = total.withWaits(percentile(waits.get(TOTAL), 0.5), percentile(waits.get(TOTAL), 0.9));
+        byGroup.replaceAll((group, activity) -> activity.withWaits(percentile(waits.get(group), 0.5),
+                percentile(waits.get(group), 0.9)));
+        return new Activities(total, byGroup, people, peopleByGroup);
+    }
+
+    /**
+     * The {@code fraction} percentile of whole days waited, interpolated between neighbouring values as
+     * PostgreSQL's percentile_cont does; null when nobody waited.
+     */
+    static Double percentile(NavigableMap<Integer, Long> daysToPeople, double fraction) {
+        if (daysToPeople == null || daysToPeople.isEmpty()) {
+            return null;
+        }
+        long people = daysToPeople.values().stream().mapToLong(Long::longValue).sum();
+        double position = fraction * (people - 1);
+        long below = (long) Math.floor(position);
+        int lower = valueAt(daysToPeople, below);
+        int upper = valueAt(daysToPeople, (long) Math.ceil(position));
+        return lower + (upper - lower) * (position - below);
+    }
+
+    /** The value at a 0-based position of the sorted multiset. */
+    private static int valueAt(NavigableMap<Integer, Long> counts, long index) {
+        long seen = 0;
+        for (Map.Entry<Integer, Long> entry : counts.entrySet()) {
+            seen += entry.getValue();
+            if (index < seen) {
+                return entry.getKey();
+            }
+        }
+        return counts.lastKey();
+    }
+
+    private Distributions distributions(Connection connection, ReportingPeriod period) throws SQLException {
+        Map<String, Map<String, Long>> all = new LinkedHashMap<>();
+        DISTRIBUTED.forEach(column -> all.put(column, new TreeMap<>()));
+        all.put("month", new TreeMap<>());
+        try (PreparedStatement query = connection.prepareStatement(DISTRIBUTIONS)) {
+            for (int i = 0; i < 4; i += 2) {
+                query.setObject(i + 1, period.from(), Types.DATE);
+                query.setObject(i + 2, period.to(), Types.DATE);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    all.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
+                }
+            }
+        }
+        Map<Dimension, Map<String, Long>> referralsBy = new EnumMap<>(Dimension.class);
+        referralsBy.put(Dimension.REFERRER_TYPE, all.get("referrer_type"));
+        referralsBy.put(Dimension.REFERRER_ORGANISATION, all.get("referrer_ods_code"));
+        referralsBy.put(Dimension.CONDITION_GROUP, all.get("condition_group"));
+        referralsBy.put(Dimension.IMD_DECILE, all.get("imd"));
+        referralsBy.put(Dimension.AGE_BAND, all.get("age_band"));
+        referralsBy.put(Dimension.GENDER, all.get("gender"));
+        return new Distributions(all, referralsBy);
+    }
+
+    private Outcomes outcomes(Connection connection, ReportingPeriod period, Dimension groupBy) throws SQLException {
+        // bits, from the left: condition_group, imd, k; without groupBy the same values from two arguments
+        String sql = groupBy == null
+                ? OUTCOMES.formatted("GROUPING(condition_group, imd) * 2 + 1", "NULL::text", "NULL::text", "")
+                : OUTCOMES.formatted("GROUPING(condition_group, imd, k)", "k", groupBy.column(), ", (instrument, k)");
+        Map<String, Map<String, Outcome>[]> slices = new TreeMap<>();
+        Map<String, OutcomeSum> overall = new TreeMap<>();
+        try (PreparedStatement query = cohort(connection, sql, period)) {
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String instrument = rs.getString(2);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Outcome>[] slice = slices.computeIfAbsent(instrument,
+                            i -> new Map[] {new TreeMap<>(), new TreeMap<>(), new TreeMap<>()});
+                    OutcomeSum sum = new OutcomeSum(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getDouble(9),
+                            rs.getLong(10), rs.getLong(11), rs.getLong(12));
+                    switch (rs.getInt(1)) {
+                        case 0b011 -> {
+                            slice[0].put(keyOf(rs.getString(3)), sum.outcome());
+                            overall.merge(instrument, sum, OutcomeSum::plus);
+                        }
+                        case 0b101 -> slice[1].put(keyOf(rs.getString(4)), sum.outcome());
+                        default -> slice[2].put(keyOf(rs.getString(5)), sum.outcome());
+                    }
+                }
+            }
+        }
+        List<InstrumentOutcomes> instruments = new ArrayList<>();
+        slices.forEach((instrument, slice) -> instruments.add(new InstrumentOutcomes(instrument,
+                overall.get(instrument).outcome(), slice[0], slice[1], slice[2])));
+        return new Outcomes(instruments);
+    }
+
+    /** Outcome counts with the sum of changes rather than their mean, so groups add up. */
+    private record OutcomeSum(long withBaseline, long paired, long withChange, double changes, long improved,
+            long noReliableChange, long deteriorated) {
+
+        OutcomeSum plus(OutcomeSum other) {
+            return new OutcomeSum(withBaseline + other.withBaseline, paired + other.paired,
+                    withChange + other.withChange, changes + other.changes, improved + other.improved,
+                    noReliableChange + other.noReliableChange, deteriorated + other.deteriorated);
+        }
+
+        Outcome outcome() {
+            return new Outcome(withBaseline, paired, withChange, withChange == 0 ? null : changes / withChange,
+                    improved, noReliableChange, deteriorated);
+        }
+    }
+
+    private Concerns concerns(Connection connection, ReportingPeriod period) throws SQLException {
+        Concerns concerns = new Concerns(0, 0, 0, Map.of());
+        Map<String, Long> byCategory = new TreeMap<>();
+        try (PreparedStatement query = cohort(connection, CONCERNS, period)) {
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) == 1) {
+                        concerns = new Concerns(rs.getLong(3), rs.getLong(4), rs.getLong(5), byCategory);
+                    } else {
+                        byCategory.put(keyOf(rs.getString(2)), rs.getLong(3));
+                    }
+                }
+            }
+        }
+        return concerns;
+    }
+
+    private static PreparedStatement cohort(Connection connection, String sql, ReportingPeriod period)
+            throws SQLException {
+        PreparedStatement query = connection.prepareStatement(sql);
+        query.setObject(1, period.start(), Types.TIMESTAMP_WITH_TIMEZONE);
+        query.setObject(2, period.end(), Types.TIMESTAMP_WITH_TIMEZONE);
+        return query;
+    }
+
+    private static Activity activity(ResultSet rs) throws SQLException {
+        return new Activity(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18), rs.getLong(19),
+                rs.getLong(22), null, null,
+                List.of(rs.getLong(23), rs.getLong(24), rs.getLong(25), rs.getLong(26), rs.getLong(27)));
+    }
+
+    private static String keyOf(String value) {
+        return value == null ? Dimension.NOT_RECORDED : value;
     }
 }

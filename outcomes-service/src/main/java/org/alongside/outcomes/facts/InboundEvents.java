@@ -1,5 +1,6 @@
 package org.alongside.outcomes.facts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,16 @@ public final class InboundEvents {
     public enum Attendance { ATTENDED, DID_NOT_ATTEND, CANCELLED_BY_CLIENT, CANCELLED_BY_PEER }
 
     public enum Focus { DAILY_MANAGEMENT, EMOTIONAL_SUPPORT, COMMUNITY_CONNECTION, ONGOING_SUPPORT }
+
+    /** Whether a session was 1:1 or in a group; sessions recorded before groups existed carry neither. */
+    public enum SessionKind { ONE_TO_ONE, GROUP }
+
+    /** A session version entered in error no longer counts; absent means recorded. */
+    public enum SessionStatus { RECORDED, ENTERED_IN_ERROR }
+
+    public enum Timepoint { BASELINE, REVIEW, DISCHARGE, FOLLOW_UP }
+
+    public enum ChangeClassification { IMPROVED, NO_RELIABLE_CHANGE, DETERIORATED }
 
     public record Condition(String snomedCode, @NotNull ConditionKind kind) {
     }
@@ -76,6 +87,35 @@ public final class InboundEvents {
             SessionFormat format,
             @NotNull Attendance attendance,
             List<@NotNull Focus> focus,
-            @NotNull OffsetDateTime recordedAt) {
+            @NotNull OffsetDateTime recordedAt,
+            SessionKind kind,
+            UUID groupId,
+            SessionStatus status) {
+    }
+
+    /**
+     * A completed outcome measure. {@code score} and {@code change.fromBaseline} are numbers for single-score
+     * instruments and per item (an array or object) for ONS4, whose items are never summed: those are read as
+     * JSON and kept only when they are a single number.
+     */
+    public record OutcomeRecorded(
+            @NotNull UUID measurementId,
+            @NotBlank String instrument,
+            @NotNull Timepoint timepoint,
+            @NotNull OffsetDateTime completedAt,
+            JsonNode score,
+            JsonNode rawScore,
+            String band,
+            @Valid Change change) {
+    }
+
+    public record Change(JsonNode fromBaseline, ChangeClassification classification) {
+    }
+
+    public record SafeguardingRaised(
+            @NotNull UUID concernId,
+            @NotBlank String category,
+            Boolean immediateRisk,
+            @NotNull OffsetDateTime raisedAt) {
     }
 }

@@ -3,11 +3,10 @@ package org.alongside.outcomes.facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
-import org.alongside.platform.inbox.EventHandler;
 
 /** The person chose a peer: the referral counts as matched from the first time that happened. */
 @ApplicationScoped
-public class MatchAcceptedHandler implements EventHandler {
+public class MatchAcceptedHandler implements ReadModelHandler {
 
     private final EventData data;
     private final ReferralFacts facts;

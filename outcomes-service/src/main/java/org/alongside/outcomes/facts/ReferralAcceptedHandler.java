@@ -3,11 +3,10 @@ package org.alongside.outcomes.facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
-import org.alongside.platform.inbox.EventHandler;
 
 /** Triage accepted the referral; its data also fills any dimension the received event did not bring. */
 @ApplicationScoped
-public class ReferralAcceptedHandler implements EventHandler {
+public class ReferralAcceptedHandler implements ReadModelHandler {
 
     private final EventData data;
     private final ReferralFacts facts;

@@ -3,11 +3,10 @@ package org.alongside.outcomes.facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
-import org.alongside.platform.inbox.EventHandler;
 
 /** Support ended, with a coded reason. */
 @ApplicationScoped
-public class ReferralClosedHandler implements EventHandler {
+public class ReferralClosedHandler implements ReadModelHandler {
 
     private final EventData data;
     private final ReferralFacts facts;

@@ -3,11 +3,10 @@ package org.alongside.outcomes.facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
-import org.alongside.platform.inbox.EventHandler;
 
 /** Triage declined the referral, with a coded reason. */
 @ApplicationScoped
-public class ReferralDeclinedHandler implements EventHandler {
+public class ReferralDeclinedHandler implements ReadModelHandler {
 
     private final EventData data;
     private final ReferralFacts facts;

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes {@code referral_fact} rows. Events about one referral come from three topics and are applied in whatever
@@ -63,11 +65,16 @@ public class ReferralFacts {
 
     private static final String RECEIVED = """
             INSERT INTO referral_fact AS f (referral_id, received_at, referrer_type, referrer_ods_code,
-                condition_kinds, condition_codes, age_band, gender, imd_decile)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                condition_kinds, condition_codes, age_band, gender, imd_decile, condition_group,
+                condition_mapping_version, received_day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (?::timestamptz AT TIME ZONE ?)::date)
             ON CONFLICT (referral_id) DO UPDATE SET
                 received_at = LEAST(f.received_at, EXCLUDED.received_at),
+                received_day = (LEAST(f.received_at, EXCLUDED.received_at) AT TIME ZONE ?)::date,
                 referrer_type = COALESCE(EXCLUDED.referrer_type, f.referrer_type),
+                condition_group = COALESCE(EXCLUDED.condition_group, f.condition_group),
+                condition_mapping_version = COALESCE(EXCLUDED.condition_mapping_version,
+                    f.condition_mapping_version),
                 referrer_ods_code = COALESCE(EXCLUDED.referrer_ods_code, f.referrer_ods_code),
                 condition_kinds = COALESCE(EXCLUDED.condition_kinds, f.condition_kinds),
                 condition_codes = COALESCE(EXCLUDED.condition_codes, f.condition_codes),
@@ -77,11 +84,15 @@ public class ReferralFacts {
 
     private static final String ACCEPTED = """
             INSERT INTO referral_fact AS f (referral_id, received_at, accepted_at,
-                condition_kinds, condition_codes, age_band, gender, imd_decile, locality)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                condition_kinds, condition_codes, age_band, gender, imd_decile, locality, condition_group,
+                condition_mapping_version, received_day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (?::timestamptz AT TIME ZONE ?)::date)
             ON CONFLICT (referral_id) DO UPDATE SET
                 received_at = LEAST(f.received_at, EXCLUDED.received_at),
+                received_day = (LEAST(f.received_at, EXCLUDED.received_at) AT TIME ZONE ?)::date,
                 accepted_at = LEAST(f.accepted_at, EXCLUDED.accepted_at),
+                condition_group = COALESCE(f.condition_group, EXCLUDED.condition_group),
+                condition_mapping_version = COALESCE(f.condition_mapping_version, EXCLUDED.condition_mapping_version),
                 condition_kinds = COALESCE(f.condition_kinds, EXCLUDED.condition_kinds),
                 condition_codes = COALESCE(f.condition_codes, EXCLUDED.condition_codes),
                 age_band = COALESCE(f.age_band, EXCLUDED.age_band),
@@ -90,9 +101,14 @@ public class ReferralFacts {
                 locality = COALESCE(f.locality, EXCLUDED.locality)""";
 
     private final AgroalDataSource dataSource;
+    private final ConditionGroups conditionGroups;
+    private final String zone;
 
-    ReferralFacts(AgroalDataSource dataSource) {
+    ReferralFacts(AgroalDataSource dataSource, ConditionGroups conditionGroups,
+            @ConfigProperty(name = "alongside.outcomes.reporting-zone") ZoneId zone) {
         this.dataSource = dataSource;
+        this.conditionGroups = conditionGroups;
+        this.zone = zone.getId();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -108,7 +124,10 @@ public class ReferralFacts {
             upsert.setString(7, event.ageBand());
             upsert.setString(8, event.gender() == null ? null : event.gender().name());
             upsert.setObject(9, event.imdDecile(), Types.SMALLINT);
+            setConditionGroup(upsert, 10, event.conditions());
+            setReceivedDay(upsert, 12, event.receivedAt());
             upsert.executeUpdate();
+            copyToOutcomes(connection, referralId);
         }
     }
 
@@ -127,8 +146,35 @@ public class ReferralFacts {
             upsert.setString(7, event.gender() == null ? null : event.gender().name());
             upsert.setObject(8, event.imdDecile(), Types.SMALLINT);
             upsert.setString(9, event.locality() == null ? null : event.locality().strip().toUpperCase());
+            setConditionGroup(upsert, 10, event.conditions());
+            setReceivedDay(upsert, 12, event.receivedAt());
             upsert.executeUpdate();
+            copyToOutcomes(connection, referralId);
         }
+    }
+
+    /** The day of receipt in the reporting zone, for the new row and for the merge (whichever receipt is earlier). */
+    private void setReceivedDay(PreparedStatement upsert, int index, OffsetDateTime receivedAt) throws SQLException {
+        upsert.setObject(index, receivedAt);
+        upsert.setString(index + 1, zone);
+        upsert.setString(index + 2, zone);
+    }
+
+    /** Outcome pairs carry their referral's receipt and dimensions, which its events may have just changed. */
+    private static void copyToOutcomes(Connection connection, UUID referralId) throws SQLException {
+        try (PreparedStatement copy = connection.prepareStatement(MeasurementFacts.COPY_DIMENSIONS)) {
+            copy.setObject(1, referralId);
+            copy.executeUpdate();
+        }
+    }
+
+    /** The group of the first condition listed (the reason for referral) and the mapping version that gave it. */
+    private void setConditionGroup(PreparedStatement upsert, int index, List<InboundEvents.Condition> conditions)
+            throws SQLException {
+        ConditionGroup group = conditions == null || conditions.isEmpty() ? null
+                : conditionGroups.groupOf(conditions.get(0));
+        upsert.setString(index, group == null ? null : group.name());
+        upsert.setObject(index + 1, group == null ? null : conditionGroups.version(), Types.SMALLINT);
     }
 
     /** Records that the referral reached {@code milestone} at {@code at}; {@code details} in the milestone's order. */

@@ -3,11 +3,10 @@ package org.alongside.outcomes.facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
-import org.alongside.platform.inbox.EventHandler;
 
 /** A referral was received: the start of every journey, with the dimensions reports group by. */
 @ApplicationScoped
-public class ReferralReceivedHandler implements EventHandler {
+public class ReferralReceivedHandler implements ReadModelHandler {
 
     private final EventData data;
     private final ReferralFacts facts;

@@ -3,11 +3,10 @@ package org.alongside.outcomes.facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
-import org.alongside.platform.inbox.EventHandler;
 
 /** The referral was withdrawn; the status it left shows where in the journey people drop out. */
 @ApplicationScoped
-public class ReferralWithdrawnHandler implements EventHandler {
+public class ReferralWithdrawnHandler implements ReadModelHandler {
 
     private final EventData data;
     private final ReferralFacts facts;

@@ -3,11 +3,10 @@ package org.alongside.outcomes.facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
-import org.alongside.platform.inbox.EventHandler;
 
 /** A peer recorded a session (attended or not); the first attended one makes the referral active. */
 @ApplicationScoped
-public class SessionRecordedHandler implements EventHandler {
+public class SessionRecordedHandler implements ReadModelHandler {
 
     private final EventData data;
     private final SessionFacts facts;

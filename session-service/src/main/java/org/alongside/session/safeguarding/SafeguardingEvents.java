@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** safeguarding.raised carries ids and the category only: never what happened. */
+/** safeguarding.raised carries ids, the category and the urgency only: never what happened. */
 public final class SafeguardingEvents {
 
     private SafeguardingEvents() {
@@ -12,10 +12,10 @@ public final class SafeguardingEvents {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Raised(UUID concernId, UUID referralId, UUID peerId, UUID sessionId, Concern.Category category,
-            OffsetDateTime raisedAt) {
+            boolean immediateRisk, OffsetDateTime raisedAt) {
 
         static Raised of(Concern c) {
-            return new Raised(c.id, c.referralId, c.peerId, c.sessionId, c.category, c.raisedAt);
+            return new Raised(c.id, c.referralId, c.peerId, c.sessionId, c.category, c.immediateRisk, c.raisedAt);
         }
     }
 }

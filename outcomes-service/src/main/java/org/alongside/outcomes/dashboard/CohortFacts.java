@@ -1,0 +1,64 @@
+package org.alongside.outcomes.dashboard;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact aggregates of one cohort of referrals (those received in a period), as read from the fact tables,
+ * before disclosure control. Never leaves the service as it is.
+ */
+public record CohortFacts(
+        Activity total,
+        Dimension groupBy,
+        Map<String, Activity> activityByGroup,
+        Map<Dimension, Map<String, Long>> referralsBy,
+        Map<String, Long> referralsByMonth,
+        Map<String, Long> declineReasons,
+        Map<String, Long> withdrawReasons,
+        Map<String, Long> closeReasons,
+        People people,
+        Map<String, People> peopleByGroup,
+        List<InstrumentOutcomes> instruments,
+        Concerns concerns) {
+
+    /** Waiting-time bands, in whole days from receipt to the first attended session. */
+    public static final List<String> WAIT_BANDS = List.of("0-13", "14-27", "28-55", "56-83", "84+");
+
+    /** Referral milestones and session counters of a set of referrals. */
+    public record Activity(long received, long accepted, long declined, long withdrawn, long matched, long started,
+            long closed, long sessionsRecorded, long attended, long didNotAttend, long cancelledByClient,
+            long cancelledByPeer, long inPerson, long telephone, long video, long onlineText, long inGroup,
+            long waited, Double medianWaitDays, Double p90WaitDays, List<Long> waitBands) {
+
+        public Activity withWaits(Double median, Double p90) {
+            return new Activity(received, accepted, declined, withdrawn, matched, started, closed, sessionsRecorded,
+                    attended, didNotAttend, cancelledByClient, cancelledByPeer, inPerson, telephone, video,
+                    onlineText, inGroup, waited, median, p90, waitBands);
+        }
+
+        public static Activity none() {
+            return new Activity(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null,
+                    WAIT_BANDS.stream().map(b -> 0L).toList());
+        }
+    }
+
+    /** People with outcome measures, over every instrument. */
+    public record People(long withBaseline, long withPairedFollowUp) {
+    }
+
+    /** Change on one instrument among people with a baseline and a paired follow-up. */
+    public record Outcome(long withBaseline, long paired, long withChange, Double meanChange, long improved,
+            long noReliableChange, long deteriorated) {
+
+        public static Outcome none() {
+            return new Outcome(0, 0, 0, null, 0, 0, 0);
+        }
+    }
+
+    public record InstrumentOutcomes(String instrument, Outcome overall, Map<String, Outcome> byConditionGroup,
+            Map<String, Outcome> byImdDecile, Map<String, Outcome> byGroup) {
+    }
+
+    public record Concerns(long concerns, long people, long immediateRisk, Map<String, Long> byCategory) {
+    }
+}

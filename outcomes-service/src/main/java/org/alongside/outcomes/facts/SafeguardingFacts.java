@@ -1,0 +1,49 @@
+package org.alongside.outcomes.facts;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.UUID;
+
+/** Writes {@code safeguarding_fact} rows: one per concern, its category and (when sent) urgency only. */
+@ApplicationScoped
+public class SafeguardingFacts {
+
+    private final AgroalDataSource dataSource;
+
+    SafeguardingFacts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raised(UUID referralId, InboundEvents.SafeguardingRaised concern) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement referral = connection.prepareStatement(
+                    "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                referral.setObject(1, referralId);
+                referral.executeUpdate();
+            }
+            // The first time a concern was raised wins, so a re-sent concern changes nothing.
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO safeguarding_fact AS s (concern_id, referral_id, category, immediate_risk, raised_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (concern_id) DO UPDATE SET
+                        category = CASE WHEN EXCLUDED.raised_at < s.raised_at THEN EXCLUDED.category
+                                        ELSE s.category END,
+                        immediate_risk = CASE WHEN EXCLUDED.raised_at < s.raised_at THEN EXCLUDED.immediate_risk
+                                              ELSE s.immediate_risk END,
+                        raised_at = LEAST(s.raised_at, EXCLUDED.raised_at)""")) {
+                upsert.setObject(1, concern.concernId());
+                upsert.setObject(2, referralId);
+                upsert.setString(3, concern.category().strip().toUpperCase());
+                upsert.setObject(4, concern.immediateRisk(), Types.BOOLEAN);
+                upsert.setObject(5, concern.raisedAt());
+                upsert.executeUpdate();
+            }
+        }
+    }
+}

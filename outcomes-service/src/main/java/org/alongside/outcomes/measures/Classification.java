@@ -1,0 +1,4 @@
+package org.alongside.outcomes.measures;
+
+/** A change from baseline judged against the instrument's published threshold. */
+public enum Classification { IMPROVED, NO_RELIABLE_CHANGE, DETERIORATED }

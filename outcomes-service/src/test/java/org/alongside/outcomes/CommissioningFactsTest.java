@@ -1,0 +1,195 @@
+package org.alongside.outcomes;
+
+import static org.alongside.outcomes.OutcomesTestSupport.accepted;
+import static org.alongside.outcomes.OutcomesTestSupport.as;
+import static org.alongside.outcomes.OutcomesTestSupport.at;
+import static org.alongside.outcomes.OutcomesTestSupport.exactFigures;
+import static org.alongside.outcomes.OutcomesTestSupport.outcome;
+import static org.alongside.outcomes.OutcomesTestSupport.received;
+import static org.alongside.outcomes.OutcomesTestSupport.safeguarding;
+import static org.alongside.outcomes.OutcomesTestSupport.session;
+import static org.alongside.platform.events.EventTypes.OUTCOME_RECORDED;
+import static org.alongside.platform.events.EventTypes.REFERRAL_ACCEPTED;
+import static org.alongside.platform.events.EventTypes.REFERRAL_RECEIVED;
+import static org.alongside.platform.events.EventTypes.SAFEGUARDING_RAISED;
+import static org.alongside.platform.events.EventTypes.SESSION_RECORDED;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commissioning measures from the events that feed them: condition groups, group sessions and sessions entered
+ * in error, outcome measures paired at baseline and follow-up, and safeguarding concerns. Exact figures (as the
+ * journey stack runs); each test reads its own day of receipt.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = AlongsideTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "alongside_outcomes_dash_test"))
+class CommissioningFactsTest {
+
+    @BeforeEach
+    void countExactly() {
+        exactFigures();
+    }
+
+    @Test
+    void referralsReportUnderTheGroupOfTheirFirstCondition() {
+        String day = "2018-05-02";
+        UUID kidney = refer(day, List.of(Map.of("snomedCode", "709044004", "display", "CKD", "kind", "PHYSICAL"),
+                Map.of("snomedCode", "35489007", "display", "Depression", "kind", "MENTAL")));
+        UUID unmappedMental = refer(day, List.of(Map.of("snomedCode", "191736004", "display", "Eating disorder",
+                "kind", "MENTAL")));
+        UUID uncoded = refer(day, List.of(Map.of("display", "Long COVID", "kind", "PHYSICAL")));
+
+        JsonPath summary = await(day, "conditionGroup", s -> s.getInt("referralsReceived") == 3);
+        Map<String, Integer> groups = counts(summary.getList("referrals.byConditionGroup"));
+        assertEquals(1, groups.get("RENAL"));
+        assertEquals(1, groups.get("OTHER_MENTAL"));
+        assertEquals(1, groups.get("OTHER_PHYSICAL"));
+        assertEquals(0, groups.get("MENTAL_HEALTH"), "the first condition listed decides");
+        assertEquals(11, summary.getList("breakdown.rows").size(), "every group is listed, with zeros");
+        assertEquals(List.of(kidney, unmappedMental, uncoded).size(), summary.getInt("referralsAccepted"));
+    }
+
+    @Test
+    void groupAttendanceCountsPerPersonAndErrorsStopCounting() {
+        String day = "2018-05-09";
+        UUID referral = refer(day, List.of(Map.of("snomedCode", "13645005", "display", "COPD", "kind", "PHYSICAL")));
+        UUID peer = UUID.randomUUID();
+        UUID wrong = UUID.randomUUID();
+        Map<String, Object> group = session(referral, UUID.randomUUID(), peer, at(day + "T10:00:00Z").plusDays(7),
+                "ATTENDED", at(day + "T12:00:00Z").plusDays(7));
+        group.put("kind", "GROUP");
+        group.put("groupId", UUID.randomUUID());
+        group.put("format", "VIDEO");
+        group.put("meetingId", UUID.randomUUID());
+        TestEvents.publish(SESSION_RECORDED, referral, group);
+        TestEvents.publish(SESSION_RECORDED, referral, session(referral, UUID.randomUUID(), peer,
+                at(day + "T10:00:00Z").plusDays(14), "DID_NOT_ATTEND", at(day + "T12:00:00Z").plusDays(14)));
+        Map<String, Object> mistaken = session(referral, wrong, peer, at(day + "T10:00:00Z").plusDays(1),
+                "ATTENDED", at(day + "T12:00:00Z").plusDays(1));
+        TestEvents.publish(SESSION_RECORDED, referral, mistaken);
+        JsonPath summary = await(day, null, s -> s.getInt("sessionsRecorded") == 3);
+        assertEquals(1.0, summary.getDouble("waitingTimes.medianDays"), 0.01, "the mistaken session, a day after");
+
+        Map<String, Object> corrected = session(referral, wrong, peer, at(day + "T10:00:00Z").plusDays(1),
+                "ATTENDED", at(day + "T12:00:00Z").plusDays(2));
+        corrected.put("status", "ENTERED_IN_ERROR");
+        TestEvents.publish(SESSION_RECORDED, referral, corrected);
+        summary = await(day, null, s -> s.getInt("sessionsRecorded") == 2);
+        assertEquals(1, summary.getInt("sessionsAttended"));
+        assertEquals(50.0, summary.getDouble("engagement.didNotAttendRate"), 0.01);
+        assertEquals(Map.of("ONE_TO_ONE", 0, "GROUP", 1), counts(summary.getList("engagement.kinds")));
+        assertEquals(1, counts(summary.getList("engagement.formats")).get("VIDEO"));
+        assertEquals(7.0, summary.getDouble("waitingTimes.medianDays"), 0.01, "now the group session");
+    }
+
+    @Test
+    void outcomesPairTheFirstBaselineWithTheLatestFollowUp() {
+        String day = "2018-05-16";
+        UUID improved = refer(day, List.of(Map.of("snomedCode", "44054006", "display", "T2DM", "kind", "PHYSICAL")));
+        UUID unpaired = refer(day, List.of(Map.of("snomedCode", "35489007", "display", "Depression",
+                "kind", "MENTAL")));
+        for (UUID referral : List.of(improved, unpaired)) {
+            TestEvents.publish(SESSION_RECORDED, referral, session(referral, UUID.randomUUID(), UUID.randomUUID(),
+                    at(day + "T10:00:00Z").plusDays(3), "ATTENDED", at(day + "T12:00:00Z").plusDays(3)));
+        }
+        // the follow-up arrives first; a review in between does not count as one
+        TestEvents.publish(OUTCOME_RECORDED, improved, outcome(improved, UUID.randomUUID(), "SWEMWBS", "FOLLOW_UP",
+                at(day + "T10:00:00Z").plusDays(90), 24.11, 4.11, "IMPROVED"));
+        EventEnvelope baseline = TestEvents.publish(OUTCOME_RECORDED, improved, outcome(improved, UUID.randomUUID(),
+                "SWEMWBS", "BASELINE", at(day + "T10:00:00Z").plusDays(3), 20.0, null, null));
+        TestEvents.send(baseline);
+        TestEvents.publish(OUTCOME_RECORDED, improved, outcome(improved, UUID.randomUUID(), "SWEMWBS", "REVIEW",
+                at(day + "T10:00:00Z").plusDays(45), 19.0, -1.0, "NO_RELIABLE_CHANGE"));
+        TestEvents.publish(OUTCOME_RECORDED, unpaired, outcome(unpaired, UUID.randomUUID(), "PHQ9", "BASELINE",
+                at(day + "T10:00:00Z").plusDays(3), 14, null, null));
+        // ONS4 is scored per item: counted as measured, never averaged
+        TestEvents.publish(OUTCOME_RECORDED, unpaired, outcome(unpaired, UUID.randomUUID(), "ONS4", "BASELINE",
+                at(day + "T10:00:00Z").plusDays(3), Map.of("satisfaction", 4, "anxiety", 7), null, null));
+        TestEvents.publish(OUTCOME_RECORDED, unpaired, outcome(unpaired, UUID.randomUUID(), "ONS4", "FOLLOW_UP",
+                at(day + "T10:00:00Z").plusDays(90), Map.of("satisfaction", 6, "anxiety", 5),
+                Map.of("satisfaction", 2, "anxiety", -2), null));
+
+        JsonPath summary = await(day, null, s -> s.getList("outcomes.instruments").size() == 3
+                && s.getInt("outcomes.peopleWithPairedFollowUp") == 2);
+        assertEquals(2, summary.getInt("outcomes.peopleWithBaseline"));
+        assertEquals(100.0, summary.getDouble("outcomes.pairedShare"), 0.01);
+        Map<String, Object> swemwbs = instrument(summary, "SWEMWBS");
+        assertEquals(1, swemwbs.get("peoplePaired"));
+        assertEquals(4.11, ((Number) swemwbs.get("meanChange")).doubleValue(), 0.001);
+        assertEquals(100.0, ((Number) swemwbs.get("improvedShare")).doubleValue(), 0.01);
+        assertEquals("DIABETES", ((Map<?, ?>) ((List<?>) swemwbs.get("byConditionGroup")).get(0)).get("key"));
+        assertEquals(0, instrument(summary, "PHQ9").get("peoplePaired"));
+        Map<String, Object> ons4 = instrument(summary, "ONS4");
+        assertEquals(1, ons4.get("peoplePaired"));
+        assertEquals(null, ons4.get("meanChange"), "items are never summed");
+    }
+
+    @Test
+    void safeguardingConcernsAreCountedByCategoryOnce() {
+        String day = "2018-05-23";
+        UUID referral = refer(day, List.of(Map.of("snomedCode", "86406008", "display", "HIV", "kind", "PHYSICAL")));
+        EventEnvelope concern = TestEvents.publish(SAFEGUARDING_RAISED, referral,
+                safeguarding(referral, "SELF_NEGLECT", true, at(day + "T15:00:00Z")));
+        TestEvents.send(concern);
+        Map<String, Object> withoutUrgency = new java.util.HashMap<>(safeguarding(referral, "DOMESTIC_ABUSE", false,
+                at(day + "T16:00:00Z")));
+        withoutUrgency.remove("immediateRisk");
+        withoutUrgency.put("peerId", UUID.randomUUID());
+        TestEvents.publish(SAFEGUARDING_RAISED, referral, withoutUrgency);
+
+        JsonPath summary = await(day, null, s -> s.getInt("safeguarding.concerns") == 2);
+        assertEquals(1, summary.getInt("safeguarding.peopleWithConcern"));
+        assertEquals(1, summary.getInt("safeguarding.immediateRisk"));
+        assertEquals(Map.of("DOMESTIC_ABUSE", 1, "SELF_NEGLECT", 1), counts(summary.getList("safeguarding.byCategory")));
+    }
+
+    private static UUID refer(String day, List<Map<String, Object>> conditions) {
+        UUID referral = UUID.randomUUID();
+        Map<String, Object> data = received(referral, at(day + "T09:00:00Z"));
+        data.put("conditions", conditions);
+        TestEvents.publish(REFERRAL_RECEIVED, referral, data);
+        Map<String, Object> acceptance = accepted(referral, at(day + "T09:00:00Z"), at(day + "T11:00:00Z"));
+        acceptance.put("conditions", conditions);
+        TestEvents.publish(REFERRAL_ACCEPTED, referral, acceptance);
+        return referral;
+    }
+
+    private static JsonPath await(String day, String groupBy, java.util.function.Predicate<JsonPath> ready) {
+        JsonPath[] summary = new JsonPath[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    var request = as("commissioner").queryParam("from", day).queryParam("to", day);
+                    if (groupBy != null) {
+                        request.queryParam("groupBy", groupBy);
+                    }
+                    summary[0] = request.get("/dashboard/summary").then().statusCode(200).extract().jsonPath();
+                    return ready.test(summary[0]);
+                });
+        return summary[0];
+    }
+
+    private static Map<String, Object> instrument(JsonPath summary, String code) {
+        List<Map<String, Object>> instruments = summary.getList("outcomes.instruments");
+        return instruments.stream().filter(i -> code.equals(i.get("instrument"))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Integer> counts(List<Map<String, Object>> cells) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        cells.forEach(cell -> counts.put((String) cell.get("key"), ((Number) cell.get("count")).intValue()));
+        return counts;
+    }
+}
