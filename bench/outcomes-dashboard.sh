@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 module="$root/outcomes-service"
 cd "$root"
-mvn -B -q -pl outcomes-service test-compile dependency:build-classpath \
+mvn -B -q -pl outcomes-service -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench.classpath"
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "postgres: $(psql -X -h 127.0.0.1 -U "${ALONGSIDE_DB_USER:-postgres}" -d postgres -tAc 'SHOW server_version')"
