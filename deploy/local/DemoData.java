@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +33,13 @@ import java.util.regex.Pattern;
  *
  * <p>Run from the repository root with the stack up: {@code java deploy/local/DemoData.java [--referrals N]}
  * (or {@code deploy/local/demo-data}, or {@code deploy/local/up --demo}). JDK only: tokens come from
- * {@code deploy/local/token}. The APIs stamp receipt, triage and measures "now", so everything happens today;
- * sessions are booked every three hours from now (session-service takes them up to a day ahead), so waiting
- * times are near zero.
+ * {@code deploy/local/token}.
+ *
+ * <p>A year of activity: each referral arrives on a day of the last twelve months and its journey plays out over
+ * the following weeks (triage, the person's choice, weekly sessions, follow-up, closure), stopping at today for
+ * the recent ones. Every request carries its moment in {@code X-Alongside-Demo-Time}, which services started with
+ * {@code deploy/local/up --demo} take as "now" (and production refuses to start with). Against services that
+ * ignore it, everything happens today instead, and the run says so.
  */
 public final class DemoData {
 
@@ -67,6 +72,9 @@ public final class DemoData {
     private final String outcomes;
     private final AtomicInteger counted = new AtomicInteger();
     private volatile boolean measurements = true;
+    private volatile boolean backdating = true;
+    private final Instant today = Instant.now();
+    private final Instant peersJoined = today.minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
 
     private DemoData(String host) {
         referrals = "http://" + host + ":8081";
@@ -103,14 +111,23 @@ public final class DemoData {
                     + (i % 2 == 0 ? "FEMALE" : "MALE") + "\",\"languages\":[\"en\"],\"formats\":"
                     + "[\"ONE_TO_ONE\",\"TELEPHONE\",\"VIDEO\",\"GROUP\"],\"capacity\":50,\"active\":true,"
                     + "\"experiences\":[\"carer\"],\"livedExperience\":[" + conditionJson(condition) + "]}";
-            String id = id(send("POST", matching + "/peers", token("coordinator"), body, 201));
-            peers.add(new String[] {id, condition[0]});
+            // Peer workers join before the demo year; the first one tells whether the services take demo time.
+            HttpResponse<String> created = send("POST", matching + "/peers", token("coordinator"), body, 201,
+                    peersJoined);
+            if (i == 0) {
+                backdating = created.body().contains("\"createdAt\":\"" + peersJoined.toString().replace("Z", ""));
+            }
+            peers.add(new String[] {id(created), condition[0]});
         }
         System.out.printf("demo-data: %d peer workers%n", peers.size());
 
         measurements = send("GET", outcomes + "/instruments", token("coordinator"), null, -1).statusCode() == 200;
         if (!measurements) {
             System.out.println("demo-data: outcomes-service takes no measurements yet; skipping them");
+        }
+        if (!backdating) {
+            System.out.println("demo-data: the services ignore X-Alongside-Demo-Time (not started with "
+                    + "deploy/local/up --demo), so all activity is dated today");
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> journeys = new ArrayList<>();
@@ -138,6 +155,10 @@ public final class DemoData {
     }
 
     private void journey(int n, Random random) throws Exception {
+        // Each step's moment: a referral received on a working day of the last year, then its journey.
+        Instant received = today.minus(Duration.ofDays(1 + random.nextInt(364)))
+                .truncatedTo(ChronoUnit.DAYS).plus(Duration.ofMinutes(9 * 60 + random.nextInt(480)));
+        Timeline time = new Timeline(received);
         String[] first = CONDITIONS[random.nextInt(13)];
         boolean alsoMental = random.nextInt(3) == 0;
         String[] mental = CONDITIONS[13 + random.nextInt(4)];
@@ -160,22 +181,22 @@ public final class DemoData {
                 + "\"consent\":{\"peerSupport\":true,\"shareWithGp\":true},\"imdDecile\":"
                 + (1 + Math.min(9, random.nextInt(6) + random.nextInt(5))) + "}";
         String referrerToken = source < 7 ? token("referrer", "--ods", ods) : token("coordinator");
-        String referral = id(send("POST", referrals + "/referrals", referrerToken, body, 201));
+        String referral = id(send("POST", referrals + "/referrals", referrerToken, body, 201, time.now()));
         String coordinator = token("coordinator");
 
         int triage = random.nextInt(100);
-        if (triage < 10) {
-            send("POST", referrals + "/referrals/" + referral + "/decline", coordinator, "{\"reason\":\""
-                    + (random.nextBoolean() ? "NOT_ELIGIBLE" : "NEEDS_OTHER_SERVICE") + "\"}", 200);
-            return;
-        }
-        if (triage < 14) {
+        if (triage < 4 || !time.advance(Duration.ofHours(4 + random.nextInt(140)))) {
             return; // still waiting for triage
         }
-        send("POST", referrals + "/referrals/" + referral + "/accept", coordinator, null, 200);
-        if (random.nextInt(100) < 4) {
+        if (triage < 14) {
+            send("POST", referrals + "/referrals/" + referral + "/decline", coordinator, "{\"reason\":\""
+                    + (random.nextBoolean() ? "NOT_ELIGIBLE" : "NEEDS_OTHER_SERVICE") + "\"}", 200, time.now());
+            return;
+        }
+        send("POST", referrals + "/referrals/" + referral + "/accept", coordinator, null, 200, time.now());
+        if (random.nextInt(100) < 4 && time.advance(Duration.ofDays(2 + random.nextInt(10)))) {
             send("POST", referrals + "/referrals/" + referral + "/withdraw", coordinator,
-                    "{\"reason\":\"PERSON_REQUEST\"}", 200);
+                    "{\"reason\":\"PERSON_REQUEST\"}", 200, time.now());
             return;
         }
         String proposals = awaitBody(matching + "/referrals/" + referral + "/proposals", coordinator, "\"peerId\"");
@@ -188,17 +209,27 @@ public final class DemoData {
             return;
         }
         String peer = peerMatch.group(1);
-        send("POST", matching + "/proposals/" + proposal.group(1) + "/accept", coordinator, null, 200);
+        if (!time.advance(Duration.ofHours(6 + random.nextInt(90)))) {
+            return; // the person has not chosen yet
+        }
+        send("POST", matching + "/proposals/" + proposal.group(1) + "/accept", coordinator, null, 200, time.now());
 
+        // The wait for a first session: mostly two to five weeks.
+        if (!time.advance(Duration.ofDays(5 + random.nextInt(18) + random.nextInt(18)))) {
+            return;
+        }
         if (measurements) {
-            measure(referral, "SWEMWBS", "BASELINE", 7, 1, 5, 2 + random.nextInt(2), random, coordinator);
+            measure(referral, "SWEMWBS", "BASELINE", 7, 1, 5, 2 + random.nextInt(2), random, coordinator, time.now());
             if (alsoMental || mentalOnly) {
-                measure(referral, "GAD7", "BASELINE", 7, 0, 3, 2, random, coordinator);
+                measure(referral, "GAD7", "BASELINE", 7, 0, 3, 2, random, coordinator, time.now());
             }
         }
-        int count = 3 + random.nextInt(6);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int count = 3 + random.nextInt(8);
         for (int s = 0; s < count; s++) {
+            if (s > 0 && !time.advance(Duration.ofDays(6 + random.nextInt(9)))) {
+                return; // still in support
+            }
+            OffsetDateTime startedAt = time.now().atOffset(ZoneOffset.UTC);
             int roll = random.nextInt(100);
             String attendance = s == 0 || roll >= 20 ? "ATTENDED"
                     : roll < 11 ? "DID_NOT_ATTEND" : roll < 16 ? "CANCELLED_BY_CLIENT" : "CANCELLED_BY_PEER";
@@ -207,23 +238,28 @@ public final class DemoData {
                     + (random.nextBoolean() ? "SELF_NEGLECT" : "FINANCIAL_ABUSE") + "\",\"description\":"
                     + "\"Demo concern (fictional)\",\"immediateRisk\":false}" : "";
             String session = "{\"referralId\":\"" + referral + "\",\"peerId\":\"" + peer + "\",\"startedAt\":\""
-                    + now.plusHours(s * 3L) + "\",\"durationMinutes\":" + (30 + random.nextInt(4) * 15)
+                    + startedAt + "\",\"durationMinutes\":" + (30 + random.nextInt(4) * 15)
                     + ",\"format\":\"" + format + "\"" + ("IN_PERSON".equals(format) ? ",\"placeType\":\"COMMUNITY_VENUE\"" : "")
                     + ",\"attendance\":\"" + attendance + "\",\"focus\":" + ("ATTENDED".equals(attendance)
                     ? "[\"EMOTIONAL_SUPPORT\",\"DAILY_MANAGEMENT\"]" : "[]") + concern + "}";
             // session-service learns of the match through Kafka: retry until it has
-            awaitStatus("POST", sessions + "/sessions", coordinator, session, 201);
+            awaitStatus("POST", sessions + "/sessions", coordinator, session, 201,
+                    time.now().plus(Duration.ofHours(2)));
         }
-        if (measurements && random.nextInt(100) < 75) {
-            measure(referral, "SWEMWBS", "FOLLOW_UP", 7, 1, 5, 3 + random.nextInt(2), random, coordinator);
+        if (!time.advance(Duration.ofDays(7))) {
+            return;
+        }
+        if (measurements && random.nextInt(100) < 80) {
+            measure(referral, "SWEMWBS", "FOLLOW_UP", 7, 1, 5, 3 + random.nextInt(2), random, coordinator, time.now());
             if (alsoMental || mentalOnly) {
-                measure(referral, "GAD7", "FOLLOW_UP", 7, 0, 3, 1, random, coordinator);
+                measure(referral, "GAD7", "FOLLOW_UP", 7, 0, 3, 1, random, coordinator, time.now());
             }
         }
-        if (random.nextInt(100) < 55) {
+        if (random.nextInt(100) < 85) {
             int reason = random.nextInt(10);
             send("POST", referrals + "/referrals/" + referral + "/close", coordinator, "{\"reason\":\""
-                    + (reason < 6 ? "GOALS_MET" : reason < 8 ? "SUPPORT_NO_LONGER_WANTED" : "NOT_ENGAGING") + "\"}", -1);
+                    + (reason < 6 ? "GOALS_MET" : reason < 8 ? "SUPPORT_NO_LONGER_WANTED" : "NOT_ENGAGING") + "\"}", -1,
+                    time.now());
         }
         if (counted.incrementAndGet() % 25 == 0) {
             System.out.printf("demo-data: %d journeys through to sessions%n", counted.get());
@@ -232,21 +268,21 @@ public final class DemoData {
 
     /** A completed instrument whose answers centre on {@code typical}. */
     private void measure(String referral, String instrument, String timepoint, int items, int min, int max,
-            int typical, Random random, String token) throws Exception {
+            int typical, Random random, String token, Instant at) throws Exception {
         StringBuilder answers = new StringBuilder();
         for (int i = 0; i < items; i++) {
             int answer = Math.max(min, Math.min(max, typical + random.nextInt(3) - 1));
             answers.append(i == 0 ? "" : ",").append(answer);
         }
         String body = "{\"referralId\":\"" + referral + "\",\"instrument\":\"" + instrument + "\",\"timepoint\":\""
-                + timepoint + "\",\"completedAt\":\"" + OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5)
+                + timepoint + "\",\"completedAt\":\"" + at.minusSeconds(300).atOffset(ZoneOffset.UTC)
                 + "\",\"answers\":[" + answers + "]}";
-        HttpResponse<String> response = send("POST", outcomes + "/measurements", token, body, -1);
+        HttpResponse<String> response = send("POST", outcomes + "/measurements", token, body, -1, at);
         // outcomes-service learns of the referral through Kafka: give it a moment
         for (int attempt = 0; attempt < 50 && response.statusCode() == 400 && response.body().contains("no referral");
                 attempt++) {
             Thread.sleep(200);
-            response = send("POST", outcomes + "/measurements", token, body, -1);
+            response = send("POST", outcomes + "/measurements", token, body, -1, at);
         }
         if (response.statusCode() != 201) {
             System.err.printf("demo-data: measurement not taken (%d): %s%n", response.statusCode(), response.body());
@@ -267,10 +303,11 @@ public final class DemoData {
         return null;
     }
 
-    private void awaitStatus(String method, String url, String token, String body, int expected) throws Exception {
+    private void awaitStatus(String method, String url, String token, String body, int expected, Instant at)
+            throws Exception {
         HttpResponse<String> response = null;
         for (int attempt = 0; attempt < 100; attempt++) {
-            response = send(method, url, token, body, -1);
+            response = send(method, url, token, body, -1, at);
             if (response.statusCode() == expected) {
                 return;
             }
@@ -282,8 +319,17 @@ public final class DemoData {
 
     private HttpResponse<String> send(String method, String url, String token, String body, int expected)
             throws IOException, InterruptedException {
+        return send(method, url, token, body, expected, null);
+    }
+
+    /** {@code at}: the moment the request happens in the demo year (null: now). */
+    private HttpResponse<String> send(String method, String url, String token, String body, int expected, Instant at)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (at != null && backdating) {
+            request.header("X-Alongside-Demo-Time", at.toString());
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
             if ("POST".equals(method) && url.endsWith("/referrals")) {
@@ -298,6 +344,33 @@ public final class DemoData {
                     + response.body());
         }
         return response;
+    }
+
+    /** A journey's moments: they only move forward, and never past today. */
+    private final class Timeline {
+
+        private Instant now;
+
+        Timeline(Instant start) {
+            now = start;
+        }
+
+        Instant now() {
+            return backdating ? now : Instant.now();
+        }
+
+        /** Moves on by {@code step}; false when that would be after today (the journey has got no further). */
+        boolean advance(Duration step) {
+            if (!backdating) {
+                return true;
+            }
+            Instant next = now.plus(step);
+            if (next.isAfter(today)) {
+                return false;
+            }
+            now = next;
+            return true;
+        }
     }
 
     private String token(String role, String... options) {

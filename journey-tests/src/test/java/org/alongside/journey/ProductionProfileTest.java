@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Secure by default: a production service configured with the development key refuses to start. */
+/**
+ * Secure by default: a production service configured with the development key, or letting callers backdate
+ * records (the demo-data setting), refuses to start and says why.
+ */
 class ProductionProfileTest {
 
     @Test
@@ -24,6 +27,7 @@ class ProductionProfileTest {
         builder.environment().put("QUARKUS_PROFILE", "prod");
         builder.environment().put("ALONGSIDE_JWKS_URL", "dev-jwt/public.pem");
         builder.environment().put("ALONGSIDE_JWT_ISSUER", "https://login.example.nhs.uk");
+        builder.environment().put("ALONGSIDE_DEMO_BACKDATING", "true");
         Process process = builder.start();
         boolean exited = process.waitFor(90, TimeUnit.SECONDS);
         if (!exited) {
@@ -33,5 +37,6 @@ class ProductionProfileTest {
         assertTrue(exited, "the service kept running with the development key:\n" + output);
         assertNotEquals(0, process.exitValue());
         assertTrue(output.contains("it would trust the development signing key"), output);
+        assertTrue(output.contains("alongside.demo.backdating lets callers set the time of records"), output);
     }
 }

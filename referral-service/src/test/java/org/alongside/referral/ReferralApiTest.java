@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +58,15 @@ class ReferralApiTest {
                 assertFalse(text.contains(identity), "event leaks " + identity + ": " + text);
             }
         }
+    }
+
+    @Test
+    void aCallerCannotBackdateAReferralUnlessTheDemoSettingIsOn() {
+        String receivedAt = as("coordinator").header("X-Alongside-Demo-Time", "2020-01-01T09:00:00Z")
+                .body(referral("943 476 5919")).post("/referrals")
+                .then().statusCode(201).extract().path("receivedAt");
+        assertTrue(OffsetDateTime.parse(receivedAt).isAfter(OffsetDateTime.now().minusMinutes(5)),
+                "receivedAt " + receivedAt + " must be now, whatever the header says");
     }
 
     @Test

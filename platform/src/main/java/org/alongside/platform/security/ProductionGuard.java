@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses to start a production service that would trust the published development key, or that has no
- * identity provider to trust: a misconfiguration must stop the service, not open it.
+ * identity provider to trust, or that would let callers backdate records: a misconfiguration must stop the
+ * service, not open it.
  */
 @ApplicationScoped
 public class ProductionGuard {
@@ -27,6 +28,9 @@ public class ProductionGuard {
         List<String> problems = problems(config.getOptionalValue("mp.jwt.verify.publickey.location", String.class),
                 config.getOptionalValue("mp.jwt.verify.publickey", String.class),
                 config.getOptionalValue("mp.jwt.verify.issuer", String.class));
+        if (config.getOptionalValue("alongside.demo.backdating", Boolean.class).orElse(false)) {
+            problems.add("alongside.demo.backdating lets callers set the time of records; it is for demo data only");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production: " + String.join("; ", problems));
         }
