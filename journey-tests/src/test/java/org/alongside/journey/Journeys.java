@@ -68,6 +68,47 @@ final class Journeys {
         return suite.as(MATCHING, "coordinator").get("/referrals/" + referralId + "/proposals").statusCode();
     }
 
+    /** A person supported by their own new peer: referred by {@link #ODS}, accepted, matched, one session held. */
+    record Supported(String referralId, UUID peerId, String sessionId) {
+    }
+
+    static final String SESSION_NOTES = "Spoke about the hospital letter and the allotment";
+
+    static Supported supported(Suite suite, String givenName, String nhsNumber, String snomedCode, String display,
+            String supervisorId) {
+        Map<String, Object> peer = new java.util.HashMap<>(Map.of(
+                "displayName", "Peer of " + givenName,
+                "livedExperience", List.of(Map.of("snomedCode", snomedCode, "display", display, "kind", "PHYSICAL")),
+                "experiences", List.of("carer"), "gender", "FEMALE", "languages", List.of("en"),
+                "formats", List.of("ONE_TO_ONE", "TELEPHONE"), "capacity", 5, "active", true));
+        if (supervisorId != null) {
+            peer.put("supervisorId", supervisorId);
+        }
+        UUID peerId = UUID.fromString(suite.as(MATCHING, "coordinator").body(peer).post("/peers").then()
+                .statusCode(201).extract().path("id"));
+        String referralId = refer(suite, referral(givenName, nhsNumber, "LS6 2AB", snomedCode, display));
+        accept(suite, referralId);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> proposalsStatus(suite, referralId) == 200
+                        && proposals(suite, referralId).getList("proposals.peerId").contains(peerId.toString()));
+        String proposalId = proposals(suite, referralId).getString("proposals.find { it.peerId == '" + peerId
+                + "' }.id");
+        suite.as(MATCHING, "coordinator").post("/proposals/" + proposalId + "/accept").then().statusCode(200);
+        Map<String, Object> session = Map.of("referralId", referralId, "peerId", peerId.toString(),
+                "startedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(2).toString(),
+                "durationMinutes", 45, "format", "TELEPHONE", "attendance", "ATTENDED",
+                "focus", List.of("EMOTIONAL_SUPPORT"), "notes", SESSION_NOTES);
+        String[] sessionId = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            var response = suite.asPeer(Suite.Service.SESSION, peerId).body(session).post("/sessions");
+            sessionId[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return sessionId[0] != null;
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> "ACTIVE".equals(status(suite, referralId)));
+        return new Supported(referralId, peerId, sessionId[0]);
+    }
+
     static JsonPath summary(Suite suite) {
         return suite.as(OUTCOMES, "commissioner").get("/dashboard/summary").then().statusCode(200)
                 .extract().jsonPath();

@@ -42,6 +42,9 @@ final class Suite {
         }
     }
 
+    /** How long this suite keeps an ended referral's records before a sweep may erase them. */
+    static final String RETENTION = "PT5S";
+
     private static Suite instance;
 
     final KafkaBroker broker;
@@ -57,9 +60,11 @@ final class Suite {
         broker.format();
         broker.start();
         for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        for (Service service : Service.values()) {
             Databases.recreate(service.database());
-            int port = freePort();
-            ports.put(service, port);
+            int port = ports.get(service);
             Path jar = root.resolve(service.module + "/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the project root");
@@ -70,6 +75,16 @@ final class Suite {
                     "-Dquarkus.datasource.jdbc.url=" + Databases.jdbcUrl(service.database()),
                     "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                     "-jar", jar.toString()));
+            if (service == Service.REFERRAL) {
+                // the subject access export fetches the other services' parts from where this suite runs them
+                command.add(1, "-Dalongside.services.matching-url=" + url(Service.MATCHING));
+                command.add(1, "-Dalongside.services.session-url=" + url(Service.SESSION));
+                command.add(1, "-Dalongside.services.outcomes-url=" + url(Service.OUTCOMES));
+                // retention: records of a referral that ended are kept RETENTION here (eight years in production);
+                // only POST /retention/sweeps erases, so no test's referral is erased behind its back
+                command.add(1, "-Dalongside.retention.period=" + RETENTION);
+                command.add(1, "-Dalongside.retention.scheduled=false");
+            }
             if (service == Service.OUTCOMES) {
                 // the journey counts a handful of referrals exactly, so this stack's dashboard shows exact figures
                 command.add(1, "-Dalongside.dashboard.disclosure.enabled=false");
@@ -107,6 +122,14 @@ final class Suite {
 
     RequestSpecification as(Service service, String role) {
         return bearer(service, Tokens.as(role));
+    }
+
+    RequestSpecification asSupervisor(Service service, String subject) {
+        return bearer(service, Tokens.supervisor(subject));
+    }
+
+    RequestSpecification asReferrer(Service service, String odsCode) {
+        return bearer(service, Tokens.referrer(odsCode));
     }
 
     RequestSpecification asPeer(Service service, UUID peerId) {

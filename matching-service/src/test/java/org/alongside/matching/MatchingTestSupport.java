@@ -41,6 +41,12 @@ public final class MatchingTestSupport {
         return given().header("Authorization", Tokens.bearer(Tokens.as(role))).contentType(ContentType.JSON);
     }
 
+    /** A supervisor whose token's subject is {@code subject}: a peer's supervisorId names them. */
+    public static RequestSpecification asSupervisor(UUID subject) {
+        return given().header("Authorization", Tokens.bearer(Tokens.supervisor(subject.toString())))
+                .contentType(ContentType.JSON);
+    }
+
     public static Map<String, Object> condition(String snomedCode, String display, String kind) {
         return Map.of("snomedCode", snomedCode, "display", display, "kind", kind);
     }

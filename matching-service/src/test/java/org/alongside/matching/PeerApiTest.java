@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.alongside.matching.MatchingTestSupport.ANXIETY;
 import static org.alongside.matching.MatchingTestSupport.DIABETES;
 import static org.alongside.matching.MatchingTestSupport.as;
+import static org.alongside.matching.MatchingTestSupport.asSupervisor;
 import static org.alongside.matching.MatchingTestSupport.createPeer;
 import static org.alongside.matching.MatchingTestSupport.peer;
 import static org.alongside.matching.MatchingTestSupport.with;
@@ -55,8 +56,10 @@ class PeerApiTest {
                 .body("livedExperience.snomedCode", contains("44054006", "197480006"))
                 .extract().path("id");
 
-        as("supervisor").get("/peers/" + id).then().statusCode(200)
+        as("admin").get("/peers/" + id).then().statusCode(200)
                 .body("id", equalTo(id)).body("formats", contains("ONE_TO_ONE", "TELEPHONE"));
+        // a supervisor who does not supervise Sam: outside their scope
+        as("supervisor").get("/peers/" + id).then().statusCode(404);
 
         Map<String, Object> changed = with(with(SAM, "capacity", 2), "active", false);
         as("admin").body(changed).put("/peers/" + id).then().statusCode(200)
@@ -112,8 +115,15 @@ class PeerApiTest {
                 .body("active", equalTo(true))
                 .extract().path("id");
 
-        as("supervisor").queryParam("supervisorId", supervisor).get("/peers").then().statusCode(200)
+        as("coordinator").queryParam("supervisorId", supervisor).get("/peers").then().statusCode(200)
                 .body("items.id", contains(id)).body("total", equalTo(1));
+        // the supervisor (their token's subject) sees the peer they supervise, and no one else's
+        asSupervisor(supervisor).get("/peers").then().statusCode(200)
+                .body("items.id", contains(id)).body("total", equalTo(1));
+        asSupervisor(supervisor).get("/peers/" + id).then().statusCode(200);
+        asSupervisor(UUID.randomUUID()).get("/peers/" + id).then().statusCode(404);
+        asSupervisor(UUID.randomUUID()).queryParam("supervisorId", supervisor).get("/peers").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
@@ -153,11 +163,11 @@ class PeerApiTest {
         assertEquals(List.of(prefix + "A", prefix + "B", prefix + "C"),
                 names.stream().filter(n -> n.startsWith(prefix)).toList());
 
-        List<String> first = as("supervisor").queryParam("size", 2).get("/peers").then().statusCode(200)
+        List<String> first = as("admin").queryParam("size", 2).get("/peers").then().statusCode(200)
                 .body("items", hasSize(2)).body("size", equalTo(2)).body("page", equalTo(0))
                 .body("total", greaterThanOrEqualTo(3))
                 .extract().path("items.id");
-        List<String> second = as("supervisor").queryParam("size", 2).queryParam("page", 1).get("/peers")
+        List<String> second = as("admin").queryParam("size", 2).queryParam("page", 1).get("/peers")
                 .then().statusCode(200).extract().path("items.id");
         assertTrue(second.stream().noneMatch(first::contains));
         as("coordinator").queryParam("page", 10_000).get("/peers").then().statusCode(200).body("items", hasSize(0));

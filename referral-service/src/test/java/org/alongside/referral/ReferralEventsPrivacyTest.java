@@ -56,15 +56,24 @@ class ReferralEventsPrivacyTest {
                 as("coordinator").get("/referrals/" + closed).then().extract().path("status")));
         as("coordinator").body(Map.of("reason", "MOVED_AWAY", "note", "moved to Ullapool"))
                 .post("/referrals/" + closed + "/close").then().statusCode(200);
+        as("coordinator").body(Map.of("note", "note for the file")).post("/referrals/" + closed + "/consent-withdrawal")
+                .then().statusCode(200);
+        // the test profile keeps an ended referral three seconds: then all three are erased, and say so
+        try {
+            Thread.sleep(3_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        as("admin").post("/retention/sweeps").then().statusCode(200);
 
         Set<String> ours = Set.of(declined, withdrawn, closed);
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.REFERRALS)) {
-            probe.await(EventProbe.ofType("referral.closed", closed), Duration.ofSeconds(60));
+            probe.await(EventProbe.ofType("referral.erased", closed), Duration.ofSeconds(60));
             List<ConsumerRecord<String, JsonNode>> events = probe.all(Duration.ofSeconds(1)).stream()
                     .filter(r -> ours.contains(r.key())).toList();
             Set<String> types = events.stream().map(r -> r.value().path("type").asText()).collect(Collectors.toSet());
             assertEquals(Set.of("referral.received", "referral.accepted", "referral.declined", "referral.withdrawn",
-                    "referral.closed"), types);
+                    "referral.closed", "referral.consent-withdrawn", "referral.erased"), types);
             for (ConsumerRecord<String, JsonNode> event : events) {
                 String text = event.value().toString();
                 for (String identity : IDENTITY) {

@@ -46,7 +46,8 @@ class AuthorizationTest {
             new Call("POST", "/safeguarding/concerns/" + ID + "/close"),
             new Call("PUT", "/peers/" + ID + "/supervisor"), new Call("GET", "/peers/" + ID + "/supervisor"),
             new Call("POST", "/peers/" + ID + "/supervision"), new Call("GET", "/peers/" + ID + "/supervision"),
-            new Call("GET", "/supervision/overdue"), new Call("GET", "/caseload?peerId=" + ID));
+            new Call("GET", "/supervision/overdue"), new Call("GET", "/caseload?peerId=" + ID),
+            new Call("GET", "/referrals/" + ID + "/subject-access"));
 
     @Test
     void withoutAValidTokenNothingAnswers() {

@@ -79,7 +79,11 @@ class CaseloadApiTest {
 
         // staff name the peer; a peer cannot look at a colleague's caseload
         as("coordinator").get("/caseload?peerId=" + peer).then().statusCode(200).body("clients", hasSize(3));
-        asSupervisor("sup-" + UUID.randomUUID()).get("/caseload?peerId=" + peer).then().statusCode(200);
+        asSupervisor("sup-" + UUID.randomUUID()).get("/caseload?peerId=" + peer).then().statusCode(404);
+        String supervisor = "sup-" + UUID.randomUUID();
+        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(200);
+        asSupervisor(supervisor).get("/caseload?peerId=" + peer).then().statusCode(200).body("clients", hasSize(3));
         as("coordinator").get("/caseload").then().statusCode(400).body("errors.field", hasItem("peerId"));
         as("coordinator").get("/caseload?peerId=someone").then().statusCode(400)
                 .body("errors.field", hasItem("peerId"));

@@ -57,8 +57,10 @@ class GoalApiTest {
         asPeer(peer).get("/referrals/" + referral + "/goals").then().statusCode(200)
                 .body("id", contains(goal)).body("[0].text", equalTo(WORDS));
         as("coordinator").get("/referrals/" + referral + "/goals").then().body("[0].text", equalTo(WORDS));
-        // a supervisor not assigned to the peer sees the plan's shape, not the person's words
-        asSupervisor("sup-" + UUID.randomUUID()).get("/referrals/" + referral + "/goals").then().statusCode(200)
+        // a supervisor not assigned to the peer: outside their scope; admins see the plan's shape, not the words
+        asSupervisor("sup-" + UUID.randomUUID()).get("/referrals/" + referral + "/goals").then().statusCode(404);
+        asSupervisor("sup-" + UUID.randomUUID()).get("/goals/" + goal).then().statusCode(404);
+        as("admin").get("/referrals/" + referral + "/goals").then().statusCode(200)
                 .body("[0]", not(hasKey("text"))).body("[0].status", equalTo("ACHIEVED"));
 
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.SESSIONS)) {

@@ -1,6 +1,7 @@
 package org.alongside.session;
 
 import static org.alongside.session.SessionTestSupport.as;
+import static org.alongside.session.SessionTestSupport.asSupervisor;
 import static org.alongside.session.SessionTestSupport.asPeer;
 import static org.alongside.session.SessionTestSupport.awaitStatus;
 import static org.alongside.session.SessionTestSupport.now;
@@ -163,7 +164,13 @@ class GroupApiTest {
         asPeer(facilitator).get("/groups").then().body("id", hasItem(group));
         asPeer(other).body(meeting(List.of(Map.of("referralId", UUID.randomUUID().toString(),
                 "attendance", "ATTENDED")))).post("/groups/" + group + "/meetings").then().statusCode(404);
-        as("supervisor").get("/groups/" + group).then().statusCode(200);
+        // a supervisor sees the groups their peers facilitate, no others
+        asSupervisor("sup-" + UUID.randomUUID()).get("/groups/" + group).then().statusCode(404);
+        String supervisor = "sup-" + UUID.randomUUID();
+        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + facilitator + "/supervisor")
+                .then().statusCode(200);
+        asSupervisor(supervisor).get("/groups/" + group).then().statusCode(200);
+        asSupervisor(supervisor).get("/groups").then().statusCode(200).body("id", hasItem(group));
         asPeer(facilitator).body(newGroup(List.of(facilitator.toString()), 10)).post("/groups").then().statusCode(403);
         as("commissioner").get("/groups").then().statusCode(403);
 

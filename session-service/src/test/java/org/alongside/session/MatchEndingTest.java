@@ -1,6 +1,7 @@
 package org.alongside.session;
 
 import static org.alongside.session.SessionTestSupport.as;
+import static org.alongside.session.SessionTestSupport.asSupervisor;
 import static org.alongside.session.SessionTestSupport.asPeer;
 import static org.alongside.session.SessionTestSupport.awaitStatus;
 import static org.alongside.session.SessionTestSupport.matchedWithSession;
@@ -55,7 +56,11 @@ class MatchEndingTest {
         asPeer(peer).get("/sessions/" + earlier).then().statusCode(404);
         asPeer(peer).get("/caseload").then().body("clients", hasSize(0));
         as("coordinator").get("/sessions?referralId=" + referral).then().statusCode(200).body("id", contains(earlier));
-        as("supervisor").get("/sessions/" + earlier).then().statusCode(200);
+        // the peer's supervisor still oversees the work their peer did, after the match ended
+        String supervisor = "sup-" + UUID.randomUUID();
+        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(200);
+        asSupervisor(supervisor).get("/sessions/" + earlier).then().statusCode(200);
         // a coordinator may still catch up on a session held before the end, not after
         as("coordinator").body(session(referral, peer, now().minusHours(2))).post("/sessions").then().statusCode(201);
         as("coordinator").body(session(referral, peer, now().minusMinutes(10))).post("/sessions").then()

@@ -78,7 +78,10 @@ class SupervisionApiTest {
         as("coordinator").get("/peers/" + peer + "/supervisor").then().body("assignedAt", equalTo(firstAssigned));
         as("admin").body(Map.of("supervisorId", "sup-ben")).put("/peers/" + peer + "/supervisor").then()
                 .statusCode(200).body("supervisorId", equalTo("sup-ben"));
-        as("supervisor").get("/peers/" + peer + "/supervisor").then().body("supervisorId", equalTo("sup-ben"));
+        asSupervisor("sup-ben").get("/peers/" + peer + "/supervisor").then().body("supervisorId", equalTo("sup-ben"));
+        // another supervisor's peer is outside this supervisor's scope
+        as("supervisor").get("/peers/" + peer + "/supervisor").then().statusCode(404);
+        as("supervisor").get("/peers/" + peer + "/supervision").then().statusCode(404);
 
         // a peer with a supervisor but no clients yet is known, and due in 28 days
         as("coordinator").get("/supervision/overdue").then().body("peerId", not(hasItem(peer.toString())));

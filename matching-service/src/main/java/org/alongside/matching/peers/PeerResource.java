@@ -71,7 +71,9 @@ public class PeerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR, Roles.PEER_WORKER})
-    @Operation(summary = "One peer profile", description = "A peer worker may read only their own profile (the peerId of their token).")
+    @Operation(summary = "One peer profile", description = "A peer worker may read only their own profile (the peerId "
+            + "of their token); a supervisor the profiles of the peers they supervise (supervisorId = the subject of "
+            + "their token). Any other answers 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
     @APIResponse(responseCode = "404", description = "No such peer, or not the caller's own profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -104,7 +106,8 @@ public class PeerResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "Peer profiles by display name, a page at a time")
+    @Operation(summary = "Peer profiles by display name, a page at a time",
+            description = "A supervisor lists only the peers they supervise (supervisorId = the subject of their token).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerList.class)))
     public PeerList list(
             @QueryParam("active") @Parameter(description = "Only active (true) or not active (false) peers") Boolean active,
@@ -116,7 +119,7 @@ public class PeerResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Peers.Found found = peers.list(new Peers.Filter(Optional.ofNullable(active),
                 Optional.ofNullable(status).map(PeerResource::status),
-                Optional.ofNullable(supervisorId).map(PeerResource::supervisorId)), page, size);
+                Optional.ofNullable(supervisorId).map(PeerResource::supervisorId)), caller, page, size);
         Taxonomy taxonomy = taxonomies.current();
         return new PeerList(found.items().stream().map(p -> PeerView.of(p, taxonomy)).toList(), page, size,
                 found.total());

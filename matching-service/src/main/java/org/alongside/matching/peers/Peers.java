@@ -78,14 +78,37 @@ public class Peers {
         return peer;
     }
 
-    /** The peer if the caller may see it: a peer worker only their own profile; otherwise 404, as if absent. */
+    /**
+     * The peer if the caller may see it: coordinators and admins every profile, a supervisor the profiles of the
+     * peers they supervise ({@code supervisorId} is the subject of their token), a peer worker only their own;
+     * otherwise 404, as if absent.
+     */
     public Peer visibleTo(UUID id, Caller caller) {
         Peer peer = Peer.findById(id);
-        boolean staff = caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN) || caller.is(Roles.SUPERVISOR);
-        if (peer == null || !(staff || caller.peerId().map(id::equals).orElse(false))) {
+        if (peer == null || !sees(peer, caller)) {
             throw ProblemException.notFound("Peer", id);
         }
         return peer;
+    }
+
+    static boolean sees(Peer peer, Caller caller) {
+        if (caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN)) {
+            return true;
+        }
+        if (caller.is(Roles.SUPERVISOR) && peer.supervisorId != null
+                && supervisorIdOf(caller).map(peer.supervisorId::equals).orElse(false)) {
+            return true;
+        }
+        return caller.peerId().map(peer.id::equals).orElse(false);
+    }
+
+    /** The calling supervisor's id as peers name it: their token's subject, when it is a UUID. */
+    public static Optional<UUID> supervisorIdOf(Caller caller) {
+        try {
+            return caller.subject().map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public record Found(List<Peer> items, long total) {
@@ -94,7 +117,22 @@ public class Peers {
     public record Filter(Optional<Boolean> active, Optional<PeerStatus> status, Optional<UUID> supervisorId) {
     }
 
-    public Found list(Filter filter, int page, int size) {
+    /**
+     * Peer profiles a page at a time. A supervisor (not also a coordinator or admin) lists only the peers they
+     * supervise, whatever supervisorId they ask for.
+     */
+    public Found list(Filter filter, Caller caller, int page, int size) {
+        if (caller.is(Roles.SUPERVISOR) && !caller.is(Roles.COORDINATOR) && !caller.is(Roles.ADMIN)) {
+            Optional<UUID> own = supervisorIdOf(caller);
+            if (own.isEmpty() || filter.supervisorId().map(asked -> !asked.equals(own.get())).orElse(false)) {
+                return new Found(List.of(), 0);
+            }
+            filter = new Filter(filter.active(), filter.status(), own);
+        }
+        return list(filter, page, size);
+    }
+
+    Found list(Filter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         filter.active().ifPresent(active -> {

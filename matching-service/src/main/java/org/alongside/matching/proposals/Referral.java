@@ -53,6 +53,8 @@ public class Referral extends PanacheEntityBase {
     public OffsetDateTime endedAt;
     public String endReason;
     public OffsetDateTime updatedAt;
+    /** The retention period ran out: needs, preferences and notes were erased. */
+    public OffsetDateTime erasedAt;
 
     /** Still to be matched, or matched: the referral has not ended in matching. */
     boolean isOpen() {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.alongside.outcomes.rights.ProcessingRestrictions;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.Problem;
@@ -62,16 +63,18 @@ public class Measurements {
     private final Instruments instruments;
     private final ReferralAccess access;
     private final RiskFlags riskFlags;
+    private final ProcessingRestrictions restrictions;
     private final Clock clock;
 
     Measurements(AgroalDataSource dataSource, ObjectMapper mapper, Outbox outbox, Instruments instruments,
-            ReferralAccess access, RiskFlags riskFlags, Clock clock) {
+            ReferralAccess access, RiskFlags riskFlags, ProcessingRestrictions restrictions, Clock clock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.outbox = outbox;
         this.instruments = instruments;
         this.access = access;
         this.riskFlags = riskFlags;
+        this.restrictions = restrictions;
         this.clock = clock;
     }
 
@@ -97,6 +100,7 @@ public class Measurements {
         }
         Instrument instrument = found.orElseThrow();
         access.requireRecordable(request.referralId(), caller);
+        restrictions.requireMayRecord(request.referralId());
 
         Measurement measurement = new Measurement(UUID.randomUUID(), request.referralId(), instrument.code(),
                 instrument.version(), request.timepoint(),

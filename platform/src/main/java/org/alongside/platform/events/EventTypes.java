@@ -7,6 +7,10 @@ public final class EventTypes {
     public static final String REFERRAL_DECLINED = "referral.declined";
     public static final String REFERRAL_WITHDRAWN = "referral.withdrawn";
     public static final String REFERRAL_CLOSED = "referral.closed";
+    /** The person withdrew their consent to peer support: no service may process their records further. */
+    public static final String REFERRAL_CONSENT_WITHDRAWN = "referral.consent-withdrawn";
+    /** The retention period ran out: every service erases the person's free text, keeping only what counts need. */
+    public static final String REFERRAL_ERASED = "referral.erased";
     public static final String MATCH_PROPOSED = "match.proposed";
     public static final String MATCH_ACCEPTED = "match.accepted";
     public static final String MATCH_DECLINED = "match.declined";

@@ -11,6 +11,10 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class SecurityHeaders {
 
+    static final java.util.List<String> CORS_HEADERS = java.util.List.of("Access-Control-Allow-Methods",
+            "Access-Control-Allow-Headers", "Access-Control-Allow-Credentials", "Access-Control-Expose-Headers",
+            "Access-Control-Max-Age");
+
     void register(@Observes Router router) {
         // Set before anything else runs; a resource that sets its own (a page's CSP) replaces them.
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
@@ -22,6 +26,14 @@ public class SecurityHeaders {
                 headers.set("Cache-Control", "no-store");
                 headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             }
+            // CORS is closed unless quarkus.http.cors.origins names the caller's origin: then the CORS filter allows
+            // it. An origin it does not allow gets no Access-Control-* header at all, not half an answer.
+            context.addHeadersEndHandler(ignored -> {
+                var answer = context.response().headers();
+                if (!answer.contains("Access-Control-Allow-Origin")) {
+                    CORS_HEADERS.forEach(answer::remove);
+                }
+            });
             context.next();
         });
     }

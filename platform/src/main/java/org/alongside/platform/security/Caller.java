@@ -22,6 +22,15 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /**
+     * The token's subject ({@code sub}): the caller's stable identity at the identity provider. Supervisors are
+     * assigned to peers by it.
+     */
+    public Optional<String> subject() {
+        String subject = token == null ? null : token.getSubject();
+        return subject == null || subject.isBlank() ? Optional.empty() : Optional.of(subject);
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

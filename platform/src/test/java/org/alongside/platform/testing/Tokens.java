@@ -30,6 +30,15 @@ public final class Tokens {
         return sign(claims("referrer").claim("odsCode", odsCode));
     }
 
+    /**
+     * A supervisor known by their token's subject ({@code sub}), as the identity provider issues it: session-service
+     * assigns supervisors to peers by subject, matching-service names a peer's supervisor by it (a UUID there).
+     */
+    public static String supervisor(String subject) {
+        return sign(Jwt.issuer(ISSUER).subject(subject).upn(subject + "@alongside.local").groups(Set.of("supervisor"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)));
+    }
+
     public static String expired(String role) {
         return sign(claims(role).issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)));
     }

@@ -48,8 +48,13 @@ public final class ReferralFhirWriter {
         if (referral.nhsNumber != null) {
             patient.addIdentifier().setSystem(FhirProfile.NHS_NUMBER).setValue(referral.nhsNumber);
         }
-        patient.addName().setFamily(referral.familyName).addGiven(referral.givenName);
-        patient.setBirthDate(Date.from(referral.birthDate.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        // an erased referral (end of its retention period) has no name or birth date left
+        if (referral.familyName != null || referral.givenName != null) {
+            patient.addName().setFamily(referral.familyName).addGiven(referral.givenName);
+        }
+        if (referral.birthDate != null) {
+            patient.setBirthDate(Date.from(referral.birthDate.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
         if (referral.gender != null) {
             patient.setGender(Enumerations.AdministrativeGender.fromCode(referral.gender.name().toLowerCase()));
         }
@@ -78,7 +83,9 @@ public final class ReferralFhirWriter {
             request.setRequester(new Reference().setIdentifier(new Identifier().setSystem(FhirProfile.ODS_CODE)
                     .setValue(referral.referrerOdsCode)).setDisplay(referral.referrerName));
         }
-        request.addNote(new Annotation().setText(referral.reason));
+        if (referral.reason != null) {
+            request.addNote(new Annotation().setText(referral.reason));
+        }
         return request;
     }
 

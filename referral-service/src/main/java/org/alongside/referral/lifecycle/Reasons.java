@@ -12,7 +12,11 @@ public final class Reasons {
 
     public enum DeclineReason { NOT_ELIGIBLE, NEEDS_OTHER_SERVICE, PERSON_DECLINED, UNABLE_TO_CONTACT, OTHER }
 
-    public enum WithdrawReason { PERSON_REQUEST, REFERRER_REQUEST, DUPLICATE, OTHER }
+    @Schema(description = """
+            PERSON_REQUEST: the person asked to stop. REFERRER_REQUEST, DUPLICATE, OTHER. CONSENT_WITHDRAWN: the person \
+            withdrew their consent to peer support: as POST /referrals/{id}/consent-withdrawal, nothing more is done \
+            for them in any service.""")
+    public enum WithdrawReason { PERSON_REQUEST, REFERRER_REQUEST, DUPLICATE, OTHER, CONSENT_WITHDRAWN }
 
     @Schema(description = """
             GOALS_MET: the person reached what they wanted from support. SUPPORT_NO_LONGER_WANTED: the person chose
@@ -26,5 +30,11 @@ public final class Reasons {
     }
 
     public record Close(@NotNull CloseReason reason, @Size(max = 2000) String note) {
+    }
+
+    @Schema(name = "ConsentWithdrawal")
+    public record ConsentWithdrawal(
+            @Size(max = 2000) @Schema(description = "How the withdrawal reached us (kept in the history, erased with "
+                    + "the referral)") String note) {
     }
 }

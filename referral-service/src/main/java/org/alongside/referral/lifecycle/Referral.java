@@ -104,11 +104,24 @@ public class Referral extends PanacheEntityBase {
     public String statusReason;
     public UUID possibleDuplicateOf;
     public String idempotencyKey;
+    /** When the person withdrew their consent to peer support; nothing more is done for them from then. */
+    public OffsetDateTime consentWithdrawnAt;
+    /** When identity and free text were erased at the end of the retention period. */
+    public OffsetDateTime erasedAt;
+    /** Kept at erasure in place of the birth date: the age band at receipt. */
+    @Column(name = "age_band")
+    public String erasedAgeBand;
+    /** Kept at erasure in place of the postcode: its district. */
+    @Column(name = "locality")
+    public String erasedLocality;
     @Version
     public int version;
 
     /** Ten-year bands (16-24, 25-34 ... 75+): enough for matching and reporting, never the birth date. */
     public String ageBand(LocalDate today) {
+        if (birthDate == null) {
+            return erasedAgeBand;
+        }
         int age = Period.between(birthDate, today).getYears();
         if (age < 16) return "0-15";
         if (age < 25) return "16-24";
@@ -120,7 +133,7 @@ public class Referral extends PanacheEntityBase {
     /** The postcode district ("LS6" of "LS6 2AB"): a locality for in-person support, not an address. */
     public String locality() {
         if (postcode == null) {
-            return null;
+            return erasedLocality;
         }
         String compact = postcode.replace(" ", "").toUpperCase();
         return compact.length() > 3 ? compact.substring(0, compact.length() - 3) : null;

@@ -32,4 +32,12 @@ public final class ReferralEvents {
 
     public record Closed(UUID referralId, String reason, OffsetDateTime closedAt) {
     }
+
+    /** The person withdrew their consent: every service stops processing their records. */
+    public record ConsentWithdrawn(UUID referralId, ReferralStatus fromStatus, OffsetDateTime withdrawnAt) {
+    }
+
+    /** The retention period ended: identity and free text are gone here; the others erase their free text. */
+    public record Erased(UUID referralId, ReferralStatus status, OffsetDateTime endedAt, OffsetDateTime erasedAt) {
+    }
 }

@@ -156,6 +156,24 @@ public class ReferralResource {
     }
 
     @POST
+    @Path("/{id}/consent-withdrawal")
+    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(summary = "Record that the person withdrew their consent to peer support", description = """
+            Whatever the referral's status. An open referral is withdrawn with reason CONSENT_WITHDRAWN \
+            (referral.withdrawn); a closed or declined one keeps its status. referral.consent-withdrawn tells every \
+            service: matching proposes no one, session-service records no new session, goal or signposting (409 \
+            consent-withdrawn; a safeguarding concern still can be raised), outcomes records no new measure. \
+            Recording it again changes nothing. POST /referrals/{id}/withdraw with reason CONSENT_WITHDRAWN does \
+            the same.""")
+    @APIResponse(responseCode = "200", description = "The referral after the change",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "409", description = "The referral was erased at the end of its retention period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralView withdrawConsent(@PathParam("id") UUID id, @Valid Reasons.ConsentWithdrawal body) {
+        return ReferralView.of(referrals.withdrawConsent(id, body == null ? null : body.note(), caller), clock);
+    }
+
+    @POST
     @Path("/{id}/close")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Close support with a coded reason")

@@ -29,7 +29,12 @@ public record ReferralView(
         Referral.Urgency urgency,
         @Schema(description = "Coded reason of the latest decline, withdrawal or close") String statusReason,
         UUID matchedPeerId,
-        @Schema(description = "An open referral for the same NHS number, for a coordinator to review") UUID possibleDuplicateOf) {
+        @Schema(description = "An open referral for the same NHS number, for a coordinator to review") UUID possibleDuplicateOf,
+        @Schema(description = "When the person withdrew their consent to peer support") OffsetDateTime consentWithdrawnAt,
+        @Schema(description = "When identity and free text were erased at the end of the retention period; person "
+                + "then holds only gender and language, ageBand and locality the coded rest") OffsetDateTime erasedAt,
+        @Schema(description = "Present once erased: the age band at receipt, kept for counts") String ageBand,
+        @Schema(description = "Present once erased: the postcode district, kept for counts") String locality) {
 
     public record Referrer(Referral.ReferrerType type, String odsCode, String name, String phone, String email) {
     }
@@ -55,6 +60,7 @@ public record ReferralView(
                 r.conditions, r.reason, r.supportWanted, r.preferences,
                 new Consent(r.consentPeerSupport, r.consentShareWithGp, r.consentContact, r.consentSource),
                 new Safeguarding(r.safeguardingConcern, r.safeguardingDetails), r.imdDecile, r.urgency,
-                r.statusReason, r.matchedPeerId, r.possibleDuplicateOf);
+                r.statusReason, r.matchedPeerId, r.possibleDuplicateOf, r.consentWithdrawnAt, r.erasedAt,
+                r.erasedAgeBand, r.erasedLocality);
     }
 }

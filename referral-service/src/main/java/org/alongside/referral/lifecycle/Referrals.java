@@ -51,7 +51,9 @@ public class Referrals {
             return caller.odsCode().map(ods -> ods.equalsIgnoreCase(referral.referrerOdsCode)).orElse(false);
         }
         if (caller.is(Roles.PEER_WORKER)) {
-            return caller.peerId().map(peer -> peer.equals(referral.matchedPeerId)).orElse(false);
+            // their own clients: matched to them, and only while the support lasts
+            return (referral.status == ReferralStatus.MATCHED || referral.status == ReferralStatus.ACTIVE)
+                    && caller.peerId().map(peer -> peer.equals(referral.matchedPeerId)).orElse(false);
         }
         return false;
     }
@@ -128,6 +130,9 @@ public class Referrals {
 
     @Transactional
     public Referral withdraw(UUID id, Reasons.Withdraw withdraw, Caller caller) {
+        if (withdraw.reason() == Reasons.WithdrawReason.CONSENT_WITHDRAWN) {
+            return withdrawConsent(id, withdraw.note(), caller);
+        }
         Referral referral = visibleTo(id, caller);
         ReferralStatus from = referral.status;
         referral.statusReason = withdraw.reason().name();
@@ -144,6 +149,48 @@ public class Referrals {
         move(referral, ReferralStatus.CLOSED, describe(close.reason(), close.note()), caller.user());
         outbox.publish(EventTypes.REFERRAL_CLOSED, referral.id,
                 new ReferralEvents.Closed(referral.id, close.reason().name(), referral.updatedAt));
+        return referral;
+    }
+
+    /**
+     * The person withdrew their consent to peer support: recorded whatever the referral's status. An open referral
+     * is withdrawn (referral.withdrawn, reason CONSENT_WITHDRAWN), which ends its match and its matching; and
+     * referral.consent-withdrawn tells every service to record nothing more for the person, also after closure
+     * (no follow-up measures). Recorded once: asking again changes nothing and publishes nothing.
+     */
+    @Transactional
+    public Referral withdrawConsent(UUID id, String note, Caller caller) {
+        Referral referral = visibleTo(id, caller);
+        if (referral.erasedAt != null) {
+            throw ProblemException.conflict("referral-erased", "Referral " + id + " was erased at "
+                    + referral.erasedAt + " when its retention period ended; there is nothing left to withdraw");
+        }
+        if (referral.consentWithdrawnAt != null) {
+            return referral;
+        }
+        ReferralStatus from = referral.status;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        referral.consentWithdrawnAt = now;
+        referral.consentPeerSupport = false;
+        String why = describe(Reasons.WithdrawReason.CONSENT_WITHDRAWN, note);
+        if (from.isOpen()) {
+            referral.statusReason = Reasons.WithdrawReason.CONSENT_WITHDRAWN.name();
+            move(referral, ReferralStatus.WITHDRAWN, why, caller.user());
+            outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id, new ReferralEvents.Withdrawn(referral.id,
+                    Reasons.WithdrawReason.CONSENT_WITHDRAWN.name(), from, referral.updatedAt));
+        } else {
+            // the status stays (a closed referral stays closed); the history says consent went
+            StatusChange change = new StatusChange();
+            change.referralId = referral.id;
+            change.fromStatus = from;
+            change.toStatus = from;
+            change.reason = why;
+            change.actor = caller.user();
+            change.changedAt = now;
+            change.persist();
+        }
+        outbox.publish(EventTypes.REFERRAL_CONSENT_WITHDRAWN, referral.id,
+                new ReferralEvents.ConsentWithdrawn(referral.id, from, now));
         return referral;
     }
 

@@ -1,6 +1,7 @@
 package org.alongside.session.access;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
@@ -11,10 +12,10 @@ import org.alongside.session.supervision.Supervisors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling and what they may see. Peer workers see the referrals matched to them now; coordinators,
- * supervisors and admins see every referral's records, but free text only as {@link AccessRules} allows.
- * A supervisor is known by their token's subject ({@code sub}); {@code PUT /peers/{peerId}/supervisor} names the
- * peers they supervise.
+ * Who is calling and what they may see. Peer workers see the referrals matched to them now; supervisors the
+ * referrals that a peer they supervise supports or supported; coordinators and admins every referral's records. Free
+ * text only as {@link AccessRules} allows. A supervisor is known by their token's subject ({@code sub});
+ * {@code PUT /peers/{peerId}/supervisor} names the peers they supervise. Out of scope is 404, as if absent.
  */
 @RequestScoped
 public class Access {
@@ -23,6 +24,7 @@ public class Access {
     private final JsonWebToken token;
     private final Matches matches;
     private final Supervisors supervisors;
+    private List<UUID> supervised;
 
     Access(Caller caller, JsonWebToken token, Matches matches, Supervisors supervisors) {
         this.caller = caller;
@@ -44,9 +46,31 @@ public class Access {
         return caller.is(Roles.SUPERVISOR);
     }
 
-    /** Staff who oversee every referral's records (not their free text). */
+    /** Staff who oversee records (within their scope: a supervisor only their peers' work; never all free text). */
     public boolean isStaff() {
         return isCoordinatorOrAdmin() || isSupervisor();
+    }
+
+    /** The peers the calling supervisor supervises now (empty for anyone else); read once per request. */
+    public List<UUID> supervisedPeers() {
+        if (supervised == null) {
+            supervised = isSupervisor() ? supervisors.peersOf(subject()) : List.of();
+        }
+        return supervised;
+    }
+
+    /**
+     * Whether the caller oversees this peer's work: coordinators and admins every peer's, a supervisor the peers
+     * assigned to them, a peer worker their own.
+     */
+    public boolean overseesPeer(UUID peerId) {
+        if (isCoordinatorOrAdmin()) {
+            return true;
+        }
+        if (isSupervisor() && supervisedPeers().contains(peerId)) {
+            return true;
+        }
+        return peerWorker().map(peerId::equals).orElse(false);
     }
 
     /** The caller's own peer id when they are a peer worker whose token carries one. */
@@ -79,7 +103,10 @@ public class Access {
 
     /** Whether the caller may see the records of this referral. */
     public boolean seesReferral(UUID referralId) {
-        if (isStaff()) {
+        if (isCoordinatorOrAdmin()) {
+            return true;
+        }
+        if (isSupervisor() && matches.everMatchedWith(referralId, supervisedPeers())) {
             return true;
         }
         Optional<UUID> own = peerWorker();

@@ -40,8 +40,8 @@ public class CaseloadResource {
     @GET
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "A peer worker's current clients, those out of touch longest first", description = """
-            A peer worker sees their own (the peerId of their token). Coordinators, supervisors and admins name the \
-            peer with peerId. Per client: the last session, the last contact (an attended 1:1 session or group \
+            A peer worker sees their own (the peerId of their token). Coordinators and admins name any peer with \
+            peerId; a supervisor names one of the peers they supervise (another peer's caseload answers 404). Per client: the last session, the last contact (an attended 1:1 session or group \
             meeting), days since, a flag after alongside.caseload.no-contact-days (default 14) without contact, the \
             next session, open goals and open safeguarding concerns.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseloadView.class)))
@@ -53,6 +53,9 @@ public class CaseloadResource {
         if (access.isStaff()) {
             if (requested == null) {
                 throw ProblemException.invalid("peerId", "is required: name the peer worker whose caseload to show");
+            }
+            if (!access.overseesPeer(requested)) {
+                throw ProblemException.notFound("Caseload of peer", requested);
             }
             return caseload.of(requested);
         }

@@ -27,7 +27,7 @@ public record GoalView(
             String recordedBy) {
     }
 
-    static GoalView of(Goal goal, List<GoalProgress> progress, boolean withText) {
+    public static GoalView of(Goal goal, List<GoalProgress> progress, boolean withText) {
         List<Step> steps = progress.stream()
                 .map(p -> new Step(p.status, p.rating, p.sessionId, p.recordedAt, p.recordedBy)).toList();
         Integer latest = null;

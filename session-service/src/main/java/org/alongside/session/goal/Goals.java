@@ -15,22 +15,26 @@ import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
+import org.alongside.session.rights.Restrictions;
 
 /** The person's own goals and their progress; each change is published as goal.updated without the words. */
 @ApplicationScoped
 public class Goals {
 
     private final Outbox outbox;
+    private final Restrictions restrictions;
     private final Clock clock;
 
-    Goals(Outbox outbox, Clock clock) {
+    Goals(Outbox outbox, Restrictions restrictions, Clock clock) {
         this.outbox = outbox;
+        this.restrictions = restrictions;
         this.clock = clock;
     }
 
     @Transactional
     public Goal create(UUID referralId, NewGoal request, Access access) {
         access.requireWritableReferral(referralId);
+        restrictions.requireMayRecord(referralId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Goal goal = new Goal();
         goal.id = UUID.randomUUID();
@@ -54,6 +58,7 @@ public class Goals {
             throw ProblemException.notFound("Goal", goalId);
         }
         access.requireWritableReferral(goal.referralId);
+        restrictions.requireMayRecord(goal.referralId);
         if (update.sessionId() != null) {
             checkSessionOfReferral(update.sessionId(), goal.referralId);
         }

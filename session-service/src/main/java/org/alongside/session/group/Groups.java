@@ -22,6 +22,7 @@ import org.alongside.session.match.ReferralState;
 import org.alongside.session.recording.Session;
 import org.alongside.session.recording.SessionEvents;
 import org.alongside.session.recording.SessionRules;
+import org.alongside.session.rights.Restrictions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,13 +34,15 @@ public class Groups {
 
     private final Matches matches;
     private final Outbox outbox;
+    private final Restrictions restrictions;
     private final Clock clock;
     private final Duration futureWindow;
 
-    Groups(Matches matches, Outbox outbox, Clock clock,
+    Groups(Matches matches, Outbox outbox, Restrictions restrictions, Clock clock,
             @ConfigProperty(name = "alongside.sessions.future-window", defaultValue = "P1D") Duration futureWindow) {
         this.matches = matches;
         this.outbox = outbox;
+        this.restrictions = restrictions;
         this.clock = clock;
         this.futureWindow = futureWindow;
     }
@@ -66,7 +69,10 @@ public class Groups {
         return group;
     }
 
-    /** The group if the caller may see it: staff see every group, a peer worker those they facilitate. */
+    /**
+     * The group if the caller may see it: coordinators and admins every group, a supervisor the groups a peer they
+     * supervise facilitates, a peer worker those they facilitate.
+     */
     public PeerGroup visibleTo(UUID id, Access access) {
         PeerGroup group = PeerGroup.findById(id);
         if (group == null || !sees(group, access)) {
@@ -143,6 +149,7 @@ public class Groups {
         if (existing.isPresent() && existing.get().attendance == value) {
             return meeting;
         }
+        restrictions.requireMayRecord(referralId);
         List<Session.Attendance> after = new ArrayList<>(register.stream()
                 .filter(a -> !a.referralId.equals(referralId)).map(a -> a.attendance).toList());
         after.add(value);
@@ -208,6 +215,7 @@ public class Groups {
     }
 
     private void checkMember(UUID referralId, OffsetDateTime at, String field) {
+        restrictions.requireMayRecord(referralId);
         Optional<ReferralState> referral = matches.referral(referralId);
         if (referral.isEmpty() || !referral.get().openAt(at)) {
             String message = referral.isEmpty() || referral.get().acceptedAt == null
@@ -226,7 +234,8 @@ public class Groups {
     }
 
     private static boolean sees(PeerGroup group, Access access) {
-        return access.isStaff() || access.peerWorker().map(group.facilitators::contains).orElse(false);
+        // coordinators and admins see every group; a supervisor those their peers facilitate; a peer their own
+        return access.isCoordinatorOrAdmin() || group.facilitators.stream().anyMatch(access::overseesPeer);
     }
 
     private static void apply(PeerGroup group, NewGroup request, OffsetDateTime now, String by) {

@@ -20,6 +20,11 @@ public class Matches {
         return Match.find("referralId = ?1 and endedAt is null", referralId).firstResultOptional();
     }
 
+    /** Whether the referral is, or was, matched with any of these peers: a supervisor's scope over a person. */
+    public boolean everMatchedWith(UUID referralId, java.util.Collection<UUID> peers) {
+        return !peers.isEmpty() && Match.count("referralId = ?1 and peerId in ?2", referralId, peers) > 0;
+    }
+
     /** The referrals a peer supports now, longest supported first. */
     public List<Match> activeOfPeer(UUID peerId) {
         return Match.list("peerId = ?1 and endedAt is null order by matchedAt", peerId);
@@ -125,6 +130,25 @@ public class Matches {
         referral.endReason = reason;
         active(referralId).ifPresent(match ->
                 match.end(endedAt.isBefore(match.matchedAt) ? match.matchedAt : endedAt, endReason(ending)));
+    }
+
+    /** The person withdrew consent (referral-service's referral.consent-withdrawn); the first time recorded stands. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consentWithdrawn(UUID referralId, OffsetDateTime at) {
+        ReferralState referral = referralLocked(referralId);
+        if (referral.consentWithdrawnAt == null) {
+            referral.consentWithdrawnAt = at;
+        }
+    }
+
+    /** Marks the referral erased (referral.erased) and returns its state, locked for the erasure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReferralState erased(UUID referralId, OffsetDateTime at) {
+        ReferralState referral = referralLocked(referralId);
+        if (referral.erasedAt == null) {
+            referral.erasedAt = at;
+        }
+        return referral;
     }
 
     private static String endReason(ReferralState.Ending ending) {

@@ -23,6 +23,10 @@ public class ReferralState extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Ending endedAs;
     public String endReason;
+    /** The person withdrew their consent to peer support: nothing new may be recorded for them. */
+    public OffsetDateTime consentWithdrawnAt;
+    /** The retention period ran out and the free text was erased. */
+    public OffsetDateTime erasedAt;
 
     /** Accepted, and not closed or withdrawn before {@code at}: the person could be supported then. */
     public boolean openAt(OffsetDateTime at) {

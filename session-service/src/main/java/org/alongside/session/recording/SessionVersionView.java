@@ -26,7 +26,7 @@ public record SessionVersionView(
         OffsetDateTime recordedAt,
         String recordedBy) {
 
-    static SessionVersionView of(SessionVersion v, boolean withText) {
+    public static SessionVersionView of(SessionVersion v, boolean withText) {
         return new SessionVersionView(v.version, v.startedAt, v.durationMinutes, v.format, v.placeType, v.attendance,
                 v.focus, withText ? v.notes : null, v.sharedLivedExperience, v.nextSessionAt, v.status,
                 withText ? v.changeReason : null, v.recordedAt, v.recordedBy);

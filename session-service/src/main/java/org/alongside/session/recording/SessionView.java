@@ -37,7 +37,7 @@ public record SessionView(
         @Schema(description = "Safeguarding concerns raised from this session (see /safeguarding/concerns/{id})")
         List<UUID> safeguardingConcernIds) {
 
-    static SessionView of(Session s, boolean withText, List<SignpostView> signposting, List<UUID> concernIds) {
+    public static SessionView of(Session s, boolean withText, List<SignpostView> signposting, List<UUID> concernIds) {
         return new SessionView(s.id, s.referralId, s.peerId, s.startedAt, s.durationMinutes, s.format, s.attendance,
                 s.focus, withText ? s.notes : null, s.sharedLivedExperience, s.recordedAt, s.recordedBy, s.placeType,
                 s.nextSessionAt, s.status, s.version, s.firstRecordedAt, withText ? s.enteredInErrorReason : null,

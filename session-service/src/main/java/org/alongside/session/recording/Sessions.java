@@ -18,6 +18,7 @@ import org.alongside.session.access.Access;
 import org.alongside.session.goal.Goals;
 import org.alongside.session.match.Match;
 import org.alongside.session.match.Matches;
+import org.alongside.session.rights.Restrictions;
 import org.alongside.session.safeguarding.Concern;
 import org.alongside.session.safeguarding.Concerns;
 import org.alongside.session.signposting.SignpostView;
@@ -36,11 +37,13 @@ public class Sessions {
     private final Concerns concerns;
     private final Goals goals;
     private final Outbox outbox;
+    private final Restrictions restrictions;
     private final Clock clock;
     private final Duration futureWindow;
     private final Duration nextSessionHorizon;
 
-    Sessions(Matches matches, Signposting signposting, Concerns concerns, Goals goals, Outbox outbox, Clock clock,
+    Sessions(Matches matches, Signposting signposting, Concerns concerns, Goals goals, Outbox outbox,
+            Restrictions restrictions, Clock clock,
             @ConfigProperty(name = "alongside.sessions.future-window", defaultValue = "P1D") Duration futureWindow,
             @ConfigProperty(name = "alongside.sessions.next-session-horizon", defaultValue = "P180D")
             Duration nextSessionHorizon) {
@@ -49,6 +52,7 @@ public class Sessions {
         this.concerns = concerns;
         this.goals = goals;
         this.outbox = outbox;
+        this.restrictions = restrictions;
         this.clock = clock;
         this.futureWindow = futureWindow;
         this.nextSessionHorizon = nextSessionHorizon;
@@ -67,6 +71,7 @@ public class Sessions {
         SessionRules.checkContent(content, now, futureWindow, nextSessionHorizon);
         Match match = SessionRules.matchToRecordUnder(access.actingPeer(), request.referralId(), request.peerId(),
                 matches.ofPairLocked(request.referralId(), request.peerId()), content.startedAt());
+        restrictions.requireMayRecord(request.referralId());
 
         Session session = new Session();
         session.id = UUID.randomUUID();
@@ -103,6 +108,7 @@ public class Sessions {
         Session session = lockedVisible(id, access);
         Optional<UUID> actingPeer = access.actingPeer();
         SessionRules.checkMayChange(session, actingPeer);
+        restrictions.requireMayRecord(session.referralId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         SessionContent content = edit.content().normalised();
         SessionRules.checkContent(content, now, futureWindow, nextSessionHorizon);
@@ -127,6 +133,8 @@ public class Sessions {
         Session session = lockedVisible(id, access);
         Optional<UUID> actingPeer = access.actingPeer();
         SessionRules.checkMayChange(session, actingPeer);
+        // the accuracy of the record outlasts consent: only erasure stops a mistaken record being marked
+        restrictions.requireNotErased(session.referralId);
         if (actingPeer.isPresent()) {
             // a peer corrects only the records of people they still support
             SessionRules.matchToRecordUnder(actingPeer, session.referralId, session.peerId,

@@ -30,7 +30,7 @@ public record ConcernView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "What was done; present only for the peer, their supervisor and coordinators") String actionTaken) {
 
-    static ConcernView of(Concern c, boolean withText, OffsetDateTime now) {
+    public static ConcernView of(Concern c, boolean withText, OffsetDateTime now) {
         return new ConcernView(c.id, c.referralId, c.peerId, c.sessionId, c.category, withText ? c.description : null,
                 c.immediateRisk, c.status, c.raisedAt, c.raisedBy, c.acknowledgeBy,
                 SafeguardingRules.isOverdue(c.status, c.acknowledgeBy, now),

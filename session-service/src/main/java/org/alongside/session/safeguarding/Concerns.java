@@ -22,6 +22,7 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
 import org.alongside.session.match.Matches;
+import org.alongside.session.rights.Restrictions;
 import org.alongside.session.supervision.Supervisors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,12 +37,13 @@ public class Concerns {
     private final Matches matches;
     private final Supervisors supervisors;
     private final Outbox outbox;
+    private final Restrictions restrictions;
     private final Clock clock;
     private final Duration immediateWithin;
     private final int workingDaysToAcknowledge;
     private final WorkingDays workingDays;
 
-    Concerns(Matches matches, Supervisors supervisors, Outbox outbox, Clock clock,
+    Concerns(Matches matches, Supervisors supervisors, Outbox outbox, Restrictions restrictions, Clock clock,
             @ConfigProperty(name = "alongside.safeguarding.immediate-risk-acknowledge-within", defaultValue = "PT1H")
             Duration immediateWithin,
             @ConfigProperty(name = "alongside.safeguarding.acknowledge-working-days", defaultValue = "1")
@@ -51,6 +53,7 @@ public class Concerns {
         this.matches = matches;
         this.supervisors = supervisors;
         this.outbox = outbox;
+        this.restrictions = restrictions;
         this.clock = clock;
         this.immediateWithin = immediateWithin;
         this.workingDaysToAcknowledge = workingDaysToAcknowledge;
@@ -87,6 +90,8 @@ public class Concerns {
     public Concern raise(NewConcern request, Access access) {
         Optional<UUID> actingPeer = access.actingPeer();
         access.requireWritableReferral(request.referralId());
+        // the duty of care outlasts a withdrawal of consent: only erased records refuse a concern
+        restrictions.requireNotErased(request.referralId());
         UUID peerId = actingPeer.orElseGet(() -> matches.active(request.referralId()).map(m -> m.peerId)
                 .orElse(null));
         return raise(request.referralId(), peerId, null, request.details(), access.user());

@@ -10,20 +10,24 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
+import org.alongside.session.rights.Restrictions;
 
 /** Community resources a person was linked to, and whether they took them up. */
 @ApplicationScoped
 public class Signposting {
 
+    private final Restrictions restrictions;
     private final Clock clock;
 
-    Signposting(Clock clock) {
+    Signposting(Restrictions restrictions, Clock clock) {
+        this.restrictions = restrictions;
         this.clock = clock;
     }
 
     @Transactional
     public Signpost record(UUID referralId, NewSignpost request, Access access) {
         access.requireWritableReferral(referralId);
+        restrictions.requireMayRecord(referralId);
         return add(referralId, null, request, access.user());
     }
 
@@ -39,6 +43,7 @@ public class Signposting {
         if (signpost == null || !access.seesReferral(signpost.referralId)) {
             throw ProblemException.notFound("Signposting", id);
         }
+        restrictions.requireMayRecord(signpost.referralId);
         if (signpost.takeUp != takeUp) {
             signpost.takeUp = takeUp;
             signpost.takeUpUpdatedAt = OffsetDateTime.now(clock);

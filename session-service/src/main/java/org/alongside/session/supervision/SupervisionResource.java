@@ -74,7 +74,9 @@ public class SupervisionResource {
     @GET
     @Path("peers/{peerId}/supervisor")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A peer worker's supervisor", description = "A peer worker may ask only about themselves.")
+    @Operation(summary = "A peer worker's supervisor", description = """
+            A peer worker may ask only about themselves; a supervisor about the peers they supervise (another \
+            supervisor's peer answers 404).""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SupervisorView.class)))
     public SupervisorView supervisor(@PathParam("peerId") UUID peerId) {
         requireSelfOrStaff(peerId);
@@ -102,7 +104,8 @@ public class SupervisionResource {
     @Path("peers/{peerId}/supervision")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "A peer worker's supervision sessions, most recent first", description = """
-            A peer worker sees only their own. The wellbeing notes are shown to the peer worker and to supervisors.""")
+            A peer worker sees only their own; a supervisor those of the peers they supervise and of peers without a \
+            supervisor. The wellbeing notes are shown to the peer worker and to supervisors.""")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SupervisionView.class)))
     public List<SupervisionView> supervision(@PathParam("peerId") UUID peerId) {
@@ -124,8 +127,13 @@ public class SupervisionResource {
         return records.overdue(access);
     }
 
+    /**
+     * A peer worker asks about themselves; a supervisor about the peers they supervise and those without a supervisor
+     * (cover happens, and nobody falls between supervisors); coordinators and admins about anyone. Otherwise 404.
+     */
     private void requireSelfOrStaff(UUID peerId) {
-        if (!access.isStaff() && !access.peerWorker().map(peerId::equals).orElse(false)) {
+        boolean uncovered = access.isSupervisor() && supervisors.current(peerId).isEmpty();
+        if (!access.overseesPeer(peerId) && !uncovered) {
             throw ProblemException.notFound("Peer", peerId);
         }
     }

@@ -1,0 +1,47 @@
+package org.alongside.platform.audit;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes to the audit trail what no HTTP call records: a system's own action on a person's records (the retention
+ * sweep erasing a referral, a service applying that erasure). {@link AuditFilter} records every call.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** The actor named for actions the system takes on its own (a schedule, an event from another service). */
+    public static final String SYSTEM = "system";
+
+    private final AgroalDataSource dataSource;
+
+    AuditTrail(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Appends one event about {@code referralId}; joins the caller's transaction when there is one (the datasource
+     * is transactional), so the record and the change it reports commit together.
+     */
+    public void record(String actor, String action, String operation, UUID referralId, List<String> recordIds) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO audit_event (actor, roles, action, operation, record_ids, referral_id, status, client)
+                     VALUES (?, ?, ?, ?, ?, ?, 200, NULL)""")) {
+            insert.setString(1, actor);
+            insert.setString(2, SYSTEM);
+            insert.setString(3, action);
+            insert.setString(4, operation);
+            insert.setArray(5, connection.createArrayOf("text", recordIds.toArray()));
+            insert.setObject(6, referralId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write to the audit trail: " + operation, e);
+        }
+    }
+}
