@@ -62,7 +62,7 @@ public class MeasurementResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
     @Operation(summary = "One measurement with its scores and change from baseline",
             description = "Peer workers see the measurements of the people they support.")
     @APIResponse(responseCode = "200", description = "The measurement",

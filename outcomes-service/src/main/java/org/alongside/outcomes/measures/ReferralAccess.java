@@ -48,7 +48,11 @@ public class ReferralAccess {
         }
     }
 
-    /** Coordinators, supervisors and admins read any known referral's outcomes; a peer worker their clients'. */
+    /**
+     * Coordinators and admins read any known referral's outcomes; a peer worker their clients'. Supervisors are not
+     * let in: this service does not know whom they supervise, so it could not keep them to their supervisees (they
+     * get every risk flag, which safety needs, and their supervisees' work in session-service).
+     */
     public void requireReadable(UUID referralId, Caller caller) {
         if (!readable(referralId, caller)) {
             throw ProblemException.notFound("Referral", referralId);
@@ -61,7 +65,7 @@ public class ReferralAccess {
 
     private static boolean peerOnly(Caller caller) {
         return caller.is(Roles.PEER_WORKER)
-                && !(caller.is(Roles.COORDINATOR) || caller.is(Roles.SUPERVISOR) || caller.is(Roles.ADMIN));
+                && !(caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN));
     }
 
     private boolean matched(UUID referralId, Caller caller) {

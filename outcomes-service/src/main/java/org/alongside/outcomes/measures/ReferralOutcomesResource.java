@@ -30,7 +30,7 @@ public class ReferralOutcomesResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
     @Operation(summary = "A referral's outcomes over time",
             description = "For each instrument recorded: the measurements over the timepoints, each one's change "
                     + "from the baseline, and whether the change is reliable improvement or deterioration by the "

@@ -151,7 +151,7 @@ class MeasurementApiTest {
                 .body("change.fromBaseline.lifeSatisfaction", equalTo(3))
                 .body("change.fromBaseline.anxiety", equalTo(-4))
                 .body("change.classification", nullValue());
-        as("supervisor").get("/referrals/{id}/outcomes", referral).then().statusCode(200)
+        as("coordinator").get("/referrals/{id}/outcomes", referral).then().statusCode(200)
                 .body("instruments[0].itemMeaningfulChange.anxiety.configKey",
                         equalTo("alongside.outcomes.thresholds.ONS4.anxiety"))
                 .body("instruments[0].latestChange.fromBaseline.happiness", equalTo(-1));
@@ -273,6 +273,7 @@ class MeasurementApiTest {
         }
         post(given().header("Authorization", Tokens.bearer(Tokens.referrer("B82001"))), body).statusCode(403);
         as("commissioner").get("/referrals/{id}/outcomes", referral).then().statusCode(403);
+        as("supervisor").get("/referrals/{id}/outcomes", referral).then().statusCode(403);
         given().header("Authorization", Tokens.bearer(Tokens.referrer("B82001")))
                 .get("/referrals/{id}/outcomes", referral).then().statusCode(403);
         as("admin").get("/referrals/{id}/outcomes", referral).then().statusCode(200);
