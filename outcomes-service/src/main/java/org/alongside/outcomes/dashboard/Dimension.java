@@ -8,30 +8,31 @@ import java.util.stream.IntStream;
 import org.alongside.outcomes.facts.ConditionGroup;
 import org.alongside.platform.problem.ProblemException;
 
-/** What referrals can be broken down by: the {@code groupBy} values of the summary, and the column behind each. */
+/**
+ * What referrals can be broken down by: the {@code groupBy} values of the summary, which also name the breakdown's
+ * rows in the per-day tables (V5 migration).
+ */
 public enum Dimension {
-    REFERRER_TYPE("referrerType", "referrer_type", "Referral source",
+    REFERRER_TYPE("referrerType", "Referral source",
             List.of("GP_PRACTICE", "LINK_WORKER", "SELF", "OTHER")),
-    REFERRER_ORGANISATION("referrerOrganisation", "referrer_ods_code", "Referrer organisation (ODS code)", List.of()),
-    CONDITION_GROUP("conditionGroup", "condition_group", "Condition group",
+    REFERRER_ORGANISATION("referrerOrganisation", "Referrer organisation (ODS code)", List.of()),
+    CONDITION_GROUP("conditionGroup", "Condition group",
             Arrays.stream(ConditionGroup.values()).map(Enum::name).toList()),
-    IMD_DECILE("imdDecile", "imd_decile::text", "Deprivation decile (IMD, 1 = most deprived)",
+    IMD_DECILE("imdDecile", "Deprivation decile (IMD, 1 = most deprived)",
             IntStream.rangeClosed(1, 10).mapToObj(Integer::toString).toList()),
-    AGE_BAND("ageBand", "age_band", "Age band",
+    AGE_BAND("ageBand", "Age band",
             List.of("16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+")),
-    GENDER("gender", "gender", "Gender", List.of("FEMALE", "MALE", "OTHER", "UNKNOWN"));
+    GENDER("gender", "Gender", List.of("FEMALE", "MALE", "OTHER", "UNKNOWN"));
 
     /** The key of referrals whose event did not carry the dimension. */
     public static final String NOT_RECORDED = "NOT_RECORDED";
 
     private final String parameter;
-    private final String column;
     private final String title;
     private final List<String> knownKeys;
 
-    Dimension(String parameter, String column, String title, List<String> knownKeys) {
+    Dimension(String parameter, String title, List<String> knownKeys) {
         this.parameter = parameter;
-        this.column = column;
         this.title = title;
         this.knownKeys = knownKeys;
     }
@@ -48,11 +49,6 @@ public enum Dimension {
 
     public String parameter() {
         return parameter;
-    }
-
-    /** The SQL expression over {@code referral_fact}: a fixed column name, never user input. */
-    String column() {
-        return column;
     }
 
     public String title() {

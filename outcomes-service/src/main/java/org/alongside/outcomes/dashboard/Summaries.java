@@ -41,6 +41,7 @@ import org.alongside.outcomes.dashboard.CohortFacts.People;
 public class Summaries {
 
     private static final String TOTAL = "\u0000total";
+    private static final String ALL = "all";
     private static final int ANSWERS_KEPT = 64;
 
     private static final String COHORT = """
@@ -50,39 +51,28 @@ public class Summaries {
                   AND received_at < COALESCE(?, 'infinity'::timestamptz))
             """;
 
-    // Wait in days from receipt to the first attended session; a session before receipt is not a wait.
-    private static final String ACTIVITY = COHORT + """
-            SELECT %s AS is_total, %s,
-                   count(*), count(accepted_at), count(declined_at), count(withdrawn_at), count(matched_at),
-                   count(first_attended_at), count(closed_at),
-                   COALESCE(sum(sessions_recorded), 0), COALESCE(sum(sessions_attended), 0),
-                   COALESCE(sum(sessions_did_not_attend), 0), COALESCE(sum(sessions_cancelled_client), 0),
-                   COALESCE(sum(sessions_cancelled_peer), 0), COALESCE(sum(attended_in_person), 0),
-                   COALESCE(sum(attended_telephone), 0), COALESCE(sum(attended_video), 0),
-                   COALESCE(sum(attended_online_text), 0), COALESCE(sum(attended_group), 0),
-                   count(*) FILTER (WHERE outcome_baseline), count(*) FILTER (WHERE outcome_paired),
-                   count(wait),
-                   count(*) FILTER (WHERE wait < 14),
-                   count(*) FILTER (WHERE wait >= 14 AND wait < 28),
-                   count(*) FILTER (WHERE wait >= 28 AND wait < 56),
-                   count(*) FILTER (WHERE wait >= 56 AND wait < 84),
-                   count(*) FILTER (WHERE wait >= 84)
-            FROM (SELECT %s AS k, accepted_at, declined_at, withdrawn_at, matched_at, first_attended_at, closed_at,
-                         sessions_recorded, sessions_attended, sessions_did_not_attend, sessions_cancelled_client,
-                         sessions_cancelled_peer, attended_in_person, attended_telephone, attended_video,
-                         attended_online_text, attended_group, outcome_baseline, outcome_paired,
-                         CASE WHEN first_attended_at >= received_at
-                              THEN extract(epoch FROM first_attended_at - received_at)::float8 / 86400 END AS wait
-                  FROM cohort) x
-            GROUP BY %s""";
+    // Sums of the per-day rows the triggers on referral_fact keep (V5 migration): the whole cohort under 'all', and
+    // each group of the breakdown under its name.
+    private static final String ACTIVITY = """
+            SELECT dimension, key, sum(received), sum(accepted), sum(declined), sum(withdrawn), sum(matched),
+                   sum(started), sum(closed), sum(sessions_recorded), sum(sessions_attended),
+                   sum(sessions_did_not_attend), sum(sessions_cancelled_client), sum(sessions_cancelled_peer),
+                   sum(attended_in_person), sum(attended_telephone), sum(attended_video), sum(attended_online_text),
+                   sum(attended_group), sum(with_baseline), sum(paired), sum(waited), sum(wait_0_13),
+                   sum(wait_14_27), sum(wait_28_55), sum(wait_56_83), sum(wait_84_plus)
+            FROM referral_day_activity
+            WHERE dimension IN ('all', ?)
+              AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY dimension, key""";
 
-    // Whole days waited (days completed), counted per number of days: the percentiles are worked out from these
-    // few rows rather than by sorting every referral, once for each group.
-    private static final String WAITS = COHORT + """
-            SELECT %s, %s, days, count(*)
-            FROM (SELECT %s COLLATE "C" AS k, floor(extract(epoch FROM first_attended_at - received_at) / 86400)::int AS days
-                  FROM cohort WHERE first_attended_at >= received_at) x
-            GROUP BY %s""";
+    // Referrals per whole day waited: the percentiles are worked out from these few rows rather than by sorting
+    // every referral, once for each group.
+    private static final String WAITS = """
+            SELECT dimension, key, days, sum(referrals)
+            FROM referral_day_wait
+            WHERE dimension IN ('all', ?)
+              AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY dimension, key, days""";
 
     /** The dimensions referral_day_count keeps, as the summary names them. */
     private static final List<String> DISTRIBUTED = List.of("referrer_type", "referrer_ods_code", "condition_group",
@@ -104,22 +94,15 @@ public class Summaries {
             GROUP BY 2
             HAVING sum(referrals) > 0""";
 
-    // outcome_pair carries its referral's receipt and dimensions: the same cohort, without a join. Each
-    // instrument's totals are the sums over its condition groups, so they need no grouping set of their own.
+    // Per-day sums kept by the trigger on outcome_pair, by condition group, by deprivation decile and by the
+    // breakdown. Each instrument's totals are the sums over its condition groups.
     private static final String OUTCOMES = """
-            SELECT %s, instrument, condition_group, imd, %s,
-                   count(*), count(follow_up_at),
-                   count(change) FILTER (WHERE follow_up_at IS NOT NULL),
-                   sum(change::float8) FILTER (WHERE follow_up_at IS NOT NULL),
-                   count(*) FILTER (WHERE follow_up_at IS NOT NULL AND classification = 'IMPROVED'),
-                   count(*) FILTER (WHERE follow_up_at IS NOT NULL AND classification = 'NO_RELIABLE_CHANGE'),
-                   count(*) FILTER (WHERE follow_up_at IS NOT NULL AND classification = 'DETERIORATED')
-            FROM (SELECT instrument, follow_up_at, change, classification, condition_group,
-                         imd_decile::text AS imd, %s AS k
-                  FROM outcome_pair
-                  WHERE received_at >= COALESCE(?, '-infinity'::timestamptz)
-                    AND received_at < COALESCE(?, 'infinity'::timestamptz)) x
-            GROUP BY GROUPING SETS ((instrument, condition_group), (instrument, imd)%s)""";
+            SELECT dimension, instrument, key, sum(with_baseline), sum(paired), sum(with_change), sum(sum_change),
+                   sum(improved), sum(no_reliable_change), sum(deteriorated)
+            FROM outcome_day
+            WHERE dimension IN ('conditionGroup', 'imdDecile', ?)
+              AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY dimension, instrument, key""";
 
     private static final String CONCERNS = COHORT + """
             SELECT GROUPING(category), category, count(*), count(DISTINCT s.referral_id),
@@ -263,39 +246,30 @@ public class Summaries {
 
     private Activities activities(Connection connection, ReportingPeriod period, Dimension groupBy)
             throws SQLException {
-        String key = groupBy == null ? "NULL::text" : groupBy.column();
-        String isTotal = groupBy == null ? "1" : "GROUPING(k)";
-        String keyOut = groupBy == null ? "NULL::text" : "k";
-        String grouping = groupBy == null ? "()" : "GROUPING SETS ((), (k))";
         Activity total = Activity.none();
         People people = new People(0, 0);
         Map<String, Activity> byGroup = new LinkedHashMap<>();
         Map<String, People> peopleByGroup = new LinkedHashMap<>();
-        try (PreparedStatement query = cohort(connection, ACTIVITY.formatted(isTotal, keyOut, key, grouping), period)) {
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    Activity activity = activity(rs);
-                    People found = new People(rs.getLong(20), rs.getLong(21));
-                    if (rs.getInt(1) == 1) {
-                        total = activity;
-                        people = found;
-                    } else {
-                        byGroup.put(keyOf(rs.getString(2)), activity);
-                        peopleByGroup.put(keyOf(rs.getString(2)), found);
-                    }
+        try (PreparedStatement query = byDay(connection, ACTIVITY, groupBy, period);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                Activity activity = activity(rs);
+                People found = new People(rs.getLong(20), rs.getLong(21));
+                if (ALL.equals(rs.getString(1))) {
+                    total = activity;
+                    people = found;
+                } else {
+                    byGroup.put(rs.getString(2), activity);
+                    peopleByGroup.put(rs.getString(2), found);
                 }
             }
         }
         Map<String, NavigableMap<Integer, Long>> waits = new HashMap<>();
-        String waitKeyOut = groupBy == null ? "NULL::text" : "k";
-        String waitGrouping = groupBy == null ? "days" : "GROUPING SETS ((days), (k, days))";
-        try (PreparedStatement query = cohort(connection, WAITS.formatted(isTotal, waitKeyOut, key, waitGrouping),
-                period)) {
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String group = rs.getInt(1) == 1 ? TOTAL : keyOf(rs.getString(2));
-                    waits.computeIfAbsent(group, g -> new TreeMap<>()).put(rs.getInt(3), rs.getLong(4));
-                }
+        try (PreparedStatement query = byDay(connection, WAITS, groupBy, period);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                String group = ALL.equals(rs.getString(1)) ? TOTAL : rs.getString(2);
+                waits.computeIfAbsent(group, g -> new TreeMap<>()).put(rs.getInt(3), rs.getLong(4));
             }
         }
         total = total.withWaits(percentile(waits.get(TOTAL), 0.5), percentile(waits.get(TOTAL), 0.9));
@@ -358,29 +332,29 @@ public class Summaries {
     }
 
     private Outcomes outcomes(Connection connection, ReportingPeriod period, Dimension groupBy) throws SQLException {
-        // bits, from the left: condition_group, imd, k; without groupBy the same values from two arguments
-        String sql = groupBy == null
-                ? OUTCOMES.formatted("GROUPING(condition_group, imd) * 2 + 1", "NULL::text", "NULL::text", "")
-                : OUTCOMES.formatted("GROUPING(condition_group, imd, k)", "k", groupBy.column(), ", (instrument, k)");
         Map<String, Map<String, Outcome>[]> slices = new TreeMap<>();
         Map<String, OutcomeSum> overall = new TreeMap<>();
-        try (PreparedStatement query = cohort(connection, sql, period)) {
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String instrument = rs.getString(2);
-                    @SuppressWarnings("unchecked")
-                    Map<String, Outcome>[] slice = slices.computeIfAbsent(instrument,
-                            i -> new Map[] {new TreeMap<>(), new TreeMap<>(), new TreeMap<>()});
-                    OutcomeSum sum = new OutcomeSum(rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getDouble(9),
-                            rs.getLong(10), rs.getLong(11), rs.getLong(12));
-                    switch (rs.getInt(1)) {
-                        case 0b011 -> {
-                            slice[0].put(keyOf(rs.getString(3)), sum.outcome());
-                            overall.merge(instrument, sum, OutcomeSum::plus);
-                        }
-                        case 0b101 -> slice[1].put(keyOf(rs.getString(4)), sum.outcome());
-                        default -> slice[2].put(keyOf(rs.getString(5)), sum.outcome());
-                    }
+        try (PreparedStatement query = byDay(connection, OUTCOMES, groupBy, period);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                String dimension = rs.getString(1);
+                String instrument = rs.getString(2);
+                String key = rs.getString(3);
+                @SuppressWarnings("unchecked")
+                Map<String, Outcome>[] slice = slices.computeIfAbsent(instrument,
+                        i -> new Map[] {new TreeMap<>(), new TreeMap<>(), new TreeMap<>()});
+                OutcomeSum sum = new OutcomeSum(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7),
+                        rs.getLong(8), rs.getLong(9), rs.getLong(10));
+                // a breakdown by condition group or decile is also one of the two fixed slices
+                if (Dimension.CONDITION_GROUP.parameter().equals(dimension)) {
+                    slice[0].put(key, sum.outcome());
+                    overall.merge(instrument, sum, OutcomeSum::plus);
+                }
+                if (Dimension.IMD_DECILE.parameter().equals(dimension)) {
+                    slice[1].put(key, sum.outcome());
+                }
+                if (groupBy != null && groupBy.parameter().equals(dimension)) {
+                    slice[2].put(key, sum.outcome());
                 }
             }
         }
@@ -428,6 +402,16 @@ public class Summaries {
         PreparedStatement query = connection.prepareStatement(sql);
         query.setObject(1, period.start(), Types.TIMESTAMP_WITH_TIMEZONE);
         query.setObject(2, period.end(), Types.TIMESTAMP_WITH_TIMEZONE);
+        return query;
+    }
+
+    /** A statement over the per-day tables: the breakdown's name (or none), then the period's first and last day. */
+    private static PreparedStatement byDay(Connection connection, String sql, Dimension groupBy,
+            ReportingPeriod period) throws SQLException {
+        PreparedStatement query = connection.prepareStatement(sql);
+        query.setString(1, groupBy == null ? ALL : groupBy.parameter());
+        query.setObject(2, period.from(), Types.DATE);
+        query.setObject(3, period.to(), Types.DATE);
         return query;
     }
 

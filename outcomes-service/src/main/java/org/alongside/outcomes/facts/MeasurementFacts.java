@@ -55,9 +55,10 @@ public class MeasurementFacts {
                                      AND m.timepoint = 'FOLLOW_UP' AND m.completed_at >= b.completed_at
                                    ORDER BY completed_at DESC, measurement_id DESC LIMIT 1) f ON true)
             INSERT INTO outcome_pair AS o (referral_id, instrument, baseline_at, follow_up_at, change, classification,
-                received_at, referrer_type, referrer_ods_code, condition_group, imd_decile, age_band, gender)
-            SELECT p.*, r.received_at, r.referrer_type, r.referrer_ods_code, r.condition_group, r.imd_decile,
-                   r.age_band, r.gender
+                received_at, received_day, referrer_type, referrer_ods_code, condition_group, imd_decile, age_band,
+                gender)
+            SELECT p.*, r.received_at, r.received_day, r.referrer_type, r.referrer_ods_code, r.condition_group,
+                   r.imd_decile, r.age_band, r.gender
             FROM pairs p JOIN referral_fact r ON r.referral_id = p.referral_id
             ON CONFLICT (referral_id, instrument) DO UPDATE SET
                 baseline_at = EXCLUDED.baseline_at,
@@ -75,7 +76,8 @@ public class MeasurementFacts {
 
     /** Copies a referral's receipt and dimensions into its outcome pairs, after its own events changed them. */
     public static final String COPY_DIMENSIONS = """
-            UPDATE outcome_pair o SET received_at = f.received_at, referrer_type = f.referrer_type,
+            UPDATE outcome_pair o SET received_at = f.received_at, received_day = f.received_day,
+                referrer_type = f.referrer_type,
                 referrer_ods_code = f.referrer_ods_code, condition_group = f.condition_group,
                 imd_decile = f.imd_decile, age_band = f.age_band, gender = f.gender
             FROM referral_fact f

@@ -47,8 +47,8 @@ public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     private static final int ATTEMPTS = 3;
-    private static final String FACT_TABLES = "referral_day_count, outcome_pair, measurement_fact, "
-            + "safeguarding_fact, session_fact, referral_fact";
+    private static final String FACT_TABLES = "referral_day_count, referral_day_activity, referral_day_wait, "
+            + "outcome_day, outcome_pair, measurement_fact, safeguarding_fact, session_fact, referral_fact";
 
     public enum State { NEVER_RUN, RUNNING, COMPLETED, FAILED }
 
