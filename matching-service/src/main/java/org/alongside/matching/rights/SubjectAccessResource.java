@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/referrals/{referralId}/subject-access")
 @Tag(name = "Information governance")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only admins (the information governance lead) may export",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectAccessResource {

@@ -17,8 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/retention/sweeps")
 @Tag(name = "Information governance")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only admins run the retention sweep",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RetentionResource {
