@@ -63,8 +63,10 @@ class ConsumerCrashTest {
         Faults.await("outcomes applied every acceptance", Duration.ofSeconds(120), () -> Faults.count(stack, OUTCOMES,
                 "SELECT count(*) FROM inbox WHERE event_id = ANY(?)", (Object) acceptedIds) == sent.size());
         Faults.sleep(2_000); // give a doubled effect time to show
-        Map<String, Long> proposed = Faults.perSubject(
-                Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.MATCHES, sent), "match.proposed");
+        List<JsonNode> matchEvents = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.MATCHES, sent);
+        Map<String, Long> proposed = Faults.distinctPerSubject(matchEvents, "match.proposed");
+        long proposedCopies = Faults.perSubject(matchEvents, "match.proposed").values().stream()
+                .mapToLong(Long::longValue).sum();
         long shortlists = Faults.count(stack, MATCHING,
                 "SELECT count(DISTINCT referral_id) FROM proposal WHERE referral_id::text = ANY(?)", (Object) ids);
         long matchingApplied = Faults.count(stack, MATCHING, "SELECT count(*) FROM inbox WHERE event_id = ANY(?)",
@@ -75,7 +77,8 @@ class ConsumerCrashTest {
         Faults.report("consumer-kill-9", Faults.counts("sent", sent.size(), "acceptedEvents", accepted.size(),
                 "appliedBeforeKill", appliedAtKill, "appliedButUncommittedAtKill", redelivered,
                 "matchingApplied", matchingApplied, "matchProposedEvents",
-                proposed.values().stream().mapToLong(Long::longValue).sum(), "referralsWithProposals", shortlists,
+                proposed.values().stream().mapToLong(Long::longValue).sum(), "matchProposedRecords", proposedCopies,
+                "referralsWithProposals", shortlists,
                 "sessionApplied", sessionApplied));
         assertEquals(sent.size(), accepted.size(), "one referral.accepted per referral on the topic");
         assertEquals(sent.size(), matchingApplied, "acceptances applied by matching");

@@ -152,6 +152,18 @@ final class Faults {
                 .collect(Collectors.groupingBy(e -> e.path("subject").asText(), Collectors.counting()));
     }
 
+    /**
+     * How many distinct events of {@code type} there are per subject. A relay that dies between Kafka's
+     * acknowledgement and marking its outbox row sends the row again after its restart, with the same id: the same
+     * event twice, which consumers' inboxes apply once. Distinct ids count the events; records count the copies.
+     */
+    static Map<String, Long> distinctPerSubject(List<JsonNode> events, String type) {
+        return events.stream().filter(e -> type.equals(e.path("type").asText()))
+                .collect(Collectors.groupingBy(e -> e.path("subject").asText(),
+                        Collectors.collectingAndThen(Collectors.mapping(e -> e.path("id").asText(),
+                                Collectors.toSet()), set -> (long) set.size())));
+    }
+
     /** Publishes a raw record straight to a topic, as a misbehaving producer would; returns where it landed. */
     static RecordMetadata publish(String bootstrap, String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
