@@ -66,7 +66,8 @@ class BrokerOutageTest {
                 (Object) eventIds);
         Faults.report("broker-outage-" + OUTAGE.toSeconds() + "s", Faults.counts(
                 "sent", sent.size(), "events", referralEvents.size(), "distinctEvents", distinct,
-                "matchingReferrals", known, "matchProposedEvents", proposedPer.values().stream().mapToLong(l -> l).sum(),
+                "matchingReferrals", known,
+                "matchProposedEvents", proposedPer.values().stream().mapToLong(l -> l).sum(),
                 "outcomesReceived", received, "outcomesAccepted", accepted, "outcomesInbox", outcomesInbox));
         assertEquals(2L * sent.size(), referralEvents.size(), "referral.received + referral.accepted on the topic");
         assertEquals(referralEvents.size(), distinct, "no event published twice");

@@ -8,18 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
-import java.util.ArrayList;
 import org.alongside.platform.events.Topics;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two consuming services, matching and session, are killed with SIGKILL ({@code kill -9}) while matching is in the
- * middle of a batch of 30 acceptances, and started again. Events they had applied but not yet acknowledged to Kafka come again after the restart; the
- * inbox makes them no-ops. Nothing is lost, nothing is doubled.
+ * middle of a batch of 30 acceptances, and started again. Events they had applied but not yet acknowledged to
+ * Kafka come again after the restart; the inbox makes them no-ops. Nothing is lost, nothing is doubled.
  */
 class ConsumerCrashTest {
 
@@ -33,16 +32,7 @@ class ConsumerCrashTest {
     void aConsumerKilledMidStreamLosesNothingAndDoublesNothing() throws Exception {
         Journeys.createPeer(stack, SNOMED, DISPLAY, 50);
         List<ServiceProcess> consumers = List.of(stack.primary(MATCHING), stack.primary(SESSION));
-        List<String> sent = new ArrayList<>();
-        try (AutoCloseable held = Faults.holdMatching(stack)) { // a backlog builds up for matching
-            for (int i = 0; i < REFERRALS; i++) {
-                String id = Journeys.refer(stack, Faults.referral(SNOMED, DISPLAY));
-                Journeys.accept(stack, id);
-                sent.add(id);
-            }
-            Faults.await("the acceptances are on the topic", Duration.ofSeconds(60), () -> Faults.count(stack,
-                    Suite.Service.REFERRAL, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0);
-        }
+        List<String> sent = Faults.backlogForMatching(stack, REFERRALS, Faults.referral(SNOMED, DISPLAY));
         String[] ids = sent.toArray(String[]::new);
         Instant deadline = Instant.now().plusSeconds(120);
         while (applied(MATCHING, ids) < 3) { // kill -9 as soon as matching is working through the backlog
@@ -54,7 +44,8 @@ class ConsumerCrashTest {
         long redelivered = appliedButUncommitted();
         consumers.parallelStream().forEach(ServiceProcess::start);
 
-        Faults.await("matching has every referral", Duration.ofSeconds(180), () -> applied(MATCHING, ids) == sent.size());
+        Faults.await("matching has every referral", Duration.ofSeconds(180),
+                () -> applied(MATCHING, ids) == sent.size());
         Faults.await("session-service has every referral", Duration.ofSeconds(120), () -> Faults.count(stack, SESSION,
                 "SELECT count(*) FROM referral_state WHERE referral_id::text = ANY(?)", (Object) ids) == sent.size());
         List<JsonNode> accepted = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.REFERRALS, sent).stream()

@@ -59,9 +59,14 @@ class DatabaseRestartTest {
         Journeys.createPeer(stack, SNOMED, DISPLAY, 50);
         String knownReferral = Journeys.refer(stack, Faults.referral(SNOMED, DISPLAY));
         Journeys.accept(stack, knownReferral);
-        JsonNode template = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.REFERRALS,
-                List.of(knownReferral)).stream().filter(e -> "referral.accepted".equals(e.path("type").asText()))
-                .findFirst().orElseThrow();
+        JsonNode[] accepted = new JsonNode[1];
+        Faults.await("the acceptance is on the topic", Duration.ofSeconds(60), () -> {
+            accepted[0] = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.REFERRALS, List.of(knownReferral))
+                    .stream().filter(e -> "referral.accepted".equals(e.path("type").asText())).findFirst()
+                    .orElse(null);
+            return accepted[0] != null;
+        });
+        JsonNode template = accepted[0]; // copied for the events published while the database is away
         Map<String, Long> deadLettersBefore = deadLetterCounts();
 
         List<Thread> clients = new ArrayList<>();

@@ -252,20 +252,32 @@ final class Faults {
     }
 
     /**
-     * Holds matching-service's proposal table in SHARE mode until closed: matching's consumer stops at the first
-     * acceptance it applies, and the events behind it pile up on the topic. Released, they arrive as one big batch:
-     * the backlog the crash and shutdown tests cut into. Close within a minute (the consumer's transaction timeout).
+     * Refers and accepts up to {@code max} referrals while matching-service's proposal table is held in SHARE mode:
+     * matching's consumer stops at the first acceptance it applies and the events behind it pile up on the topic.
+     * Released, they arrive as one big batch: the backlog the crash and shutdown tests cut into. The hold lasts
+     * under 45 s, well inside the consumer's transaction timeout (60 s), so the blocked event is never failed.
      */
-    static AutoCloseable holdMatching(FaultStack stack) throws SQLException {
-        Connection connection = stack.db(Suite.Service.MATCHING);
-        connection.setAutoCommit(false);
-        try (java.sql.Statement lock = connection.createStatement()) {
-            lock.execute("LOCK TABLE proposal IN SHARE MODE");
+    static List<String> backlogForMatching(FaultStack stack, int max, Map<String, Object> body) throws SQLException {
+        List<String> sent = new ArrayList<>();
+        try (Connection hold = stack.db(Suite.Service.MATCHING)) {
+            hold.setAutoCommit(false);
+            try (java.sql.Statement lock = hold.createStatement()) {
+                lock.execute("LOCK TABLE proposal IN SHARE MODE");
+            }
+            Instant until = Instant.now().plusSeconds(25);
+            while (sent.size() < max && Instant.now().isBefore(until)) {
+                String id = Journeys.refer(stack, body);
+                Journeys.accept(stack, id);
+                sent.add(id);
+            }
+            await("the acceptances are on the topic", Duration.ofSeconds(15), () -> count(stack,
+                    Suite.Service.REFERRAL, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0);
+            hold.rollback();
         }
-        return () -> {
-            connection.rollback();
-            connection.close();
-        };
+        if (sent.size() < 10) {
+            throw new AssertionError("Only " + sent.size() + " referrals in 25 s: too few for a backlog");
+        }
+        return sent;
     }
 
     /** A referral body for the fault tests, about a condition a test's own peer shares. */

@@ -117,25 +117,18 @@ class GracefulShutdownTest {
     void aConsumerStoppedMidBacklogCommitsWhatItApplied() throws Exception {
         Journeys.createPeer(stack, SNOMED, DISPLAY, 50);
         ServiceProcess matching = stack.primary(MATCHING);
-        List<String> sent = new ArrayList<>();
-        try (AutoCloseable held = Faults.holdMatching(stack)) { // a backlog builds up for matching
-            for (int i = 0; i < 60; i++) {
-                String id = Journeys.refer(stack, Faults.referral(SNOMED, DISPLAY));
-                Journeys.accept(stack, id);
-                sent.add(id);
-            }
-            Faults.await("the acceptances are on the topic", Duration.ofSeconds(60), () -> Faults.count(stack,
-                    REFERRAL, "SELECT count(*) FROM outbox WHERE published_at IS NULL") == 0);
-        }
-        List<JsonNode> accepted = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.REFERRALS, sent).stream()
-                .filter(e -> "referral.accepted".equals(e.path("type").asText())).toList();
-        String[] acceptedIds = accepted.stream().map(e -> e.path("id").asText()).toArray(String[]::new);
+        List<String> sent = Faults.backlogForMatching(stack, 60, Faults.referral(SNOMED, DISPLAY));
+        String[] ids = sent.toArray(String[]::new);
         Instant deadline = Instant.now().plusSeconds(120);
-        while (applied(acceptedIds) < 3) { // SIGTERM as soon as it is working through the backlog
+        while (Faults.count(stack, MATCHING, "SELECT count(*) FROM referral WHERE id::text = ANY(?)", (Object) ids)
+                < 3) { // SIGTERM as soon as it is working through the backlog
             assertTrue(Instant.now().isBefore(deadline), "matching did not start on the backlog");
             Faults.sleep(20);
         }
         matching.stop();
+        List<JsonNode> accepted = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.REFERRALS, sent).stream()
+                .filter(e -> "referral.accepted".equals(e.path("type").asText())).toList();
+        String[] acceptedIds = accepted.stream().map(e -> e.path("id").asText()).toArray(String[]::new);
         long appliedAtStop = applied(acceptedIds);
         Map<TopicPartition, Long> committed = Faults.committed(stack.broker.bootstrapServers(), "matching-service",
                 Topics.REFERRALS);

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,7 +109,7 @@ class PoisonMessageTest {
     @Test
     void aDeadLetterReplayedAfterTheFixTakesEffectOnce() throws Exception {
         String bootstrap = stack.broker.bootstrapServers();
-        java.util.UUID peer = Journeys.createPeer(stack, "44054006", "Type 2 diabetes mellitus", 50);
+        UUID peer = Journeys.createPeer(stack, "44054006", "Type 2 diabetes mellitus", 50);
         String referralId = Journeys.refer(stack, Faults.referral("44054006", "Type 2 diabetes mellitus"));
         Journeys.accept(stack, referralId);
         Faults.await("proposals", Duration.ofSeconds(60), () -> Journeys.proposalsStatus(stack, referralId) == 200
@@ -148,8 +149,8 @@ class PoisonMessageTest {
 
         long matchedChanges = Faults.count(stack, REFERRAL, "SELECT count(*) FROM referral_status_change "
                 + "WHERE referral_id = ?::uuid AND to_status = 'MATCHED'", referralId);
-        long sessionMatches = Faults.count(stack, SESSION, "SELECT count(*) FROM peer_match WHERE referral_id = ?::uuid",
-                referralId);
+        long sessionMatches = Faults.count(stack, SESSION,
+                "SELECT count(*) FROM peer_match WHERE referral_id = ?::uuid", referralId);
         int matchedAfter = Journeys.summary(stack).getInt("referralsMatched");
         long copiesOnTopic = Faults.byId(Faults.eventsAbout(bootstrap, Topics.MATCHES, List.of(referralId)))
                 .getOrDefault(eventId, 0L);
@@ -192,7 +193,7 @@ class PoisonMessageTest {
     private List<ConsumerRecord<String, byte[]>> letters(String service) {
         try {
             return Faults.records(stack.broker.bootstrapServers(), Topics.deadLetter(service)).stream()
-                    .sorted(java.util.Comparator.comparing((ConsumerRecord<String, byte[]> r) ->
+                    .sorted(Comparator.comparing((ConsumerRecord<String, byte[]> r) ->
                             header(r, DeadLetters.FAILED_AT_HEADER))).toList();
         } catch (RuntimeException noTopicYet) {
             return List.of();

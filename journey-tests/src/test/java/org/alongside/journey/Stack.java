@@ -6,7 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 import org.alongside.platform.testing.Tokens;
 
-/** A running set of the four services that a test talks to over HTTP: the shared {@link Suite} or a {@link FaultStack}. */
+/** The four running services a test talks to over HTTP: the shared {@link Suite} or a {@link FaultStack}. */
 interface Stack {
 
     /** Where to reach the service (its first running instance). */
