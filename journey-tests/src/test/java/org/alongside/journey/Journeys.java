@@ -17,7 +17,7 @@ final class Journeys {
     private Journeys() {
     }
 
-    static UUID createPeer(Suite suite, String snomedCode, String display, int capacity) {
+    static UUID createPeer(Stack suite, String snomedCode, String display, int capacity) {
         String id = suite.as(MATCHING, "coordinator").body(Map.of(
                         "displayName", "Sam (peer)",
                         "livedExperience", List.of(Map.of("snomedCode", snomedCode, "display", display,
@@ -45,26 +45,26 @@ final class Journeys {
                 "imdDecile", 3);
     }
 
-    static String refer(Suite suite, Map<String, Object> body) {
+    static String refer(Stack suite, Map<String, Object> body) {
         return suite.bearer(REFERRAL, org.alongside.platform.testing.Tokens.referrer(ODS)).body(body)
                 .post("/referrals").then().statusCode(201).extract().path("id");
     }
 
-    static void accept(Suite suite, String referralId) {
+    static void accept(Stack suite, String referralId) {
         suite.as(REFERRAL, "coordinator").post("/referrals/" + referralId + "/accept").then().statusCode(200);
     }
 
-    static String status(Suite suite, String referralId) {
+    static String status(Stack suite, String referralId) {
         return suite.as(REFERRAL, "coordinator").get("/referrals/" + referralId).then().statusCode(200)
                 .extract().path("status");
     }
 
-    static JsonPath proposals(Suite suite, String referralId) {
+    static JsonPath proposals(Stack suite, String referralId) {
         return suite.as(MATCHING, "coordinator").get("/referrals/" + referralId + "/proposals")
                 .then().extract().jsonPath();
     }
 
-    static int proposalsStatus(Suite suite, String referralId) {
+    static int proposalsStatus(Stack suite, String referralId) {
         return suite.as(MATCHING, "coordinator").get("/referrals/" + referralId + "/proposals").statusCode();
     }
 
@@ -74,7 +74,7 @@ final class Journeys {
 
     static final String SESSION_NOTES = "Spoke about the hospital letter and the allotment";
 
-    static Supported supported(Suite suite, String givenName, String nhsNumber, String snomedCode, String display,
+    static Supported supported(Stack suite, String givenName, String nhsNumber, String snomedCode, String display,
             String supervisorId) {
         Map<String, Object> peer = new java.util.HashMap<>(Map.of(
                 "displayName", "Peer of " + givenName,
@@ -109,7 +109,7 @@ final class Journeys {
         return new Supported(referralId, peerId, sessionId[0]);
     }
 
-    static JsonPath summary(Suite suite) {
+    static JsonPath summary(Stack suite) {
         return suite.as(OUTCOMES, "commissioner").get("/dashboard/summary").then().statusCode(200)
                 .extract().jsonPath();
     }

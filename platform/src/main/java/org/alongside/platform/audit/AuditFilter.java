@@ -23,7 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Records every authenticated call (who, their roles, what operation on which records, the outcome, when and from
  * where) in the service's append-only audit trail. It fails closed: if the trail cannot be written, the caller
- * gets 503 instead of the data.
+ * gets 503 instead of the data. A change that has already been made (committed before this filter runs) keeps its
+ * answer, and its audit record goes to the error log instead: answering 503 would say nothing changed.
  */
 public class AuditFilter {
 
@@ -68,6 +69,16 @@ public class AuditFilter {
             insert.setString(8, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
             insert.executeUpdate();
         } catch (SQLException e) {
+            if (!action.equals("READ") && response.getStatus() < 400) {
+                // The change is committed already: a 503 would tell the client it was not, and a retry without an
+                // Idempotency-Key would make it twice. Keep the answer; the log carries the audit record instead.
+                LOG.errorf("Audit trail unavailable; audit record of a completed change follows: actor=%s roles=%s "
+                        + "action=%s operation=%s records=%s referral=%s status=%d client=%s (%s)",
+                        identity.getPrincipal().getName(), String.join(",", new TreeSet<>(identity.getRoles())),
+                        action, operation, ids, referralId, response.getStatus(),
+                        http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), e.getMessage());
+                return;
+            }
             LOG.errorf("Audit trail unavailable; withholding the answer to %s: %s", operation, e.getMessage());
             response.setStatus(503);
             response.getHeaders().putSingle("Retry-After", "5");

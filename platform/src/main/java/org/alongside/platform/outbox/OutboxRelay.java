@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -166,24 +167,58 @@ public class OutboxRelay {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
+                    Future<RecordMetadata> send = producer.send(new ProducerRecord<>(rs.getString(2), rs.getString(3),
+                            rs.getString(4).getBytes(StandardCharsets.UTF_8)));
                     ids.add(rs.getObject(1, UUID.class));
-                    sends.add(producer.send(new ProducerRecord<>(rs.getString(2), rs.getString(3),
-                            rs.getString(4).getBytes(StandardCharsets.UTF_8))));
+                    sends.add(send);
+                    if (failed(send)) {
+                        break; // refused at once (no broker): sending the rows behind it would overtake it
+                    }
                 }
             }
         }
         if (ids.isEmpty()) {
             return 0;
         }
-        for (Future<RecordMetadata> send : sends) {
-            send.get();
+        // Mark every row Kafka acknowledged, even when others in the batch failed: a row left unmarked is sent
+        // again, so marking only all-or-nothing put the acknowledged ones on the topic twice after an outage.
+        List<UUID> delivered = new ArrayList<>();
+        Exception failure = null;
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+                delivered.add(ids.get(i));
+            } catch (ExecutionException e) {
+                failure = failure == null ? e : failure;
+            }
         }
-        try (PreparedStatement mark = connection.prepareStatement(
-                "UPDATE outbox SET published_at = now() WHERE id = ANY(?)")) {
-            mark.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            mark.executeUpdate();
+        if (!delivered.isEmpty()) {
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE outbox SET published_at = now() WHERE id = ANY(?)")) {
+                mark.setArray(1, connection.createArrayOf("uuid", delivered.toArray()));
+                mark.executeUpdate();
+            }
+        }
+        if (failure != null) {
+            connection.commit(); // keep the marks; the caller backs off and retries the rest
+            throw failure;
         }
         return ids.size();
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return true;
+        }
     }
 
     private void cleanUpPublished() throws SQLException {

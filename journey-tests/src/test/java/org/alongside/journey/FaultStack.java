@@ -1,0 +1,118 @@
+package org.alongside.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.alongside.platform.testing.KafkaBroker;
+
+/**
+ * The fault tests' own stack, apart from the shared {@link Suite}: a private PostgreSQL cluster (which they
+ * restart), their own broker (which they stop) and the four packaged services (which they kill, stop, restart
+ * and run twice). Started once per test JVM on first use; each test leaves it as it found it: one instance of
+ * each service, everything up.
+ */
+final class FaultStack implements Stack {
+
+    private static final Path ROOT = Path.of(System.getProperty("alongside.root", "..")).toAbsolutePath().normalize();
+    private static FaultStack instance;
+
+    final KafkaBroker broker;
+    final PrivatePostgres postgres;
+    private final Map<Suite.Service, List<ServiceProcess>> instances = new EnumMap<>(Suite.Service.class);
+
+    private FaultStack() throws IOException {
+        postgres = PrivatePostgres.create(ROOT.resolve("journey-tests/target/fault-postgres"));
+        broker = KafkaBroker.create();
+        broker.format();
+        broker.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroy));
+        for (Suite.Service service : Suite.Service.values()) {
+            postgres.createDatabase(database(service));
+            instances.put(service, new ArrayList<>(List.of(newInstance(service, 1).launch())));
+        }
+        for (List<ServiceProcess> running : instances.values()) {
+            running.get(0).awaitReady(Duration.ofSeconds(180));
+        }
+    }
+
+    static synchronized FaultStack get() {
+        if (instance == null) {
+            try {
+                instance = new FaultStack();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    static String database(Suite.Service service) {
+        return "alongside_" + service.shortName();
+    }
+
+    private ServiceProcess newInstance(Suite.Service service, int number) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(service)),
+                "kafka.bootstrap.servers", broker.bootstrapServers()));
+        if (service == Suite.Service.OUTCOMES) {
+            properties.put("alongside.dashboard.disclosure.enabled", "false"); // exact counts, as in the Suite
+        }
+        return new ServiceProcess(service, "faults-" + service.shortName() + "-" + number, properties);
+    }
+
+    /** The service's first instance, which every test keeps (it may be stopped and started again). */
+    synchronized ServiceProcess primary(Suite.Service service) {
+        return instances.get(service).get(0);
+    }
+
+    /** Starts one more instance of the service (same database, same consumer group) and waits until it is ready. */
+    ServiceProcess addInstance(Suite.Service service) {
+        ServiceProcess added;
+        synchronized (this) {
+            List<ServiceProcess> running = instances.get(service);
+            added = newInstance(service, running.size() + 1);
+            running.add(added);
+        }
+        return added.launch();
+    }
+
+    /** Stops (SIGTERM) every instance but the first. */
+    void removeExtraInstances() {
+        List<ServiceProcess> extra = new ArrayList<>();
+        synchronized (this) {
+            for (List<ServiceProcess> running : instances.values()) {
+                while (running.size() > 1) {
+                    extra.add(running.remove(running.size() - 1));
+                }
+            }
+        }
+        extra.parallelStream().forEach(ServiceProcess::stop);
+    }
+
+    /** Where a test's HTTP calls go: the first instance. */
+    @Override
+    public String url(Suite.Service service) {
+        return primary(service).url();
+    }
+
+    /** A direct connection to the service's database in the private cluster, for counting effects. */
+    Connection db(Suite.Service service) throws SQLException {
+        return postgres.connect(database(service));
+    }
+
+    private void destroy() {
+        List<ServiceProcess> all = new ArrayList<>();
+        instances.values().forEach(all::addAll);
+        all.parallelStream().forEach(ServiceProcess::kill);
+        broker.destroy();
+        postgres.destroy();
+    }
+}

@@ -1,0 +1,169 @@
+package org.alongside.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One instance of a packaged service, run as its own JVM from {@code <module>/target/quarkus-app/quarkus-run.jar}
+ * on its own port. It can be stopped as an orchestrator would ({@link #stop()}, SIGTERM), killed as a crash would
+ * ({@link #kill()}, SIGKILL) and started again on the same port with the same settings.
+ */
+final class ServiceProcess {
+
+    private static final Path ROOT = Path.of(System.getProperty("alongside.root", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = ROOT.resolve("journey-tests/target/service-logs");
+
+    final Suite.Service service;
+    final String name;
+    final int port;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    /**
+     * @param name names the instance in its log file, e.g. {@code matching-service} or {@code faults-matching-2}
+     * @param properties system properties (-D) for the service, besides the port
+     */
+    ServiceProcess(Suite.Service service, String name, Map<String, String> properties) {
+        this.service = service;
+        this.name = name;
+        this.port = freePort();
+        Path jar = ROOT.resolve(service.module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the project root");
+        }
+        command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=local",
+                "-Dquarkus.http.port=" + port));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        log = LOGS.resolve(name + ".log");
+    }
+
+    /** Starts the JVM (appending to its log) without waiting for it. */
+    synchronized ServiceProcess launch() {
+        if (alive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        try {
+            Files.createDirectories(LOGS);
+            Files.writeString(log, "---- start " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Starts the JVM and waits until it reports ready. */
+    ServiceProcess start() {
+        launch();
+        awaitReady(Duration.ofSeconds(180));
+        return this;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized long pid() {
+        return process.pid();
+    }
+
+    /** SIGTERM: Quarkus shuts down gracefully (in-flight requests finish, consumers commit). Waits for the exit. */
+    void stop() {
+        end(false);
+    }
+
+    /** SIGKILL, {@code kill -9}: the JVM vanishes mid-work, as in a crash or an OOM kill. Waits for the exit. */
+    void kill() {
+        end(true);
+    }
+
+    /** The exit code of the last run, once it has ended. */
+    synchronized int exitValue() {
+        return process.exitValue();
+    }
+
+    private void end(boolean forcibly) {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        if (current == null || !current.isAlive()) {
+            return;
+        }
+        if (forcibly) {
+            current.destroyForcibly();
+        } else {
+            current.destroy();
+        }
+        try {
+            if (!current.waitFor(60, TimeUnit.SECONDS)) {
+                current.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True when {@code /q/health/ready} answers 200. */
+    boolean ready() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL()
+                    .openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(5_000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!alive()) {
+                throw new IllegalStateException(name + " exited while starting; see " + log);
+            }
+            if (ready()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

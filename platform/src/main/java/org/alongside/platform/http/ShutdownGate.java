@@ -1,0 +1,46 @@
+package org.alongside.platform.http;
+
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.alongside.platform.problem.Problem;
+
+/**
+ * Refuses new requests, with a 503 problem+json that touches no data, from the moment shutdown begins (SIGTERM).
+ *
+ * <p>Quarkus's graceful shutdown ({@code quarkus.shutdown.timeout}) waits for the requests in flight, but goes on
+ * serving requests that arrive meanwhile, and the server takes new connections until it closes: a request taken in
+ * after the last in-flight one finished was applied and then cut off without its answer (the fault tests saw a
+ * referral created whose client got no response). Refused here instead, such a request changes nothing and says so,
+ * and the client retries against another instance. {@code quarkus.shutdown.delay-enabled} makes Quarkus announce
+ * the start of shutdown ({@link ShutdownDelayInitiatedEvent}); {@code /q/*} (health, metrics) keeps answering.
+ */
+@ApplicationScoped
+public class ShutdownGate {
+
+    private volatile boolean closing;
+
+    void closing(@Observes ShutdownDelayInitiatedEvent event) {
+        closing = true;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            if (!closing || context.request().path().startsWith("/q/")) {
+                context.next();
+                return;
+            }
+            JsonObject problem = new JsonObject()
+                    .put("type", Problem.TYPE_BASE + "unavailable")
+                    .put("title", "Service unavailable")
+                    .put("status", 503)
+                    .put("detail", "This instance is shutting down; nothing was changed. Retry shortly.")
+                    .put("instance", context.request().path());
+            context.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader("Retry-After", "1").putHeader(HttpHeaders.CONNECTION, "close").end(problem.encode());
+        });
+    }
+}
