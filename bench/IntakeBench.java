@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -58,7 +59,8 @@ public class IntakeBench {
         // each bundle gets its own identifier, else the service (rightly) answers retries without creating anything
         IntFunction<HttpRequest> fhir = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir"))
                 .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(bundle.replace("REF-2026-000417", UUID.randomUUID().toString())))
+                .POST(HttpRequest.BodyPublishers.ofString(bundle.replace("REF-2026-000417", UUID.randomUUID().toString())
+                        .replace("9434765919", nhsNumber())))
                 .build();
 
         List<String> rows = new ArrayList<>();
@@ -157,14 +159,36 @@ public class IntakeBench {
         return response;
     }
 
+    /**
+     * Each referral is a different person, as in real intake: the same NHS number every time would make every
+     * referral a possible duplicate of thousands of open ones, which no practice sends.
+     */
     static String referralJson() {
         return """
                 {"referrer": {"type": "GP_PRACTICE", "odsCode": "B82001"},
-                 "person": {"nhsNumber": "9434765919", "givenName": "Bench", "familyName": "Mark",
+                 "person": {"nhsNumber": "%s", "givenName": "Bench", "familyName": "Mark",
                             "birthDate": "1966-05-01", "gender": "FEMALE", "postcode": "LS6 2AB", "language": "en"},
                  "conditions": [{"snomedCode": "44054006", "display": "Type 2 diabetes mellitus", "kind": "PHYSICAL"}],
                  "reason": "benchmark", "preferences": {"formats": ["ONE_TO_ONE"]},
-                 "consent": {"peerSupport": true}, "imdDecile": 4}""";
+                 "consent": {"peerSupport": true}, "imdDecile": 4}""".formatted(nhsNumber());
+    }
+
+    /** A random NHS number with a valid modulus-11 check digit. */
+    static String nhsNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int digit = random.nextInt(10);
+                digits.append(digit);
+                sum += digit * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check != 10) {
+                return digits.append(check == 11 ? 0 : check).toString();
+            }
+        }
     }
 
     static double percentile(long[] sortedNanos, int p) {
