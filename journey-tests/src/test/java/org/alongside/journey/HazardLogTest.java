@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every hazard in docs/hazard-log.md names, in its last column, the tests that prove its mitigation: each named test
  * class must exist in some module's tests, and each named test method in it. (That they pass is the build's job:
- * every module's tests run in deploy/local/test.) A renamed or deleted test breaks this, not the log silently.
+ * every module's tests run in .ci/run.) A renamed or deleted test breaks this, not the log silently.
  */
 class HazardLogTest {
 
