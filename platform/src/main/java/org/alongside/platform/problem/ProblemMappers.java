@@ -72,6 +72,9 @@ public class ProblemMappers {
             message = "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
         } else if (e instanceof JsonMappingException && field != null) {
             message = "has the wrong type or shape";
+        } else if (e instanceof JsonMappingException) {
+            // well-formed, but not an object (an array, a string...): say so without naming Java types
+            message = "the body must be a JSON object of the documented shape";
         } else {
             message = "the body is not well-formed JSON (" + e.getOriginalMessage() + ")";
         }
