@@ -8,6 +8,7 @@ import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
 import org.alongside.platform.inbox.PoisonEventException;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** A referral was triaged in: it is ready to be matched with a peer. */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class ReferralAcceptedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        UUID referralId = ReferralEvents.referralId(event);
+        UUID referralId = ReferralSubject.of(event);
         ReferralAccepted accepted;
         try {
             accepted = mapper.treeToValue(event.data(), ReferralAccepted.class);

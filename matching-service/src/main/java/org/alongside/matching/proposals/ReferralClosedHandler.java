@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** The person's support ended in referral-service: a match ends, a referral not yet matched stops waiting. */
 @ApplicationScoped
@@ -22,7 +23,7 @@ public class ReferralClosedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        endings.referralEnded(ReferralEvents.referralId(event), ReferralEvents.reason(event),
-                ReferralEvents.time(event, "closedAt"));
+        endings.referralEnded(ReferralSubject.of(event), ReferralEvents.reason(event),
+                ReferralSubject.time(event, "closedAt"));
     }
 }

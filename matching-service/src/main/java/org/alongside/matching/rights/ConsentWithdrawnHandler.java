@@ -5,6 +5,7 @@ import org.alongside.matching.proposals.Endings;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /**
  * The person withdrew consent (referral.consent-withdrawn): matching proposes nothing more for them. An open
@@ -29,6 +30,6 @@ public class ConsentWithdrawnHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        endings.referralEnded(RightsEvents.referralId(event), REASON, RightsEvents.time(event, "withdrawnAt"));
+        endings.referralEnded(ReferralSubject.of(event), REASON, ReferralSubject.time(event, "withdrawnAt"));
     }
 }

@@ -9,6 +9,7 @@ import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /**
  * The referral's retention period ended (referral.erased): matching's copy of the person's needs and preferences,
@@ -35,16 +36,16 @@ public class ReferralErasedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        UUID referralId = RightsEvents.referralId(event);
+        UUID referralId = ReferralSubject.of(event);
         // referral-service erases only ended referrals; should one still be open here, it ends before it is emptied
-        endings.referralEnded(referralId, "ERASED", RightsEvents.time(event, "erasedAt"));
+        endings.referralEnded(referralId, "ERASED", ReferralSubject.time(event, "erasedAt"));
         entities.flush();
         int referrals = update("""
                 UPDATE referral SET conditions = '[]', peer_gender = NULL, formats = '[]', shared_condition = NULL,
                     shared_culture_or_language = NULL, language = NULL, interpreter_needed = FALSE, locality = NULL,
                     culture = NULL, availability = '[]', experiences = '[]', waiting_reason = NULL,
                     erased_at = COALESCE(erased_at, ?2)
-                WHERE id = ?1""", referralId, RightsEvents.time(event, "erasedAt"));
+                WHERE id = ?1""", referralId, ReferralSubject.time(event, "erasedAt"));
         int proposals = update("UPDATE proposal SET reasons = '[]', decline_note = NULL WHERE referral_id = ?1",
                 referralId, null);
         int ruledOut = update("UPDATE do_not_match SET reason = NULL WHERE referral_id = ?1", referralId, null);

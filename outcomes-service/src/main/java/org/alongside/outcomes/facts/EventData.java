@@ -2,7 +2,6 @@ package org.alongside.outcomes.facts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.inbox.PoisonEventException;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** Reads an event's data against the contract; anything that breaks it is a poison event, never a guess. */
 @ApplicationScoped
@@ -28,18 +28,7 @@ public class EventData {
 
     /** The referral the event is about: its subject, which the data's {@code referralId}, when present, must repeat. */
     public UUID referralId(EventEnvelope event) {
-        UUID subject;
-        try {
-            subject = UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + ": subject is not a referral id: " + event.subject());
-        }
-        JsonNode inData = event.data().path("referralId");
-        if (!inData.isMissingNode() && !inData.isNull() && !subject.toString().equalsIgnoreCase(inData.asText())) {
-            throw new PoisonEventException(event.type() + ": data.referralId " + inData.asText()
-                    + " contradicts subject " + subject);
-        }
-        return subject;
+        return ReferralSubject.of(event);
     }
 
     public <T> T read(EventEnvelope event, Class<T> type) {

@@ -6,6 +6,7 @@ import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** The person withdrew consent: nothing new is recorded about them here from now on (the counts stay). */
 @ApplicationScoped
@@ -26,8 +27,8 @@ public class ConsentWithdrawnHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) throws Exception {
-        var referralId = RightsEvents.referralId(event);
-        restrictions.consentWithdrawn(referralId, RightsEvents.time(event, "withdrawnAt"));
+        var referralId = ReferralSubject.of(event);
+        restrictions.consentWithdrawn(referralId, ReferralSubject.time(event, "withdrawnAt"));
         audit.record(AuditTrail.SYSTEM, "RESTRICT", "EVENT " + event.type(), referralId, List.of(event.id()));
     }
 }

@@ -9,6 +9,7 @@ import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /**
  * The referral's retention period ended. The read model holds no identity and no free text (codes, bands, dates and
@@ -37,8 +38,8 @@ public class ReferralErasedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) throws Exception {
-        var referralId = RightsEvents.referralId(event);
-        restrictions.erased(referralId, RightsEvents.time(event, "erasedAt"));
+        var referralId = ReferralSubject.of(event);
+        restrictions.erased(referralId, ReferralSubject.time(event, "erasedAt"));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement answers = connection.prepareStatement(
                      "UPDATE measurement SET answers = NULL WHERE referral_id = ?");

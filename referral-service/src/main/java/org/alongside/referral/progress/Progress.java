@@ -3,6 +3,7 @@ package org.alongside.referral.progress;
 import java.util.UUID;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.inbox.PoisonEventException;
+import org.alongside.platform.inbox.ReferralSubject;
 import org.alongside.referral.lifecycle.Referral;
 
 /** Resolves the referral an event from another service is about. */
@@ -12,12 +13,7 @@ final class Progress {
     }
 
     static Referral referralOf(EventEnvelope event) {
-        UUID id;
-        try {
-            id = UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("subject is not a referral id: " + event.subject());
-        }
+        UUID id = ReferralSubject.of(event);
         Referral referral = Referral.findById(id);
         if (referral == null) {
             throw new PoisonEventException("unknown referral " + id);

@@ -40,21 +40,6 @@ final class InboundEvents {
         }
     }
 
-    /** The referral the event is about: its subject, which the data's referralId, when given, must repeat. */
-    static UUID referral(EventEnvelope event, UUID inData) {
-        UUID subject;
-        try {
-            subject = UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException(event.type() + ": subject is not a referral id: " + event.subject());
-        }
-        if (inData != null && !inData.equals(subject)) {
-            throw new PoisonEventException(event.type() + " is about referral " + inData + " but its subject is "
-                    + event.subject());
-        }
-        return subject;
-    }
-
     /** When it happened: the data's own time, else the envelope's. */
     static OffsetDateTime time(EventEnvelope event, OffsetDateTime inData, String field) {
         OffsetDateTime at = inData != null ? inData : event.time();

@@ -7,6 +7,7 @@ import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
 import org.alongside.platform.inbox.PoisonEventException;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** The person chose a peer in matching-service: from now on that peer may record sessions for the referral. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class MatchAcceptedHandler implements EventHandler {
         if (accepted.referralId() == null || accepted.peerId() == null || accepted.proposalId() == null) {
             throw new PoisonEventException("match.accepted needs referralId, peerId and proposalId");
         }
-        UUID referralId = InboundEvents.referral(event, accepted.referralId());
+        UUID referralId = ReferralSubject.of(event);
         matches.accepted(referralId, accepted.peerId(), accepted.proposalId(),
                 InboundEvents.time(event, accepted.acceptedAt(), "acceptedAt"));
     }

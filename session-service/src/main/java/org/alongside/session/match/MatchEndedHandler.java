@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** Matching-service ended a match: the peer no longer records sessions for the referral; history stays. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class MatchEndedHandler implements EventHandler {
     public void handle(EventEnvelope event) {
         InboundEvents.MatchEnded ended = InboundEvents.read(mapper, event, InboundEvents.MatchEnded.class);
         String reason = ended.reason() == null || ended.reason().isBlank() ? "MATCH_ENDED" : ended.reason().strip();
-        matches.ended(InboundEvents.referral(event, ended.referralId()),
+        matches.ended(ReferralSubject.of(event),
                 InboundEvents.required(event, ended.peerId(), "peerId"),
                 reason.length() > 100 ? reason.substring(0, 100) : reason,
                 InboundEvents.time(event, ended.endedAt(), "endedAt"));

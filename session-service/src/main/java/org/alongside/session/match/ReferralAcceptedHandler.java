@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** Triage accepted the referral: the person may now be supported, in a group even before a peer is matched. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class ReferralAcceptedHandler implements EventHandler {
     public void handle(EventEnvelope event) {
         InboundEvents.ReferralAccepted accepted = InboundEvents.read(mapper, event,
                 InboundEvents.ReferralAccepted.class);
-        matches.referralAccepted(InboundEvents.referral(event, accepted.referralId()),
+        matches.referralAccepted(ReferralSubject.of(event),
                 InboundEvents.time(event, accepted.acceptedAt(), "acceptedAt"));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** Support ended (goals met, moved away, ...): the referral's match ends with it; history stays readable. */
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class ReferralClosedHandler implements EventHandler {
     @Override
     public void handle(EventEnvelope event) {
         InboundEvents.ReferralClosed closed = InboundEvents.read(mapper, event, InboundEvents.ReferralClosed.class);
-        matches.referralEnded(InboundEvents.referral(event, closed.referralId()), ReferralState.Ending.CLOSED,
+        matches.referralEnded(ReferralSubject.of(event), ReferralState.Ending.CLOSED,
                 closed.reason(), InboundEvents.time(event, closed.closedAt(), "closedAt"));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** The referral was withdrawn (the person or referrer asked): its match ends; history stays readable. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class ReferralWithdrawnHandler implements EventHandler {
     public void handle(EventEnvelope event) {
         InboundEvents.ReferralWithdrawn withdrawn = InboundEvents.read(mapper, event,
                 InboundEvents.ReferralWithdrawn.class);
-        matches.referralEnded(InboundEvents.referral(event, withdrawn.referralId()), ReferralState.Ending.WITHDRAWN,
+        matches.referralEnded(ReferralSubject.of(event), ReferralState.Ending.WITHDRAWN,
                 withdrawn.reason(), InboundEvents.time(event, withdrawn.withdrawnAt(), "withdrawnAt"));
     }
 }

@@ -6,6 +6,7 @@ import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 import org.alongside.session.match.Matches;
 
 /**
@@ -30,8 +31,8 @@ public class ConsentWithdrawnHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        var referralId = ReferralRightsEvents.referral(event);
-        matches.consentWithdrawn(referralId, ReferralRightsEvents.time(event, "withdrawnAt"));
+        var referralId = ReferralSubject.of(event);
+        matches.consentWithdrawn(referralId, ReferralSubject.time(event, "withdrawnAt"));
         audit.record(AuditTrail.SYSTEM, "RESTRICT", "EVENT " + event.type(), referralId, List.of(event.id()));
     }
 }

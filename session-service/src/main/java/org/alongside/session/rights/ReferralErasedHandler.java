@@ -6,6 +6,7 @@ import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.inbox.EventHandler;
+import org.alongside.platform.inbox.ReferralSubject;
 
 /** The referral's retention period ended (referral.erased): its free text is erased here too. */
 @ApplicationScoped
@@ -26,8 +27,8 @@ public class ReferralErasedHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        var referralId = ReferralRightsEvents.referral(event);
-        Erasure.Erased erased = erasure.erase(referralId, ReferralRightsEvents.time(event, "erasedAt"));
+        var referralId = ReferralSubject.of(event);
+        Erasure.Erased erased = erasure.erase(referralId, ReferralSubject.time(event, "erasedAt"));
         audit.record(AuditTrail.SYSTEM, "ERASE", "EVENT " + event.type() + " " + erased, referralId,
                 List.of(event.id()));
     }
