@@ -24,7 +24,7 @@ public final class ReferralSubject {
         }
         String inData = event.data() == null ? null : event.data().path("referralId").asText(null);
         if (inData != null && !inData.equalsIgnoreCase(subject.toString())) {
-            throw new PoisonEventException(event.type() + ": data.referralId " + inData + " is not the subject "
+            throw new PoisonEventException(event.type() + ": data.referralId " + inData + " contradicts subject "
                     + subject);
         }
         return subject;
