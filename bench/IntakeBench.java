@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,12 +35,51 @@ public class IntakeBench {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    record Result(String name, int concurrency, long requests, long errors, double seconds, long[] latenciesNanos) {
+    /** Where the machine's CPU goes: each component's processes, by how their command line names them. */
+    static final Map<String, Predicate<String>> COMPONENTS = new LinkedHashMap<>();
+
+    static {
+        for (String service : List.of("referral-service", "matching-service", "session-service", "outcomes-service")) {
+            COMPONENTS.put(service.replace("-service", ""), command -> command.contains(service + "/target/"));
+        }
+        COMPONENTS.put("broker", command -> command.contains("kafka.Kafka"));
+        COMPONENTS.put("postgres", command -> command.startsWith("postgres") || command.contains("/postgres "));
+    }
+
+    record Result(String name, int concurrency, long requests, long errors, double seconds, long[] latenciesNanos,
+            Map<String, Double> cpuMillisPerRequest) {
         String row() {
             Arrays.sort(latenciesNanos);
             return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f |", name, concurrency, requests,
                     errors, requests / seconds, percentile(latenciesNanos, 50), percentile(latenciesNanos, 99));
         }
+
+        String cpuRow() {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", name, concurrency));
+            cpuMillisPerRequest.values().forEach(ms -> row.append(String.format(Locale.ROOT, " %.2f |", ms)));
+            return row.append(String.format(Locale.ROOT, " %.2f |",
+                    cpuMillisPerRequest.values().stream().mapToDouble(Double::doubleValue).sum())).toString();
+        }
+    }
+
+    /** CPU time used so far by each component and by this client, in milliseconds (what /proc reports). */
+    static Map<String, Double> cpuMillis() {
+        Map<String, Double> used = new LinkedHashMap<>();
+        COMPONENTS.keySet().forEach(component -> used.put(component, 0.0));
+        ProcessHandle.allProcesses().forEach(process -> {
+            String command = process.info().commandLine().orElse("");
+            COMPONENTS.forEach((component, matches) -> {
+                if (matches.test(command)) {
+                    used.merge(component, cpuOf(process), Double::sum);
+                }
+            });
+        });
+        used.put("client", cpuOf(ProcessHandle.current()));
+        return used;
+    }
+
+    static double cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,16 +105,23 @@ public class IntakeBench {
                         .replace("9434765919", nhsNumber())))
                 .build();
 
-        List<String> rows = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
         for (int c : concurrencies) {
             run("warm-up", rest, c, warmup);
-            rows.add(run("POST /referrals", rest, c, duration).row());
+            results.add(run("POST /referrals", rest, c, duration));
             run("warm-up", fhir, c, warmup);
-            rows.add(run("POST /fhir (BaRS message Bundle)", fhir, c, duration).row());
+            results.add(run("POST /fhir (BaRS message Bundle)", fhir, c, duration));
         }
         System.out.println("| scenario | clients | requests | errors | requests/s | p50 ms | p99 ms |");
         System.out.println("|---|---|---|---|---|---|---|");
-        rows.forEach(System.out::println);
+        results.forEach(result -> System.out.println(result.row()));
+        System.out.println();
+        // Consumers keep working after the last response; what they do for these requests is counted when it happens
+        // within the run, so a backlog shows as a lower figure here and a higher one in the next scenario.
+        System.out.println("CPU per request, ms (each component's processes, during the scenario):");
+        System.out.println("| scenario | clients | " + String.join(" | ", cpuMillis().keySet()) + " | all |");
+        System.out.println("|---|---|" + "---|".repeat(cpuMillis().size() + 1));
+        results.forEach(result -> System.out.println(result.cpuRow()));
         System.out.println();
         System.out.println(endToEnd(referral, matching, coordinator, gp, e2eSamples));
     }
@@ -83,6 +132,7 @@ public class IntakeBench {
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong errors = new AtomicLong();
         List<Future<long[]>> workers = new ArrayList<>();
+        Map<String, Double> cpuBefore = cpuMillis();
         long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
             workers.add(pool.submit(() -> {
@@ -114,7 +164,11 @@ public class IntakeBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Result(name, concurrency, all.length, errors.get(), seconds, all);
+        Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
+        int requests = Math.max(1, all.length);
+        cpuMillis().forEach((component, used) ->
+                cpuPerRequest.put(component, (used - cpuBefore.getOrDefault(component, 0.0)) / requests));
+        return new Result(name, concurrency, all.length, errors.get(), seconds, all, cpuPerRequest);
     }
 
     /** Accept a fresh referral and poll matching until its proposals are visible; one referral at a time. */
