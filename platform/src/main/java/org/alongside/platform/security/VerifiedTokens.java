@@ -17,9 +17,9 @@ import org.eclipse.microprofile.jwt.Claims;
  * Verifies each bearer token once and remembers the result until the token expires. A GP system or a coordinator's
  * browser sends the same token for minutes, and checking its RSA signature again on every request was about a tenth
  * of intake's CPU. Only a token that verified is remembered, keyed by its exact text (signature included), and only
- * until its {@code exp}; after that it is verified afresh, and refused. A token without {@code exp} is never
- * remembered. The cost: a token signed by a key later withdrawn from the JWKS stays accepted until it expires, as
- * it would with any verifier that caches keys; tokens here live minutes.
+ * until its {@code exp}; after that it is verified afresh (and refused once past the verifier's clock skew). A token
+ * without {@code exp} is never remembered. The cost: a token already used stays accepted until it expires even if
+ * its signing key is withdrawn from the JWKS meanwhile; tokens here live minutes.
  */
 @ApplicationScoped
 @Alternative
