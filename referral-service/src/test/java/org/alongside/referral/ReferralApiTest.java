@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -26,6 +29,7 @@ import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.EventProbe;
 import org.alongside.platform.testing.KafkaBroker;
+import org.alongside.platform.security.VerifiedTokens;
 import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +131,20 @@ class ReferralApiTest {
                 .header("Content-Security-Policy", containsString("default-src 'none'"));
         asReferrer("Y12345").get("/referrals/" + id).then().statusCode(404);
         asReferrer("Y12345").body(referral("9434765919")).post("/referrals").then().statusCode(403);
+    }
+
+    @Inject
+    JWTCallerPrincipalFactory tokenVerifier;
+
+    @Test
+    void tokensAreVerifiedOnceThenRememberedUntilTheyExpire() {
+        // what smallrye-jwt's parser is given: without it every request would check the RSA signature again
+        assertInstanceOf(VerifiedTokens.class, tokenVerifier);
+        String token = Tokens.bearer(Tokens.as("coordinator"));
+        given().header("Authorization", token).get("/referrals").then().statusCode(200);
+        given().header("Authorization", token).get("/referrals").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(Tokens.expired("coordinator"))).get("/referrals")
+                .then().statusCode(401);
     }
 
     @Test

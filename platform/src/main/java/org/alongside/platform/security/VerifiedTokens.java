@@ -8,6 +8,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,8 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
     private final int capacity;
     private final Clock clock;
 
+    // @Inject is needed: with two constructors and none marked, ArC silently registers no bean at all
+    @Inject
     VerifiedTokens(@ConfigProperty(name = "alongside.security.verified-token-cache-size", defaultValue = "10000")
             int capacity) {
         this(capacity, Clock.systemUTC());
