@@ -1,11 +1,10 @@
 package org.alongside.platform.http;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.alongside.platform.problem.Problem;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,15 +28,8 @@ public class OversizeBodies {
                 context.next();
                 return;
             }
-            JsonObject problem = new JsonObject()
-                    .put("type", Problem.TYPE_BASE + "payload-too-large")
-                    .put("title", "Payload too large")
-                    .put("status", 413)
-                    .put("detail", "The request body is " + declared + " bytes; this service accepts at most "
-                            + maxBytes + ". Nothing was stored.")
-                    .put("instance", context.request().path());
-            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close").end(problem.encode());
+            EarlyProblems.answer(context, 413, "payload-too-large", "Payload too large", "The request body is "
+                    + declared + " bytes; this service accepts at most " + maxBytes + ". Nothing was stored.", Map.of());
         });
     }
 }

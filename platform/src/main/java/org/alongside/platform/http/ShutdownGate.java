@@ -1,12 +1,10 @@
 package org.alongside.platform.http;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.alongside.platform.problem.Problem;
+import java.util.Map;
 
 /**
  * Refuses new requests, with a 503 problem+json that touches no data, from the moment shutdown begins (SIGTERM).
@@ -33,14 +31,8 @@ public class ShutdownGate {
                 context.next();
                 return;
             }
-            JsonObject problem = new JsonObject()
-                    .put("type", Problem.TYPE_BASE + "unavailable")
-                    .put("title", "Service unavailable")
-                    .put("status", 503)
-                    .put("detail", "This instance is shutting down; nothing was changed. Retry shortly.")
-                    .put("instance", context.request().path());
-            context.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader("Retry-After", "1").putHeader(HttpHeaders.CONNECTION, "close").end(problem.encode());
+            EarlyProblems.answer(context, 503, "unavailable", "Service unavailable",
+                    "This instance is shutting down; nothing was changed. Retry shortly.", Map.of("Retry-After", "1"));
         });
     }
 }

@@ -1,0 +1,29 @@
+package org.alongside.platform.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import org.alongside.platform.problem.Problem;
+
+/**
+ * Answers a request on the event loop, before any resource runs, with the same problem+json body the problem
+ * mappers write, and closes the connection (the request body may not have been read).
+ */
+final class EarlyProblems {
+
+    private EarlyProblems() {
+    }
+
+    static void answer(RoutingContext context, int status, String kind, String title, String detail,
+            Map<String, String> headers) {
+        Problem problem = new Problem(Problem.TYPE_BASE + kind, title, status, detail, context.request().path(),
+                List.of());
+        HttpServerResponse response = context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).putHeader(HttpHeaders.CONNECTION, "close");
+        headers.forEach(response::putHeader);
+        response.end(Json.encode(problem));
+    }
+}
