@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 module="$root/matching-service"
 cd "$root"
-mvn -B -q -pl matching-service test-compile dependency:build-classpath \
+mvn -B -q -pl matching-service -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench.classpath"
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 exec java -Xms4g -Xmx8g -XX:+UseParallelGC \

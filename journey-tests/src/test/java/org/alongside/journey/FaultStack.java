@@ -2,7 +2,9 @@ package org.alongside.journey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,11 +31,13 @@ final class FaultStack implements Stack {
     private final Map<Suite.Service, List<ServiceProcess>> instances = new EnumMap<>(Suite.Service.class);
 
     private FaultStack() throws IOException {
-        postgres = PrivatePostgres.create(ROOT.resolve("journey-tests/target/fault-postgres"));
+        makeBuildFolderPrivate();
+        postgres = PrivatePostgres.create();
         broker = KafkaBroker.create();
+        // from here on whatever fails, the JVM's exit stops and removes what was started
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroy));
         broker.format();
         broker.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::destroy));
         for (Suite.Service service : Suite.Service.values()) {
             postgres.createDatabase(database(service));
             instances.put(service, new ArrayList<>(List.of(newInstance(service, 1).launch())));
@@ -106,6 +110,15 @@ final class FaultStack implements Stack {
     /** A direct connection to the service's database in the private cluster, for counting effects. */
     Connection db(Suite.Service service) throws SQLException {
         return postgres.connect(database(service));
+    }
+
+    /**
+     * This module's build folder is made enterable by its owner only, as a checkout in root's home or in a folder
+     * from {@code mktemp -d} is: a path inside the checkout handed to another OS user (the postgres user of the
+     * private cluster) then fails here, on every machine, and not only where a newcomer happened to clone.
+     */
+    private static void makeBuildFolderPrivate() throws IOException {
+        Files.setPosixFilePermissions(ROOT.resolve("journey-tests/target"), PosixFilePermissions.fromString("rwx------"));
     }
 
     private void destroy() {

@@ -19,8 +19,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,8 @@ class DashboardPageTest {
                 .queryParam("to", "2020-03-31").get("/dashboard/summary").then().statusCode(200)
                 .extract().as(Map.class);
 
-        WebDriver browser = chromium();
+        Path profile = Files.createTempDirectory("alongside-chromium-");
+        WebDriver browser = chromium(profile);
         try {
             // a browser without a token is sent to the sign-in form, keeping the period it asked for
             browser.get(base + "dashboard?" + YEAR);
@@ -107,6 +110,9 @@ class DashboardPageTest {
             assertEquals("Diabetes", browser.findElement(By.cssSelector("#breakdown-table tbody th")).getText());
         } finally {
             browser.quit();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -149,12 +155,11 @@ class DashboardPageTest {
                 .body("errors[0].field", equalTo("groupBy"));
     }
 
-    private static WebDriver chromium() throws Exception {
+    private static WebDriver chromium(Path profile) throws Exception {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
             throw new IllegalStateException("Chromium is not installed: run `source deploy/local/lib/browser.sh && "
                     + "alongside_ensure_browser` as root (.ci/run does)");
         }
-        Path profile = Files.createTempDirectory("alongside-chromium-");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
