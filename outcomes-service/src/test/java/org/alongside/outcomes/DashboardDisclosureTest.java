@@ -104,7 +104,11 @@ class DashboardDisclosureTest {
         LocalDate day = LocalDate.of(2021, 3, 24);
         refer(day, 2, 1, false);
         for (String role : List.of("commissioner", "admin")) {
+            // no parameter turns it off: one that is not part of the API is refused, never quietly obeyed
             as(role).queryParam("from", day.toString()).queryParam("to", day.toString()).queryParam("raw", "true")
+                    .get("/dashboard/summary").then().statusCode(400)
+                    .body("errors[0].field", equalTo("raw"));
+            as(role).queryParam("from", day.toString()).queryParam("to", day.toString())
                     .get("/dashboard/summary").then().statusCode(200)
                     .body("referralsReceived", equalTo("*"));
         }

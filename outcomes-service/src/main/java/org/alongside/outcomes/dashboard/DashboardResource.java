@@ -84,7 +84,9 @@ public class DashboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD)") String from,
             @QueryParam("to") @Parameter(description = "Last day (YYYY-MM-DD)") String to,
-            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy)
+            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy,
+            @QueryParam("access_token") @Parameter(description = "The bearer token, for browsers (read by "
+                    + "BrowserAccess before this method)") String token)
             throws SQLException {
         DashboardSummary summary = read(from, to, groupBy);
         String name = "alongside-summary" + (summary.from() == null ? "" : "-from-" + summary.from())

@@ -291,7 +291,8 @@ class MeasurementApiTest {
     void aMalformedReferralIdIsBadInputSayingWhy() {
         as("coordinator").get("/referrals/not-a-uuid/outcomes").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("Invalid UUID string: not-a-uuid"));
+                .body("errors[0].field", equalTo("referralId"))
+                .body("errors[0].message", equalTo("'not-a-uuid' is not a UUID"));
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the error answers every operation can give, the same way in every service: 401 and 403 for secured
- * operations, 400 and 413 where a body or parameters are read, 404 where the path names a record, 503 when the
- * database is away, each as an RFC 9457 problem. Operations may document more specific ones themselves.
+ * operations, 400, 413 and 415 where a body or parameters are read, 404 where the path names a record, 406 for an
+ * Accept header the operation cannot satisfy, 503 when the database is away, each as an RFC 9457 problem. Operations may document more specific ones themselves.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -66,7 +66,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (operation.getRequestBody() != null) {
             add(responses, "413", "Request body larger than the limit (1 MB)");
+            add(responses, "415", "The body's Content-Type is not one this operation reads");
         }
+        add(responses, "406", "The Accept header names no media type this operation answers in");
         if (path.contains("{")) {
             add(responses, "404", "No such record, or one outside the caller's scope");
         }

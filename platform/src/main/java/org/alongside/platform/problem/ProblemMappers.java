@@ -106,6 +106,9 @@ public class ProblemMappers {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof InvalidParameterException invalid) {
+            return invalidParameter(invalid, uri);
+        }
         if (status == 404 && e.getCause() instanceof IllegalArgumentException invalid) {
             // JAX-RS answers 404 when a query or path parameter cannot be converted; the client sent a bad value
             return respond(new Problem(Problem.TYPE_BASE + "invalid-parameter", "Invalid request", 400,
@@ -117,6 +120,11 @@ public class ProblemMappers {
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = status == 404 ? "No resource at this path" : e.getMessage();
         return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(ProblemException.invalid(e.parameter(), e.getMessage()).toProblem(path(uri)));
     }
 
     @ServerExceptionMapper

@@ -7,9 +7,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The clock services read "now" from, so tests and replays can fix it, and demo data can play out a past year. */
@@ -22,7 +24,9 @@ public class Clocks {
     @DefaultBean
     @ApplicationScoped
     Clock clock(@ConfigProperty(name = "alongside.demo.backdating", defaultValue = "false") boolean backdating) {
-        return backdating ? new DemoClock(Clock.systemUTC()) : Clock.systemUTC();
+        // microseconds, as PostgreSQL stores them: a time reads back exactly as it was first returned
+        Clock system = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return backdating ? new DemoClock(system) : system;
     }
 
     /**
@@ -46,7 +50,7 @@ public class Clocks {
                 String demoTime = request == null ? null : request.request().getHeader(DEMO_TIME_HEADER);
                 if (demoTime != null) {
                     try {
-                        return Instant.parse(demoTime);
+                        return Instant.parse(demoTime).truncatedTo(ChronoUnit.MICROS);
                     } catch (DateTimeParseException e) {
                         return system.instant();
                     }

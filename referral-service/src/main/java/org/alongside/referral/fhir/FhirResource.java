@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.alongside.platform.query.AcceptsAnyQueryParameter;
 import org.alongside.platform.failure.Failures;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.problem.ProblemMappers;
@@ -57,6 +58,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * progress as a Task. Errors here are OperationOutcomes whose issues point at the element with a FHIRPath.
  */
 @Path("/fhir")
+@AcceptsAnyQueryParameter
 @Tag(name = "FHIR R4")
 @Produces(FhirProfile.MEDIA_TYPE)
 public class FhirResource {
