@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.alongside.platform.testing.Tokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
@@ -146,10 +147,10 @@ class BarsMessagingTest {
 
         // a booking, and a validation response: not referral requests
         process("RB999", FhirConformance.barsExample("process_message_request_Booking_POST.json")).then()
-                .statusCode(400)
-                .body("issue.expression.flatten()", hasItems("Bundle.entry[0].resource.id",
-                        "Bundle.entry[0].resource.event"))
-                .body("issue.diagnostics", hasItem(containsString("booking-request")));
+                .statusCode(200)
+                .body("entry[0].resource.response.code", equalTo("fatal-error"))
+                .body("entry[1].resource.issue[0].expression[0]", equalTo("Bundle.entry[0].resource.event"))
+                .body("entry[1].resource.issue[0].diagnostics", containsString("booking-request"));
         process("RB999", FhirConformance.barsExample("process_message_request_ValidationResponse_POST.json")).then()
                 .statusCode(200)
                 .body("entry[0].resource.response.code", equalTo("fatal-error"))
@@ -157,9 +158,11 @@ class BarsMessagingTest {
                 .body("entry[1].resource.issue[0].diagnostics", containsString("servicerequest-response"));
         // a validation request carries the referral event, but its definition says it is not a referral
         process("RB999", FhirConformance.barsExample("process_message_request_ValidationRequest_POST.json")).then()
-                .statusCode(400)
-                .body("issue.expression.flatten()", hasItem("Bundle.entry[0].resource.definition"))
-                .body("issue.diagnostics", hasItem(containsString("bars-message-servicerequest-request-validation")));
+                .statusCode(200)
+                .body("entry[0].resource.response.code", equalTo("fatal-error"))
+                .body("entry[1].resource.issue[0].expression[0]", equalTo("Bundle.entry[0].resource.definition"))
+                .body("entry[1].resource.issue[0].diagnostics",
+                        containsString("bars-message-servicerequest-request-validation"));
 
         assertEquals(before, referralCount(), "a refused message writes nothing");
     }
@@ -178,9 +181,7 @@ class BarsMessagingTest {
                 .body("entry[1].resource.issue[0].expression[0]", equalTo("Bundle.entry[0].resource.event"));
         FhirConformance.assertValidR4(bundle(unsupported));
 
-        process("B82001", sample.replace("\"focus\": [ { \"reference\": \"urn:uuid:9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c02\" } ]",
-                "\"focus\": [ ]").replace("\"source\": { \"endpoint\": \"https://gp.example.nhs.uk/fhir\" },",
-                "\"source\": { \"endpoint\": \"https://gp.example.nhs.uk/fhir\" }")).then().statusCode(200)
+        process("B82001", sample.replaceAll(",\\s*\"focus\": \\[[^]]*]", "")).then().statusCode(200)
                 .body("entry[0].resource.response.code", equalTo("fatal-error"))
                 .body("entry[1].resource.issue[0].expression[0]", equalTo("Bundle.entry[0].resource.focus"));
         process("B82001", sample.replace("\"focus\": [ { \"reference\": \"urn:uuid:9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c02\" } ]",
@@ -196,8 +197,9 @@ class BarsMessagingTest {
                         "Bundle.entry[2].resource.identifier[0].value", "Bundle.entry[2].resource.birthDate"));
         FhirConformance.assertValidR4(bundle(invalid));
 
-        process("B82001", sample.replace("\"resourceType\": \"MessageHeader\",", "\"resourceType\": \"Basic\", "
-                + "\"code\": { \"text\": \"not a header\" },").replaceAll("\"(eventCoding|destination|sender|source|focus)\": .*\n", "\n"))
+        process("B82001", "{\"resourceType\": \"Bundle\", \"id\": \"" + UUID.randomUUID() + "\", \"type\": "
+                + "\"message\", \"entry\": [ { \"fullUrl\": \"urn:uuid:" + UUID.randomUUID() + "\", \"resource\": "
+                + "{ \"resourceType\": \"Patient\" } } ] }")
                 .then().statusCode(400)
                 .body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource"));
@@ -226,6 +228,23 @@ class BarsMessagingTest {
         processAs(Tokens.as("coordinator"), message(bundleId)).then().statusCode(200)
                 .body("entry[0].resource.response.code", equalTo("ok"))
                 .body("entry", hasSize(3));
+        assertEquals(before + 1, referralCount());
+    }
+
+    @Test
+    void twoCopiesOfAMessageSentAtOnceMakeOneReferralAndGetTheSameResponse() {
+        // no ServiceRequest.identifier: only the message's own identity tells the copies apart from new referrals
+        String copy = message(UUID.randomUUID().toString()).replace("\"identifier\": [ { \"system\": "
+                + "\"https://gp.example.nhs.uk/Id/referral\", \"value\": \"REF-2026-000417\" } ],", "");
+        long before = referralCount();
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> process("B82001", copy));
+        CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> process("B82001", copy));
+        Response one = first.join();
+        Response other = second.join();
+        one.then().statusCode(200).body("entry[0].resource.response.code", equalTo("ok"));
+        other.then().statusCode(200).body("entry[0].resource.response.code", equalTo("ok"));
+        assertEquals(one.path("id").toString(), other.path("id").toString());
+        assertEquals(one.path("entry[1].resource.id").toString(), other.path("entry[1].resource.id").toString());
         assertEquals(before + 1, referralCount());
     }
 }

@@ -51,10 +51,11 @@ public class BarsMessaging {
     /** The response message (to send with 200), or a refusal to answer at all (400) when there is no message. */
     public Bundle process(Bundle message, String base, String idempotencyKey) {
         MessageHeader header = header(message);
+        String headerId = header.getIdElement().getIdPart();
         String sender = intake.sender();
         Optional<FhirMessage> earlier = intake.processed(sender, message.getIdElement().getIdPart());
         if (earlier.isPresent()) {
-            if (!earlier.get().headerId.equals(header.getIdElement().getIdPart())) {
+            if (!earlier.get().headerId.equals(headerId)) {
                 return failure(header, base, new FhirIntakeException(400, List.of(new FhirIntakeException.Issue(
                         "duplicate", "Bundle.id", "Bundle.id '" + message.getIdElement().getIdPart() + "' was "
                         + "already used by the message with MessageHeader.id '" + earlier.get().headerId
@@ -66,7 +67,7 @@ public class BarsMessaging {
             ServiceRequestReader.Read read = ServiceRequestReader.fromBundle(message, focus(message, header),
                     header.getSender());
             FhirIntake.Received received = intake.receive(read, idempotencyKey, new FhirIntake.MessageIdentity(
-                    sender, message.getIdElement().getIdPart(), header.getIdElement().getIdPart()));
+                    sender, message.getIdElement().getIdPart(), headerId));
             return success(header, base, received.message(), received.referral());
         } catch (FhirIntakeException e) {
             if (e.status() != 400) {
@@ -94,9 +95,14 @@ public class BarsMessaging {
             issues.add(new FhirIntakeException.Issue("required", "Bundle.id",
                     "Bundle.id is required: it identifies the message, so that a resend creates nothing"));
         }
+        String fullUrl = message.getEntryFirstRep().getFullUrl();
+        if (!header.getIdElement().hasIdPart() && fullUrl != null && fullUrl.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
+            // the header's identity given as its entry's urn:uuid (what HAPI writes for an id it generated)
+            header.setId(fullUrl.substring("urn:uuid:".length()));
+        }
         if (!header.getIdElement().hasIdPart()) {
-            issues.add(new FhirIntakeException.Issue("required", HEADER + ".id", HEADER + ".id is required: the "
-                    + "response message names it in MessageHeader.response.identifier"));
+            issues.add(new FhirIntakeException.Issue("required", HEADER + ".id", HEADER + ".id (or a urn:uuid "
+                    + "fullUrl) is required: the response message names it in MessageHeader.response.identifier"));
         }
         if (!issues.isEmpty()) {
             issues.addAll(eventProblems(header));

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -155,8 +154,7 @@ public class FhirParsing {
         private static void find(JsonNode node, String path, BiPredicate<String, JsonNode> matches,
                 List<String> found) {
             if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     String name = field.getKey().startsWith("_") ? field.getKey().substring(1) : field.getKey();
                     String child = path + "." + name;
                     if (matches.test(field.getKey(), field.getValue())) {
