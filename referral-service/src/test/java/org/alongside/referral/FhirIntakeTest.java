@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -22,6 +23,7 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.testing.Tokens;
@@ -214,6 +216,24 @@ class FhirIntakeTest {
                 .body("conditions.kind", contains("PHYSICAL"));
         given().header("Authorization", Tokens.bearer(Tokens.referrer("B82001"))).get("/fhir/ServiceRequest/" + id)
                 .then().body("reasonCode.coding.flatten().code", contains("clin-1", "13645005"));
+    }
+
+    @Test
+    void whatWasSentIsErasedWithTheIdentityAtTheEndOfTheRetentionPeriod() {
+        String id = idFrom(post("/fhir/ServiceRequest", sample("service-request-contained.json")
+                .replace("SR-555", "SR-ERASED")).then().statusCode(201).extract().response());
+        as("coordinator").body(Map.of("reason", "NOT_ELIGIBLE")).post("/referrals/" + id + "/decline").then()
+                .statusCode(200);
+        // the test profile keeps a referral three seconds after it ended; sweep until this one is erased
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                as("admin").post("/retention/sweeps").then().statusCode(200).extract()
+                        .<java.util.List<String>>path("erased").contains(id));
+        given().header("Authorization", Tokens.bearer(Tokens.referrer("B82001"))).get("/fhir/ServiceRequest/" + id)
+                .then().statusCode(200)
+                .body("identifier.value", contains(id))
+                .body("contained.find { it.resourceType == 'Patient' }.identifier", nullValue())
+                .body("contained.find { it.resourceType == 'Patient' }.name", nullValue())
+                .body("note", nullValue());
     }
 
     @Test

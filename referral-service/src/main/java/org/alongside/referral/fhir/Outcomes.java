@@ -40,8 +40,7 @@ final class Outcomes {
             case 403 -> "forbidden";
             case 404, 410 -> "not-found";
             case 405, 406, 415, 501 -> "not-supported";
-            case 409 -> "conflict";
-            case 412 -> "conflict";
+            case 409, 412 -> "conflict";
             case 413 -> "too-costly";
             case 429 -> "throttled";
             case 503 -> "transient";
