@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * Load against a running local stack (deploy/local/up): intake throughput and latency for POST /referrals and
- * POST /fhir at several concurrencies, and the end-to-end latency from accepting a referral to its proposals
- * being visible in matching-service. JDK only: run with `java bench/IntakeBench.java` (see bench/README.md).
+ * POST /fhir/$process-message (a BaRS referral request message) at several concurrencies, and the end-to-end
+ * latency from accepting a referral to its proposals being visible in matching-service. JDK only: run with `java bench/IntakeBench.java` (see bench/README.md).
  */
 public class IntakeBench {
 
@@ -98,10 +98,12 @@ public class IntakeBench {
         IntFunction<HttpRequest> rest = i -> HttpRequest.newBuilder(URI.create(referral + "/referrals"))
                 .header("Authorization", "Bearer " + gp).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(referralJson())).build();
-        // each bundle gets its own identifier, else the service (rightly) answers retries without creating anything
-        IntFunction<HttpRequest> fhir = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir"))
+        // each message gets its own Bundle.id and ServiceRequest identifier, else the service (rightly) answers it
+        // as a resend without creating anything
+        IntFunction<HttpRequest> fhir = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir/$process-message"))
                 .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(bundle.replace("REF-2026-000417", UUID.randomUUID().toString())
+                        .replace("7f7f2c4e-3f8e-4a7e-9a43-6c5f0d1b2a11", UUID.randomUUID().toString())
                         .replace("9434765919", nhsNumber())))
                 .build();
 
@@ -110,7 +112,7 @@ public class IntakeBench {
             run("warm-up", rest, c, warmup);
             results.add(run("POST /referrals", rest, c, duration));
             run("warm-up", fhir, c, warmup);
-            results.add(run("POST /fhir (BaRS message Bundle)", fhir, c, duration));
+            results.add(run("POST /fhir/$process-message (BaRS message)", fhir, c, duration));
         }
         System.out.println("| scenario | clients | requests | errors | requests/s | p50 ms | p99 ms |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -142,9 +144,10 @@ public class IntakeBench {
                 while (System.nanoTime() < end) {
                     HttpRequest req = request.apply(i++);
                     long t0 = System.nanoTime();
-                    HttpResponse<Void> response = HTTP.send(req, HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<String> response = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
                     long took = System.nanoTime() - t0;
-                    if (response.statusCode() / 100 != 2) {
+                    // a refused FHIR message is answered 200 with a fatal-error response message
+                    if (response.statusCode() / 100 != 2 || response.body().contains("\"fatal-error\"")) {
                         errors.incrementAndGet();
                     }
                     if (n == latencies.length) {

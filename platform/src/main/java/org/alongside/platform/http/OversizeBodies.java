@@ -4,6 +4,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,9 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OversizeBodies {
 
     private final long maxBytes;
+    private final Instance<EarlyErrorWriter> writers;
 
-    OversizeBodies(@ConfigProperty(name = "alongside.http.max-body-bytes", defaultValue = "1048576") long maxBytes) {
+    OversizeBodies(@ConfigProperty(name = "alongside.http.max-body-bytes", defaultValue = "1048576") long maxBytes,
+            @Any Instance<EarlyErrorWriter> writers) {
         this.maxBytes = maxBytes;
+        this.writers = writers;
     }
 
     void register(@Observes Router router) {
@@ -28,7 +33,7 @@ public class OversizeBodies {
                 context.next();
                 return;
             }
-            EarlyProblems.answer(context, 413, "payload-too-large", "Payload too large", "The request body is "
+            EarlyProblems.answer(context, writers, 413, "payload-too-large", "Payload too large", "The request body is "
                     + declared + " bytes; this service accepts at most " + maxBytes + ". Nothing was stored.", Map.of());
         });
     }

@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 
 /**
@@ -19,7 +21,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ShutdownGate {
 
+    private final Instance<EarlyErrorWriter> writers;
     private volatile boolean closing;
+
+    ShutdownGate(@Any Instance<EarlyErrorWriter> writers) {
+        this.writers = writers;
+    }
 
     void closing(@Observes ShutdownDelayInitiatedEvent event) {
         closing = true;
@@ -31,7 +38,7 @@ public class ShutdownGate {
                 context.next();
                 return;
             }
-            EarlyProblems.answer(context, 503, "unavailable", "Service unavailable",
+            EarlyProblems.answer(context, writers, 503, "unavailable", "Service unavailable",
                     "This instance is shutting down; nothing was changed. Retry shortly.", Map.of("Retry-After", "1"));
         });
     }

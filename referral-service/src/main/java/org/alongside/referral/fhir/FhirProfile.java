@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 public class FhirProfile {
 
     public static final String MEDIA_TYPE = "application/fhir+json";
+    public static final String XML_MEDIA_TYPE = "application/fhir+xml";
     public static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
     public static final String ODS_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
     public static final String SNOMED = "http://snomed.info/sct";
@@ -20,6 +21,25 @@ public class FhirProfile {
             "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSCommunication";
     public static final String UK_CORE_SERVICE_REQUEST =
             "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
+    public static final String UK_CORE_PATIENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
+    public static final String UK_CORE_CONDITION = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Condition";
+    public static final String UK_CORE_TASK = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Task";
+    public static final String UK_CORE_MESSAGE_HEADER =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-MessageHeader";
+    public static final String UK_CORE_BUNDLE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle";
+    public static final String UK_CORE_OPERATION_OUTCOME =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-OperationOutcome";
+
+    /** BaRS: the referral request event, and the MessageDefinition of a referral (not a validation request). */
+    public static final String BARS_EVENTS = "https://fhir.nhs.uk/CodeSystem/message-events-bars";
+    public static final String NHS_EVENTS = "https://fhir.nhs.uk/CodeSystem/message-event";
+    public static final String REFERRAL_REQUEST_EVENT = "servicerequest-request";
+    /** The event BaRS's first referral examples (2021) carried, with a ServiceRequest as their focus. */
+    public static final String LEGACY_REFERRAL_EVENT = "admin-notify";
+    public static final String BARS_REFERRAL_DEFINITION =
+            "https://fhir.nhs.uk/MessageDefinition/bars-message-servicerequest-request-referral";
+    public static final String PROCESS_MESSAGE_DEFINITION =
+            "http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message";
 
     /** Parsing a context is costly; one per application, shared (it is thread-safe). */
     @Produces

@@ -1,5 +1,7 @@
 package org.alongside.referral.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.alongside.referral.lifecycle.Referral;
@@ -8,6 +10,7 @@ import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -15,18 +18,37 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
-/** Alongside's referral as FHIR: the ServiceRequest as received, and its progress as a Task for the referrer. */
-public final class ReferralFhirWriter {
+/**
+ * Alongside's referral as FHIR: the ServiceRequest with what the referrer sent (identifiers, intent, priority,
+ * authoredOn, occurrence, codes) returned as sent, and its progress as a Task, whose authoredOn is when Alongside
+ * received it.
+ */
+@ApplicationScoped
+public class ReferralFhirWriter {
 
-    private ReferralFhirWriter() {
+    private final FhirContext fhir;
+
+    ReferralFhirWriter(FhirContext fhir) {
+        this.fhir = fhir;
     }
 
-    public static ServiceRequest serviceRequest(Referral referral) {
+    /** The sent elements kept with a referral, as stored (FHIR JSON of a ServiceRequest holding only them). */
+    public String asStored(ServiceRequest asSent) {
+        return fhir.newJsonParser().encodeResourceToString(asSent);
+    }
+
+    public ServiceRequest serviceRequest(Referral referral) {
+        ServiceRequest sent = referral.fhirRequest == null ? new ServiceRequest()
+                : fhir.newJsonParser().parseResource(ServiceRequest.class, referral.fhirRequest);
         ServiceRequest request = new ServiceRequest();
         request.setId(referral.id.toString());
-        request.getMeta().addProfile(FhirProfile.UK_CORE_SERVICE_REQUEST);
+        request.getMeta().addProfile(FhirProfile.UK_CORE_SERVICE_REQUEST)
+                .setLastUpdated(Date.from(referral.updatedAt.toInstant()));
         request.addIdentifier(new Identifier().setSystem(FhirProfile.REFERRAL_ID).setValue(referral.id.toString()));
-        if (referral.fhirIdentifier != null && referral.fhirIdentifier.contains("|")) {
+        if (sent.hasIdentifier()) {
+            sent.getIdentifier().forEach(request::addIdentifier);
+        } else if (referral.fhirIdentifier != null && referral.fhirIdentifier.contains("|")) {
+            // referrals received before the request's elements were kept as sent: the first identifier only
             String[] parts = referral.fhirIdentifier.split("\\|", 2);
             request.addIdentifier(new Identifier().setSystem("null".equals(parts[0]) ? null : parts[0])
                     .setValue(parts[1]));
@@ -36,15 +58,23 @@ public final class ReferralFhirWriter {
             case DECLINED, WITHDRAWN -> ServiceRequest.ServiceRequestStatus.REVOKED;
             case CLOSED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
         });
-        request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
-        request.setPriority(referral.urgency == Referral.Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
+        request.setIntent(sent.hasIntent() ? sent.getIntent() : ServiceRequest.ServiceRequestIntent.ORDER);
+        request.setPriority(sent.hasPriority() ? sent.getPriority()
+                : referral.urgency == Referral.Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
                 : ServiceRequest.ServiceRequestPriority.ROUTINE);
-        request.setCode(new CodeableConcept().setText("Referral to peer support service")
+        sent.getCategory().forEach(request::addCategory);
+        request.setCode(sent.hasCode() ? sent.getCode() : new CodeableConcept().setText("Referral to peer support service")
                 .addCoding(new Coding(FhirProfile.SNOMED, "461481000124109", "Referral to peer support")));
-        request.setAuthoredOn(Date.from(referral.receivedAt.toInstant()));
+        if (sent.hasOccurrence()) {
+            request.setOccurrence(sent.getOccurrence());
+        }
+        request.setAuthoredOnElement(sent.hasAuthoredOnElement() ? sent.getAuthoredOnElement()
+                : referral.fhirRequest == null ? new DateTimeType(Date.from(referral.receivedAt.toInstant())) : null);
+        sent.getReasonCode().forEach(request::addReasonCode);
 
         Patient patient = new Patient();
         patient.setId("patient");
+        patient.getMeta().addProfile(FhirProfile.UK_CORE_PATIENT);
         if (referral.nhsNumber != null) {
             patient.addIdentifier().setSystem(FhirProfile.NHS_NUMBER).setValue(referral.nhsNumber);
         }
@@ -68,6 +98,7 @@ public final class ReferralFhirWriter {
         for (Referral.Condition c : referral.conditions) {
             Condition condition = new Condition();
             condition.setId("condition" + (++n));
+            condition.getMeta().addProfile(FhirProfile.UK_CORE_CONDITION);
             condition.setSubject(new Reference("#patient"));
             CodeableConcept code = new CodeableConcept().setText(c.display());
             if (c.snomedCode() != null) {
@@ -90,13 +121,15 @@ public final class ReferralFhirWriter {
     }
 
     /** The referral's progress, as the referrer's system reads it (PRSB "message back to the referrer"). */
-    public static Task task(Referral referral) {
+    public Task task(Referral referral) {
         Task task = new Task();
         task.setId(referral.id.toString());
+        task.getMeta().addProfile(FhirProfile.UK_CORE_TASK).setLastUpdated(Date.from(referral.updatedAt.toInstant()));
         task.setStatus(taskStatus(referral.status));
         task.setBusinessStatus(new CodeableConcept().setText(referral.status.name()));
         task.setIntent(Task.TaskIntent.ORDER);
         task.setFocus(new Reference("ServiceRequest/" + referral.id));
+        task.addBasedOn(new Reference("ServiceRequest/" + referral.id));
         if (referral.nhsNumber != null) {
             task.setFor(new Reference().setIdentifier(new Identifier().setSystem(FhirProfile.NHS_NUMBER)
                     .setValue(referral.nhsNumber)));

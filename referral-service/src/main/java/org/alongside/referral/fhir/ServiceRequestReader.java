@@ -1,7 +1,7 @@
 package org.alongside.referral.fhir;
 
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,6 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -31,9 +30,11 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Reads a GP system's referral (UK Core ServiceRequest with its Patient, Conditions, requester and optional
- * Consent, contained or in a transaction or BaRS message Bundle) into Alongside's referral, remembering where in
- * the FHIR each field came from so a validation problem can point at the element.
+ * Reads a referrer's ServiceRequest (UK Core; its Patient, Conditions, requester and optional Consent contained
+ * in it or sent beside it in a Bundle) into Alongside's referral. It remembers where in the request each field came
+ * from, so that a problem is reported at its FHIRPath ({@code Bundle.entry[2].resource.birthDate}), and keeps the
+ * elements Alongside's own fields do not hold (identifiers, intent, authoredOn, occurrence, the reason codes that
+ * are not conditions) as they were sent.
  */
 public final class ServiceRequestReader {
 
@@ -41,142 +42,131 @@ public final class ServiceRequestReader {
     static final Set<String> MENTAL_HEALTH_CODES = Set.of("35489007", "197480006", "69322001", "13746004",
             "58214004");
 
-    /** Where each referral field lives in FHIR, for OperationOutcome.issue.expression. */
-    static final Map<String, String> EXPRESSIONS = new LinkedHashMap<>();
-
-    static {
-        EXPRESSIONS.put("person.nhsNumber", "Patient.identifier.where(system='" + FhirProfile.NHS_NUMBER + "').value");
-        EXPRESSIONS.put("person.givenName", "Patient.name.given");
-        EXPRESSIONS.put("person.familyName", "Patient.name.family");
-        EXPRESSIONS.put("person.birthDate", "Patient.birthDate");
-        EXPRESSIONS.put("person.gender", "Patient.gender");
-        EXPRESSIONS.put("person.postcode", "Patient.address.postalCode");
-        EXPRESSIONS.put("person.phone", "Patient.telecom.where(system='phone').value");
-        EXPRESSIONS.put("person.email", "Patient.telecom.where(system='email').value");
-        EXPRESSIONS.put("person.language", "Patient.communication.language");
-        EXPRESSIONS.put("person", "Patient");
-        EXPRESSIONS.put("conditions", "Condition");
-        EXPRESSIONS.put("referrer.odsCode", "ServiceRequest.requester");
-        EXPRESSIONS.put("referrer", "ServiceRequest.requester");
-        EXPRESSIONS.put("reason", "ServiceRequest.note.text");
-        EXPRESSIONS.put("consent.peerSupport", "Consent.status");
-        EXPRESSIONS.put("consent", "Consent");
+    /** A resource of the request and its FHIRPath within the request. */
+    record Located(Resource resource, String path) {
     }
 
-    /** The referral read from FHIR, with the sender's identifier and how consent was given. */
-    public record Read(NewReferral referral, String identifier, Referral.ConsentSource consentSource) {
+    /**
+     * The referral read from FHIR; the sender's identifier of it; how consent reached us; the ServiceRequest
+     * elements kept as sent; and where each referral field came from.
+     */
+    public record Read(NewReferral referral, String identifier, Referral.ConsentSource consentSource,
+            ServiceRequest asSent, Map<String, String> locations, String requestPath) {
+
+        /** The FHIRPath of the element a referral field (as validation names it) came from, or should have. */
+        public String expressionFor(String field) {
+            String key = field;
+            while (true) {
+                String expression = locations.get(key);
+                if (expression != null) {
+                    return expression;
+                }
+                if (key.endsWith("]")) {
+                    key = key.substring(0, key.lastIndexOf('['));
+                } else if (key.contains(".")) {
+                    key = key.substring(0, key.lastIndexOf('.'));
+                } else {
+                    return requestPath;
+                }
+            }
+        }
     }
 
-    private final Function<Reference, Optional<Resource>> resolver;
-    private final Consent consent;
+    private final Function<Reference, Optional<Located>> resolver;
+    private final Located consent;
+    private final Reference sender;
+    private final Map<String, String> locations = new HashMap<>();
 
-    private ServiceRequestReader(Function<Reference, Optional<Resource>> resolver, Consent consent) {
+    private ServiceRequestReader(Function<Reference, Optional<Located>> resolver, Located consent, Reference sender) {
         this.resolver = resolver;
         this.consent = consent;
+        this.sender = sender;
     }
 
-    /** A ServiceRequest whose Patient and Conditions are contained resources. */
+    /** A ServiceRequest whose Patient and Conditions (and Consent, if any) are contained resources. */
     public static Read fromServiceRequest(ServiceRequest request) {
-        Map<String, Resource> contained = new LinkedHashMap<>();
-        for (Resource resource : request.getContained()) {
-            contained.put(resource.getIdElement().getIdPart().replaceFirst("^#", ""), resource);
+        Map<String, Located> contained = new LinkedHashMap<>();
+        List<Resource> resources = request.getContained();
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            contained.put(resource.getIdElement().getIdPart().replaceFirst("^#", ""),
+                    new Located(resource, "ServiceRequest.contained[" + i + "]"));
         }
-        Consent consent = contained.values().stream().filter(Consent.class::isInstance).map(Consent.class::cast)
-                .findFirst().orElse(null);
-        ServiceRequestReader reader = new ServiceRequestReader(reference -> {
-            if (reference.getResource() instanceof Resource resource) {
-                return Optional.of(resource);
-            }
+        Located consent = contained.values().stream().filter(l -> l.resource() instanceof Consent).findFirst()
+                .orElse(null);
+        return new ServiceRequestReader(reference -> {
             String ref = reference.getReference();
-            return ref != null && ref.startsWith("#")
-                    ? Optional.ofNullable(contained.get(ref.substring(1))) : Optional.empty();
-        }, consent);
-        return reader.read(request);
+            return ref != null && ref.startsWith("#") ? Optional.ofNullable(contained.get(ref.substring(1)))
+                    : Optional.empty();
+        }, consent, null).read(new Located(request, "ServiceRequest"));
     }
 
-    /** A Bundle of type transaction, or a BaRS message whose MessageHeader's focus is the ServiceRequest. */
-    public static Read fromBundle(Bundle bundle) {
-        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.MESSAGE) {
-            throw FhirIntakeException.invalid("Bundle.type",
-                    "Bundle.type must be 'transaction' or 'message', not '" + bundle.getType().toCode() + "'");
+    /**
+     * The ServiceRequest at the given entry of a transaction or message Bundle, with the resources sent beside it;
+     * the message's sender (MessageHeader.sender), if any, names the referring organisation when the request does
+     * not.
+     */
+    public static Read fromBundle(Bundle bundle, int requestEntry, Reference sender) {
+        Function<Reference, Optional<Located>> resolver = resolverFor(bundle);
+        Located consent = null;
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            if (bundle.getEntry().get(i).getResource() instanceof Consent found) {
+                consent = new Located(found, entryPath(i));
+                break;
+            }
         }
-        Map<String, Resource> byUrl = new LinkedHashMap<>();
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        return new ServiceRequestReader(resolver, consent, sender).read(new Located(
+                bundle.getEntry().get(requestEntry).getResource(), entryPath(requestEntry)));
+    }
+
+    static String entryPath(int index) {
+        return "Bundle.entry[" + index + "].resource";
+    }
+
+    /**
+     * Resolves a reference among a Bundle's entries as FHIR says: by fullUrl (urn:uuid: or absolute), or by
+     * Type/id against the entries' RESTful URLs and ids.
+     */
+    static Function<Reference, Optional<Located>> resolverFor(Bundle bundle) {
+        Map<String, Located> byUrl = new LinkedHashMap<>();
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             Resource resource = entry.getResource();
             if (resource == null) {
                 continue;
             }
+            Located located = new Located(resource, entryPath(i));
             if (entry.hasFullUrl()) {
-                byUrl.put(entry.getFullUrl(), resource);
+                byUrl.putIfAbsent(entry.getFullUrl(), located);
+                String[] segments = entry.getFullUrl().split("/");
+                if (segments.length >= 2 && entry.getFullUrl().contains("://")) {
+                    byUrl.putIfAbsent(segments[segments.length - 2] + "/" + segments[segments.length - 1], located);
+                }
             }
             if (resource.hasIdElement() && resource.getIdElement().hasIdPart()) {
-                byUrl.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+                byUrl.putIfAbsent(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), located);
             }
         }
-        Function<Reference, Optional<Resource>> resolver = reference -> {
-            if (reference.getResource() instanceof Resource resource) {
-                return Optional.of(resource);
-            }
-            return Optional.ofNullable(reference.getReference()).map(byUrl::get);
-        };
-        ServiceRequest request;
-        if (bundle.getType() == Bundle.BundleType.MESSAGE) {
-            Resource first = bundle.getEntryFirstRep().getResource();
-            if (!(first instanceof MessageHeader header)) {
-                throw FhirIntakeException.required("Bundle.entry[0].resource",
-                        "A message Bundle must start with a MessageHeader");
-            }
-            request = header.getFocus().stream().map(resolver).flatMap(Optional::stream)
-                    .filter(ServiceRequest.class::isInstance).map(ServiceRequest.class::cast).findFirst()
-                    .orElseThrow(() -> FhirIntakeException.required("MessageHeader.focus",
-                            "MessageHeader.focus must reference the ServiceRequest in this Bundle"));
-        } else {
-            List<ServiceRequest> requests = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                    .filter(ServiceRequest.class::isInstance).map(ServiceRequest.class::cast).toList();
-            if (requests.size() != 1) {
-                throw FhirIntakeException.required("Bundle.entry",
-                        "A transaction Bundle must hold exactly one ServiceRequest (found " + requests.size() + ")");
-            }
-            request = requests.get(0);
-        }
-        Consent consent = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                .filter(Consent.class::isInstance).map(Consent.class::cast).findFirst().orElse(null);
-        Read read = new ServiceRequestReader(resolver, consent).read(request);
-        String identifier = read.identifier() != null ? read.identifier()
-                : bundle.hasIdentifier() ? identifier(bundle.getIdentifier()) : null;
-        return new Read(read.referral(), identifier, read.consentSource());
+        return reference -> Optional.ofNullable(reference.getReference()).map(byUrl::get);
     }
 
-    private Read read(ServiceRequest request) {
+    private Read read(Located located) {
+        ServiceRequest request = (ServiceRequest) located.resource();
+        String path = located.path();
+        locations.put("referrer", path + ".requester");
+        locations.put("consent", consent == null ? path : consent.path() + ".status");
         if (!request.hasSubject()) {
-            throw FhirIntakeException.required("ServiceRequest.subject", "ServiceRequest.subject (the Patient) is required");
+            throw FhirIntakeException.required(path + ".subject",
+                    path + ".subject is required: the Patient being referred");
         }
-        Patient patient = resolver.apply(request.getSubject()).filter(Patient.class::isInstance)
-                .map(Patient.class::cast).orElseThrow(() -> FhirIntakeException.invalid("ServiceRequest.subject",
-                        "ServiceRequest.subject must reference a Patient contained in or sent with the request"));
+        Located patient = resolver.apply(request.getSubject()).filter(l -> l.resource() instanceof Patient)
+                .orElseThrow(() -> FhirIntakeException.invalid(path + ".subject", path + ".subject ('"
+                        + request.getSubject().getReference() + "') must reference a Patient "
+                        + "contained in or sent with the request"));
 
-        List<NewReferral.Condition> conditions = new ArrayList<>();
-        List<Reference> reasonReferences = request.getReasonReference();
-        for (int i = 0; i < reasonReferences.size(); i++) {
-            Resource resource = resolver.apply(reasonReferences.get(i)).orElseThrow(
-                    invalid("ServiceRequest.reasonReference[" + conditions.size() + "]",
-                            "reasonReference must point to a Condition contained in or sent with the request"));
-            if (resource instanceof Condition condition) {
-                conditions.add(condition(condition, "ServiceRequest.reasonReference[" + i + "]"));
-            }
-        }
-        if (conditions.isEmpty()) {
-            for (CodeableConcept code : request.getReasonCode()) {
-                conditions.add(fromCode(code, null, "ServiceRequest.reasonCode"));
-            }
-        }
-        if (conditions.isEmpty()) {
-            throw FhirIntakeException.required("ServiceRequest.reasonReference",
-                    "At least one Condition (reasonReference) or reasonCode is required: peer support is matched on lived experience");
-        }
-
+        List<NewReferral.Condition> conditions = conditions(request, path);
         String ods = requesterOds(request);
-        Consent.ConsentState consentState = consent == null ? null : consent.getStatus();
+        Consent.ConsentState consentState = consent == null ? null : ((Consent) consent.resource()).getStatus();
         boolean agreed = consent == null || consentState == Consent.ConsentState.ACTIVE;
         Referral.ConsentSource source = consent == null ? Referral.ConsentSource.REFERRER_ATTESTATION
                 : Referral.ConsentSource.FHIR_CONSENT_RESOURCE;
@@ -185,7 +175,7 @@ public final class ServiceRequestReader {
                 new NewReferral.Referrer(Referral.ReferrerType.GP_PRACTICE, ods, requesterName(request), null, null),
                 person(patient),
                 conditions,
-                reasonText(request),
+                reasonText(request, path),
                 List.of(),
                 null,
                 new NewReferral.Consent(agreed, null, null),
@@ -196,17 +186,116 @@ public final class ServiceRequestReader {
                         || request.getPriority() == ServiceRequest.ServiceRequestPriority.STAT
                         ? Referral.Urgency.URGENT : Referral.Urgency.ROUTINE);
         String identifier = request.hasIdentifier() ? identifier(request.getIdentifierFirstRep()) : null;
-        return new Read(referral, identifier, source);
+        return new Read(referral, identifier, source, asSent(request), Map.copyOf(locations), path);
     }
 
-    private NewReferral.Person person(Patient patient) {
-        String nhsNumber = patient.getIdentifier().stream()
-                .filter(id -> FhirProfile.NHS_NUMBER.equals(id.getSystem())).map(Identifier::getValue)
+    /**
+     * The person's conditions: each Condition the request gives as a reason, and each reason code with a SNOMED CT
+     * coding. Other reason codes (an urgency, a triage code) are not conditions: they are kept as sent, not refused.
+     */
+    private List<NewReferral.Condition> conditions(ServiceRequest request, String path) {
+        Map<String, NewReferral.Condition> found = new LinkedHashMap<>();
+        List<Reference> reasons = request.getReasonReference();
+        for (int i = 0; i < reasons.size(); i++) {
+            Reference reason = reasons.get(i);
+            Optional<Located> resolved = resolver.apply(reason);
+            if (resolved.isPresent() && resolved.get().resource() instanceof Condition condition) {
+                NewReferral.Condition read = condition(condition, resolved.get().path());
+                locations.put("conditions[" + found.size() + "]", resolved.get().path() + ".code");
+                found.putIfAbsent(read.snomedCode() != null ? read.snomedCode() : "text:" + read.display(), read);
+            } else if (resolved.isEmpty() && namesCondition(reason)) {
+                throw FhirIntakeException.invalid(path + ".reasonReference[" + i + "]", path + ".reasonReference["
+                        + i + "] ('" + reason.getReference() + "') must reference a Condition contained in or sent "
+                        + "with the request");
+            }
+        }
+        List<CodeableConcept> codes = request.getReasonCode();
+        for (int i = 0; i < codes.size(); i++) {
+            CodeableConcept code = codes.get(i);
+            Coding snomed = snomed(code);
+            if (snomed == null || !snomed.hasCode() || found.containsKey(snomed.getCode())) {
+                continue;
+            }
+            String display = snomed.hasDisplay() ? snomed.getDisplay() : code.getText();
+            if (display == null || display.isBlank()) {
+                throw FhirIntakeException.required(path + ".reasonCode[" + i + "]", path + ".reasonCode[" + i
+                        + "] needs a display or text naming the condition " + snomed.getCode());
+            }
+            locations.put("conditions[" + found.size() + "]", path + ".reasonCode[" + i + "]");
+            found.put(snomed.getCode(), new NewReferral.Condition(snomed.getCode(), display, kind(null,
+                    snomed.getCode())));
+        }
+        locations.put("conditions", path + (request.hasReasonReference() ? ".reasonReference" : ".reasonCode"));
+        return List.copyOf(found.values());
+    }
+
+    /** A reference that says it is to a Condition (by type, a Condition/ URL or a contained id). */
+    private static boolean namesCondition(Reference reference) {
+        String ref = reference.getReference();
+        return "Condition".equals(reference.getType())
+                || (ref != null && (ref.startsWith("#") || ref.startsWith("Condition/") || ref.contains("/Condition/")));
+    }
+
+    private NewReferral.Condition condition(Condition condition, String path) {
+        CodeableConcept code = condition.getCode();
+        Coding snomed = snomed(code);
+        String display = snomed != null && snomed.hasDisplay() ? snomed.getDisplay()
+                : code.hasText() ? code.getText()
+                : code.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst().orElse(null);
+        if (display == null || display.isBlank()) {
+            throw FhirIntakeException.required(path + ".code", path + ".code is required: a SNOMED CT coding with "
+                    + "a display, or a text naming the condition");
+        }
+        Referral.ConditionKind categorised = condition.getCategory().stream().flatMap(c -> c.getCoding().stream())
+                .filter(c -> FhirProfile.CONDITION_KIND.equals(c.getSystem()))
+                .map(c -> "mental".equalsIgnoreCase(c.getCode()) ? Referral.ConditionKind.MENTAL
+                        : Referral.ConditionKind.PHYSICAL)
                 .findFirst().orElse(null);
-        HumanName name = patient.getName().stream()
-                .filter(n -> n.getUse() == HumanName.NameUse.OFFICIAL || n.getUse() == HumanName.NameUse.USUAL)
-                .findFirst().orElse(patient.getNameFirstRep());
+        String snomedCode = snomed == null ? null : snomed.getCode();
+        return new NewReferral.Condition(snomedCode, display, kind(categorised, snomedCode));
+    }
+
+    private static Referral.ConditionKind kind(Referral.ConditionKind categorised, String snomedCode) {
+        return categorised != null ? categorised
+                : snomedCode != null && MENTAL_HEALTH_CODES.contains(snomedCode) ? Referral.ConditionKind.MENTAL
+                : Referral.ConditionKind.PHYSICAL;
+    }
+
+    private static Coding snomed(CodeableConcept code) {
+        return code.getCoding().stream().filter(c -> FhirProfile.SNOMED.equals(c.getSystem())).findFirst()
+                .orElse(null);
+    }
+
+    private NewReferral.Person person(Located located) {
+        Patient patient = (Patient) located.resource();
+        String path = located.path();
+        locations.put("person", path);
+        String nhsNumber = null;
+        locations.put("person.nhsNumber", path + ".identifier");
+        for (int i = 0; i < patient.getIdentifier().size(); i++) {
+            Identifier id = patient.getIdentifier().get(i);
+            if (FhirProfile.NHS_NUMBER.equals(id.getSystem())) {
+                nhsNumber = id.getValue();
+                locations.put("person.nhsNumber", path + ".identifier[" + i + "].value");
+                break;
+            }
+        }
+        int nameIndex = 0;
+        for (int i = 0; i < patient.getName().size(); i++) {
+            HumanName.NameUse use = patient.getName().get(i).getUse();
+            if (use == HumanName.NameUse.OFFICIAL || use == HumanName.NameUse.USUAL) {
+                nameIndex = i;
+                break;
+            }
+        }
+        HumanName name = patient.hasName() ? patient.getName().get(nameIndex) : new HumanName();
+        String namePath = patient.hasName() ? path + ".name[" + nameIndex + "]" : path + ".name";
+        locations.put("person.givenName", name.hasGiven() ? namePath + ".given[0]" : namePath + ".given");
+        locations.put("person.familyName", namePath + ".family");
+        locations.put("person.birthDate", path + ".birthDate");
+        locations.put("person.gender", path + ".gender");
         String given = name.getGiven().stream().map(StringType::getValue).findFirst().orElse(null);
+        // FHIR administrative gender, code for code
         Referral.Gender gender = switch (patient.hasGender() ? patient.getGender().toCode() : "") {
             case "female" -> Referral.Gender.FEMALE;
             case "male" -> Referral.Gender.MALE;
@@ -214,10 +303,15 @@ public final class ServiceRequestReader {
             case "unknown" -> Referral.Gender.UNKNOWN;
             default -> null;
         };
-        String postcode = patient.getAddress().stream().filter(a -> a.hasPostalCode()).map(a -> a.getPostalCode())
-                .findFirst().orElse(null);
-        String phone = telecom(patient, ContactPoint.ContactPointSystem.PHONE);
-        String email = telecom(patient, ContactPoint.ContactPointSystem.EMAIL);
+        String postcode = null;
+        for (int i = 0; i < patient.getAddress().size() && postcode == null; i++) {
+            if (patient.getAddress().get(i).hasPostalCode()) {
+                postcode = patient.getAddress().get(i).getPostalCode();
+                locations.put("person.postcode", path + ".address[" + i + "].postalCode");
+            }
+        }
+        String phone = telecom(patient, ContactPoint.ContactPointSystem.PHONE, path, "person.phone");
+        String email = telecom(patient, ContactPoint.ContactPointSystem.EMAIL, path, "person.email");
         String language = null;
         Boolean interpreter = null;
         for (Extension communication : patient.getExtensionsByUrl(FhirProfile.UK_CORE_NHS_COMMUNICATION)) {
@@ -230,9 +324,11 @@ public final class ServiceRequestReader {
                 interpreter = Boolean.valueOf(needed.getValue().primitiveValue());
             }
         }
+        locations.put("person.language", path + ".extension('" + FhirProfile.UK_CORE_NHS_COMMUNICATION + "')");
         if (language == null && patient.hasCommunication()) {
             CodeableConcept concept = patient.getCommunicationFirstRep().getLanguage();
             language = concept.hasCoding() ? concept.getCodingFirstRep().getCode() : concept.getText();
+            locations.put("person.language", path + ".communication[0].language");
         }
         return new NewReferral.Person(nhsNumber, given, name.getFamily(),
                 patient.hasBirthDate() ? patient.getBirthDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate()
@@ -240,62 +336,38 @@ public final class ServiceRequestReader {
                 gender, postcode, phone, email, null, language, interpreter, null);
     }
 
-    private static String telecom(Patient patient, ContactPoint.ContactPointSystem system) {
-        return patient.getTelecom().stream().filter(t -> t.getSystem() == system).map(ContactPoint::getValue)
-                .findFirst().orElse(null);
-    }
-
-    private NewReferral.Condition condition(Condition condition, String expression) {
-        if (!condition.hasCode() || (!condition.getCode().hasCoding() && !condition.getCode().hasText())) {
-            throw FhirIntakeException.required("Condition.code",
-                    "Condition referenced by " + expression + " has no code: a SNOMED CT coding or a text is required");
-        }
-        Referral.ConditionKind kind = condition.getCategory().stream().flatMap(c -> c.getCoding().stream())
-                .filter(c -> FhirProfile.CONDITION_KIND.equals(c.getSystem()))
-                .map(c -> "mental".equalsIgnoreCase(c.getCode()) ? Referral.ConditionKind.MENTAL
-                        : Referral.ConditionKind.PHYSICAL)
-                .findFirst().orElse(null);
-        return fromCode(condition.getCode(), kind, "Condition.code");
-    }
-
-    private static NewReferral.Condition fromCode(CodeableConcept code, Referral.ConditionKind kind,
-            String expression) {
-        Coding snomed = code.getCoding().stream().filter(c -> FhirProfile.SNOMED.equals(c.getSystem())).findFirst()
-                .orElse(null);
-        String display = snomed != null && snomed.hasDisplay() ? snomed.getDisplay() : code.getText();
-        if (display == null || display.isBlank()) {
-            throw FhirIntakeException.required(expression,
-                    expression + " needs a display or text naming the condition");
-        }
-        String snomedCode = snomed == null ? null : snomed.getCode();
-        Referral.ConditionKind resolved = kind != null ? kind
-                : snomedCode != null && MENTAL_HEALTH_CODES.contains(snomedCode) ? Referral.ConditionKind.MENTAL
-                : Referral.ConditionKind.PHYSICAL;
-        return new NewReferral.Condition(snomedCode, display, resolved);
-    }
-
-    /** The requesting GP practice's ODS code, from an Organization, a PractitionerRole or a logical reference. */
-    private String requesterOds(ServiceRequest request) {
-        if (!request.hasRequester()) {
-            return null;
-        }
-        Reference requester = request.getRequester();
-        if (requester.hasIdentifier() && FhirProfile.ODS_CODE.equals(requester.getIdentifier().getSystem())) {
-            return requester.getIdentifier().getValue();
-        }
-        Optional<Resource> resolved = resolver.apply(requester);
-        if (resolved.isPresent() && resolved.get() instanceof PractitionerRole role && role.hasOrganization()) {
-            Reference organisation = role.getOrganization();
-            if (organisation.hasIdentifier() && FhirProfile.ODS_CODE.equals(organisation.getIdentifier().getSystem())) {
-                return organisation.getIdentifier().getValue();
+    private String telecom(Patient patient, ContactPoint.ContactPointSystem system, String path, String field) {
+        for (int i = 0; i < patient.getTelecom().size(); i++) {
+            ContactPoint point = patient.getTelecom().get(i);
+            if (point.getSystem() == system) {
+                locations.put(field, path + ".telecom[" + i + "].value");
+                return point.getValue();
             }
-            resolved = resolver.apply(organisation);
+        }
+        return null;
+    }
+
+    /**
+     * The referring organisation's ODS code: from an Organization, a PractitionerRole or a logical reference as the
+     * requester, else from the message's sender.
+     */
+    private String requesterOds(ServiceRequest request) {
+        Optional<String> ods = request.hasRequester() ? odsOf(request.getRequester()) : Optional.empty();
+        return ods.or(() -> sender == null ? Optional.empty() : odsOf(sender)).orElse(null);
+    }
+
+    private Optional<String> odsOf(Reference reference) {
+        if (reference.hasIdentifier() && FhirProfile.ODS_CODE.equals(reference.getIdentifier().getSystem())) {
+            return Optional.ofNullable(reference.getIdentifier().getValue());
+        }
+        Optional<Resource> resolved = resolver.apply(reference).map(Located::resource);
+        if (resolved.isPresent() && resolved.get() instanceof PractitionerRole role && role.hasOrganization()) {
+            return odsOf(role.getOrganization());
         }
         return resolved.filter(Organization.class::isInstance).map(Organization.class::cast)
                 .flatMap(org -> org.getIdentifier().stream()
                         .filter(id -> FhirProfile.ODS_CODE.equals(id.getSystem())).map(Identifier::getValue)
-                        .findFirst())
-                .orElse(null);
+                        .findFirst());
     }
 
     private String requesterName(ServiceRequest request) {
@@ -305,9 +377,9 @@ public final class ServiceRequestReader {
         if (request.getRequester().hasDisplay()) {
             return request.getRequester().getDisplay();
         }
-        Optional<Resource> resolved = resolver.apply(request.getRequester());
+        Optional<Resource> resolved = resolver.apply(request.getRequester()).map(Located::resource);
         if (resolved.isPresent() && resolved.get() instanceof PractitionerRole role && role.hasPractitioner()) {
-            resolved = resolver.apply(role.getPractitioner());
+            resolved = resolver.apply(role.getPractitioner()).map(Located::resource);
         }
         return resolved.map(resource -> {
             if (resource instanceof Practitioner practitioner && practitioner.hasName()) {
@@ -317,41 +389,57 @@ public final class ServiceRequestReader {
         }).orElse(null);
     }
 
-    /** The person's reason: the request's notes, else its patient instruction, else the coded reasons' text. */
-    private static String reasonText(ServiceRequest request) {
+    /** The person's reason: the request's notes, else its patient instruction, else the reason codes' text. */
+    private String reasonText(ServiceRequest request, String path) {
+        locations.put("reason", path + ".note");
         String notes = request.getNote().stream().map(Annotation::getText).filter(t -> t != null && !t.isBlank())
                 .reduce((a, b) -> a + "\n" + b).orElse(null);
         if (notes != null) {
+            locations.put("reason", path + ".note.text");
             return notes;
         }
         if (request.hasPatientInstruction()) {
+            locations.put("reason", path + ".patientInstruction");
             return request.getPatientInstruction();
         }
-        return request.getReasonCode().stream().map(CodeableConcept::getText).filter(t -> t != null && !t.isBlank())
-                .findFirst().orElse(null);
-    }
-
-    private static String identifier(Identifier identifier) {
-        return identifier.hasValue() ? identifier.getSystem() + "|" + identifier.getValue() : null;
-    }
-
-    private static java.util.function.Supplier<FhirIntakeException> invalid(String expression, String message) {
-        return () -> FhirIntakeException.invalid(expression, message);
-    }
-
-    /** The FHIR element a referral field (as bean validation names it) came from. */
-    public static String expressionFor(String field) {
-        String key = field;
-        while (true) {
-            String expression = EXPRESSIONS.get(key.replaceAll("\\[\\d+]", ""));
-            if (expression != null) {
-                return expression;
+        for (int i = 0; i < request.getReasonCode().size(); i++) {
+            String text = request.getReasonCode().get(i).getText();
+            if (text != null && !text.isBlank() && snomed(request.getReasonCode().get(i)) != null) {
+                locations.put("reason", path + ".reasonCode[" + i + "].text");
+                return text;
             }
-            int dot = key.lastIndexOf('.');
-            if (dot < 0) {
-                return "ServiceRequest";
-            }
-            key = key.substring(0, dot);
         }
+        return null;
+    }
+
+    /**
+     * The elements Alongside's referral does not hold, as the sender sent them: a ServiceRequest with only its
+     * identifiers, intent, priority, category, code, authoredOn, occurrence and reason codes.
+     */
+    private static ServiceRequest asSent(ServiceRequest request) {
+        ServiceRequest sent = new ServiceRequest();
+        request.getIdentifier().forEach(id -> sent.addIdentifier(id.copy()));
+        if (request.hasIntentElement()) {
+            sent.setIntentElement(request.getIntentElement().copy());
+        }
+        if (request.hasPriorityElement()) {
+            sent.setPriorityElement(request.getPriorityElement().copy());
+        }
+        request.getCategory().forEach(category -> sent.addCategory(category.copy()));
+        if (request.hasCode()) {
+            sent.setCode(request.getCode().copy());
+        }
+        if (request.hasAuthoredOnElement()) {
+            sent.setAuthoredOnElement(request.getAuthoredOnElement().copy());
+        }
+        if (request.hasOccurrence()) {
+            sent.setOccurrence(request.getOccurrence().copy());
+        }
+        request.getReasonCode().forEach(code -> sent.addReasonCode(code.copy()));
+        return sent;
+    }
+
+    static String identifier(Identifier identifier) {
+        return identifier.hasValue() ? identifier.getSystem() + "|" + identifier.getValue() : null;
     }
 }

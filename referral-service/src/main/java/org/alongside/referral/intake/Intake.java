@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
@@ -69,6 +70,15 @@ public class Intake {
      * organisations' keys never collide) returns the referral already created.
      */
     public Submission submit(NewReferral request, Arrival arrival, Caller caller) {
+        return submit(request, arrival, caller, referral -> {
+        });
+    }
+
+    /**
+     * As {@link #submit(NewReferral, Arrival, Caller)}; a channel stores what it keeps beside a referral it creates
+     * (FHIR: what was sent, the message's identity) with {@code storedWith}, in the transaction that creates it.
+     */
+    public Submission submit(NewReferral request, Arrival arrival, Caller caller, Consumer<Referral> storedWith) {
         Arrival scoped = arrival.idempotencyKey() == null ? arrival : new Arrival(arrival.channel(),
                 caller.odsCode().orElse(caller.user()) + ":" + arrival.idempotencyKey(), arrival.fhirIdentifier(),
                 arrival.consentSource());
@@ -77,7 +87,7 @@ public class Intake {
             return new Submission(earlier.get(), false);
         }
         try {
-            return new Submission(receive(request, scoped, caller), true);
+            return new Submission(receive(request, scoped, caller, storedWith), true);
         } catch (RuntimeException e) {
             // a concurrent retry with the same key committed first: answer with its referral
             return byIdempotencyKey(scoped.idempotencyKey()).map(r -> new Submission(r, false)).orElseThrow(() -> e);
@@ -85,7 +95,7 @@ public class Intake {
     }
 
     @Transactional
-    Referral receive(NewReferral request, Arrival arrival, Caller caller) {
+    Referral receive(NewReferral request, Arrival arrival, Caller caller, Consumer<Referral> storedWith) {
         NewReferral.Person person = request.person();
         String odsCode = request.referrer().odsCode() == null ? null : request.referrer().odsCode().toUpperCase();
         if (caller.is(Roles.REFERRER) && !caller.is(Roles.COORDINATOR) && !caller.is(Roles.ADMIN)) {
@@ -131,7 +141,7 @@ public class Intake {
         referral.accessibilityNeeds = person.accessibilityNeeds();
         referral.conditions = request.conditions().stream()
                 .map(c -> new Referral.Condition(c.snomedCode(), c.display().strip(), c.kind())).toList();
-        referral.reason = request.reason().strip();
+        referral.reason = request.reason() == null ? null : request.reason().strip();
         referral.supportWanted = request.supportWanted() == null ? List.of()
                 : request.supportWanted().stream().distinct().toList();
         NewReferral.Preferences preferences = request.preferences();
@@ -152,6 +162,7 @@ public class Intake {
         referral.idempotencyKey = arrival.idempotencyKey();
         referral.possibleDuplicateOf = openReferralFor(referral.nhsNumber).orElse(null);
         referral.persist();
+        storedWith.accept(referral);
 
         StatusChange received = new StatusChange();
         received.referralId = referral.id;

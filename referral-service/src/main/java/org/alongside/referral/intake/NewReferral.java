@@ -10,24 +10,34 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import java.time.LocalDate;
 import java.util.List;
 import org.alongside.referral.lifecycle.Referral;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A referral as a referrer sends it: the PRSB social prescribing groups of demographics, needs and consent. */
+/**
+ * A referral as a referrer sends it: the PRSB social prescribing groups of demographics, needs and consent.
+ * Every constraint applies to a referral typed in ({@link Complete}); a FHIR message may arrive without a coded
+ * condition or a reason in words (a 111 or 999 referral rarely has them), which triage then finds out.
+ */
 @Schema(name = "NewReferral")
 public record NewReferral(
         @NotNull @Valid Referrer referrer,
         @NotNull @Valid Person person,
-        @NotNull @Size(min = 1, max = 20, message = "must list between 1 and 20 conditions") List<@NotNull @Valid Condition> conditions,
-        @NotBlank @Size(max = 4000) @Schema(description = "Why peer support, in the person's own words") String reason,
+        @NotNull @Size(max = 20, message = "must list between 1 and 20 conditions")
+        @Size(min = 1, groups = Complete.class, message = "must list between 1 and 20 conditions") List<@NotNull @Valid Condition> conditions,
+        @NotBlank(groups = Complete.class) @Size(max = 4000) @Schema(description = "Why peer support, in the person's own words") String reason,
         @Size(max = 4) @Schema(description = "What the person wants from peer support") List<Referral.@NotNull SupportWanted> supportWanted,
         @Valid Preferences preferences,
         @NotNull @Valid Consent consent,
         @Valid Safeguarding safeguarding,
         @Min(1) @Max(10) @Schema(description = "Index of Multiple Deprivation decile, 1 = most deprived") Integer imdDecile,
         @Schema(description = "ROUTINE unless the referrer says otherwise") Referral.Urgency urgency) {
+
+    /** The checks of a referral typed in through the REST API: the default ones and those a message may miss. */
+    public interface Complete extends Default {
+    }
 
     public record Referrer(
             @NotNull Referral.ReferrerType type,

@@ -65,6 +65,11 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Channel channel;
     public String fhirIdentifier;
+    /**
+     * What a FHIR referrer sent that the fields here do not hold (identifiers, intent, priority, authoredOn,
+     * occurrence, codes), as FHIR JSON of a ServiceRequest holding only those elements; returned as sent.
+     */
+    public String fhirRequest;
 
     public String nhsNumber;
     public String givenName;

@@ -2,6 +2,7 @@ package org.alongside.referral.lifecycle;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +63,8 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "200", description = "A retry of a request already received (same Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    public Response create(@NotNull(message = "a referral body is required") @Valid NewReferral request,
+    public Response create(
+            @NotNull(message = "a referral body is required") @Valid @ConvertGroup(to = NewReferral.Complete.class) NewReferral request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key create nothing") String idempotencyKey) {
         Intake.Submission submission = intake.submit(request, Intake.Arrival.rest(idempotencyKey,
                 request.referrer().type()), caller);

@@ -116,6 +116,7 @@ public class Retention {
         referral.referrerPhone = null;
         referral.referrerEmail = null;
         referral.fhirIdentifier = null;
+        referral.fhirRequest = null;
         referral.idempotencyKey = null;
         // a condition without a code was typed in: its words go, its kind stays
         referral.conditions = referral.conditions.stream().map(c -> c.snomedCode() != null ? c
