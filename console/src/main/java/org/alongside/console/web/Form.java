@@ -72,6 +72,15 @@ public final class Form {
         return all == null ? List.of() : all.stream().filter(v -> v != null && !v.isBlank()).toList();
     }
 
+    /** A goal's rating and status as typed on the record-a-session form. */
+    public String ratingOf(java.util.UUID goalId) {
+        return value("rating-" + goalId);
+    }
+
+    public String goalStatusOf(java.util.UUID goalId) {
+        return value("status-" + goalId);
+    }
+
     public boolean checked(String field, String value) {
         return values(field).contains(value);
     }

@@ -22,6 +22,7 @@ public final class Referrals {
             "COMMUNITY_CONNECTION", "ONGOING_SUPPORT");
     public static final List<String> FORMATS = List.of("ONE_TO_ONE", "GROUP", "TELEPHONE", "VIDEO", "ONLINE");
     public static final List<String> GENDERS = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
+    public static final List<String> CONDITION_KINDS = List.of("PHYSICAL", "MENTAL");
     public static final List<String> CONTACT_METHODS = List.of("PHONE", "TEXT", "EMAIL", "LETTER");
 
     public record Page(List<Referral> items, int page, int size, long total) {
