@@ -19,12 +19,7 @@ const css = compile(join(here, "console.scss"), {
 writeFileSync(join(out, "console.css"), css.css);
 copyFileSync(join(moduleRoot, "node_modules", "htmx.org", "dist", "htmx.min.js"), join(out, "htmx.min.js"));
 copyFileSync(join(here, "console.js"), join(out, "console.js"));
-for (const icon of ["favicon.ico"]) {
-  try {
-    copyFileSync(join(moduleRoot, "node_modules", "nhsuk-frontend", "dist", "nhsuk", "assets", "images", icon),
-      join(out, icon));
-  } catch {
-    // not every release ships every icon
-  }
-}
+// the NHS favicon at /favicon.ico, where browsers ask for it
+copyFileSync(join(moduleRoot, "node_modules", "nhsuk-frontend", "dist", "nhsuk", "assets", "images", "favicon.ico"),
+  join(out, "..", "favicon.ico"));
 console.log(`console assets in ${out}: console.css ${css.css.length} bytes`);

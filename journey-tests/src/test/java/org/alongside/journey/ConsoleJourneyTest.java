@@ -259,6 +259,36 @@ class ConsoleJourneyTest {
         }
     }
 
+    @Test
+    void aFormPostWithoutItsCsrfTokenIsRefusedAndPagesAllowNoInlineScriptOrFraming() {
+        String referral = Journeys.refer(suite, Journeys.referral("Forged", NhsNumbers.next(), "LS6 2AB", "44054006",
+                "Type 2 diabetes mellitus"));
+        String session = devSession("coordinator", null);
+        // a page elsewhere posting the coordinator's browser to accept: no CSRF token, refused, nothing changes
+        RestAssured.given().baseUri(console).cookie("alongside_dev_session", session).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("x", "y")
+                .post("/coordinator/referrals/" + referral + "/accept").then().statusCode(400);
+        assertEquals("RECEIVED", Journeys.status(suite, referral));
+        RestAssured.given().baseUri(console).cookie("alongside_dev_session", session)
+                .get("/coordinator/referrals/" + referral).then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                .header("Cache-Control", "no-store")
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" style=\"")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" onclick=")));
+        // what a page ships, as it travels (gzip): the NHS design system's CSS, htmx and the console's script
+        long shipped = 0;
+        for (String asset : List.of("/assets/console.css", "/assets/htmx.min.js", "/assets/console.js")) {
+            byte[] body = RestAssured.given().baseUri(console).header("Accept-Encoding", "gzip")
+                    .config(RestAssured.config().decoderConfig(io.restassured.config.DecoderConfig.decoderConfig()
+                            .noContentDecoders()))
+                    .get(asset).then().statusCode(200).header("Content-Encoding", "gzip").extract().asByteArray();
+            shipped += body.length;
+        }
+        assertTrue(shipped < 100 * 1024, "a page ships " + shipped + " bytes of CSS and JavaScript");
+    }
+
     record Matched(String referral, UUID peer) {
     }
 

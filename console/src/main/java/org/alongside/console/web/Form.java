@@ -108,9 +108,9 @@ public final class Form {
         return list;
     }
 
-    /** The HTML id of a field's input: its name with what is not a letter or digit made a hyphen. */
+    /** The HTML id of a field's input: its name with what is not a letter or digit made a hyphen (a[0].b: f-a-0-b). */
     public static String id(String field) {
-        String base = field.replaceAll("\\[\\d+]", "").replaceAll("[^A-Za-z0-9]+", "-");
+        String base = field.replaceAll("[^A-Za-z0-9]+", "-");
         return "f-" + base.replaceAll("-+$", "");
     }
 }
