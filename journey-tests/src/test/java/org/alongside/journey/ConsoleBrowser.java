@@ -70,7 +70,8 @@ final class ConsoleBrowser implements AutoCloseable {
     /** On the sign-in page the browser is on (after being sent there), so that it comes back where it was. */
     void signInHere(String role, UUID peerId, String supervisorId, String odsCode) {
         await(d -> !d.findElements(By.id("sign-in")).isEmpty());
-        driver.findElement(By.id("role-" + role)).click();
+        // the NHS design system draws its own radio over the input: a person clicks the label
+        driver.findElement(By.cssSelector("label[for='role-" + role + "']")).click();
         if (peerId != null) {
             var field = driver.findElement(By.id("f-peerId"));
             if ("select".equals(field.getTagName())) {
@@ -91,12 +92,14 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void await(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Reloads the page until the condition holds: for what another service learns through events. */
     void awaitAfterReloads(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofSeconds(1)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofSeconds(1))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             if (condition.apply(d)) {
                 return true;
             }

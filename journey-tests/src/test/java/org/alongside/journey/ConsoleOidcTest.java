@@ -97,7 +97,7 @@ class ConsoleOidcTest {
             type(browser, "f-conditions-0-snomedCode", "44054006");
             type(browser, "f-conditions-0-display", "Type 2 diabetes mellitus");
             type(browser, "f-reason", "I want to meet someone who manages it well");
-            browser.driver.findElement(By.id("f-consent-peerSupport-box")).click();
+            browser.driver.findElement(By.cssSelector("label[for='f-consent-peerSupport']")).click();
             browser.driver.findElement(By.id("send-referral")).click();
             browser.await(d -> d.getCurrentUrl().contains("done=referred"));
             String row = browser.driver.findElement(By.id("referrals")).getText();

@@ -116,8 +116,9 @@ public class DevSession implements HttpAuthenticationMechanism {
         if (!enabled()) {
             return Uni.createFrom().nullItem();
         }
-        String back = context.request().getHeader("HX-Request") != null
-                ? htmxPage(context) : context.request().uri();
+        String back = context.request().getHeader("HX-Request") != null ? htmxPage(context)
+                : io.vertx.core.http.HttpMethod.GET.equals(context.request().method()) ? context.request().uri()
+                : pageOf(context.request().getHeader("Referer"));
         String signIn = "/sign-in?return=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
         if (context.request().getHeader("HX-Request") != null) {
             // htmx would swap the sign-in page into a fragment: it is told to load it as a whole page instead
@@ -127,12 +128,24 @@ public class DevSession implements HttpAuthenticationMechanism {
     }
 
     private static String htmxPage(RoutingContext context) {
-        String current = context.request().getHeader("HX-Current-URL");
-        if (current == null) {
+        return pageOf(context.request().getHeader("HX-Current-URL"));
+    }
+
+    /**
+     * The page a form was posted from (its Referer), to come back to after signing in again: the post itself cannot
+     * be repeated by a redirect. The sign-in page accepts only a path on this console.
+     */
+    public static String pageOf(String url) {
+        if (url == null) {
             return "/";
         }
-        java.net.URI uri = java.net.URI.create(current);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getRawPath() == null ? "/" : uri.getRawPath() + (uri.getRawQuery() == null ? ""
+                    : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     @Override

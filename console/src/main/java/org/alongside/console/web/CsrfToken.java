@@ -1,9 +1,8 @@
 package org.alongside.console.web;
 
-import io.vertx.ext.web.RoutingContext;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The CSRF token for the layout's sign-out form, where this request has one: an error page for an address no page
@@ -13,21 +12,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named("csrfToken")
 public class CsrfToken {
 
-    private final RoutingContext context;
-    private final String fieldName;
+    private final CsrfTokenParameterProvider csrf;
 
-    CsrfToken(RoutingContext context,
-            @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token") String fieldName) {
-        this.context = context;
-        this.fieldName = fieldName;
+    CsrfToken(CsrfTokenParameterProvider csrf) {
+        this.csrf = csrf;
     }
 
     public String value() {
-        Object token = context.get("csrf-token");
-        return token == null ? "" : token.toString();
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException noTokenForThisRequest) {
+            return "";
+        }
     }
 
     public String fieldName() {
-        return fieldName;
+        return csrf.getParameterName();
     }
 }

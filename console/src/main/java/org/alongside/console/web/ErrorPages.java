@@ -43,13 +43,16 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    Response refused(ServiceRefused e, UriInfo uri) {
+    Response refused(ServiceRefused e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers,
+            jakarta.ws.rs.core.Request request) {
         return switch (e.status()) {
             case 404 -> html(404, Templates.notFound());
             case 403 -> html(403, Templates.forbidden());
             // the service no longer accepts the session's token: sign in again, and come back here
-            case 401 -> Response.seeOther(URI.create("/sign-in?return=" + URLEncoder.encode(
-                    uri.getRequestUri().getRawPath(), StandardCharsets.UTF_8))).build();
+            case 401 -> Response.seeOther(URI.create("/sign-in?return=" + URLEncoder.encode("GET".equals(
+                    request.getMethod()) ? pathAndQuery(uri.getRequestUri())
+                    : org.alongside.console.signin.DevSession.pageOf(headers.getHeaderString("Referer")),
+                    StandardCharsets.UTF_8))).build();
             default -> {
                 if (e.status() >= 500) {
                     LOG.errorf("%s failed: %s", e.service(), e.getMessage());
@@ -72,6 +75,10 @@ public class ErrorPages {
         }
         LOG.error("page failed", e);
         return html(500, Templates.failed());
+    }
+
+    private static String pathAndQuery(URI uri) {
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private static Response html(int status, TemplateInstance page) {

@@ -85,8 +85,10 @@ public final class Form {
         return values(field).contains(value);
     }
 
+    /** Whether the field, or anything inside it ("consent" for "consent.peerSupport"), has an error. */
     public boolean hasError(String field) {
-        return errors.containsKey(field);
+        return errors.keySet().stream().anyMatch(name -> name.equals(field) || name.startsWith(field + ".")
+                || name.startsWith(field + "["));
     }
 
     /** The error of a field and of anything inside it ("conditions" also shows "conditions[0].snomedCode"). */

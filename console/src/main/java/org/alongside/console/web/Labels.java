@@ -18,6 +18,9 @@ public final class Labels {
     private static final Map<String, String> WORDS = Map.of("ONE_TO_ONE", "One to one", "GP_PRACTICE", "GP practice",
             "IMD", "IMD", "ONLINE_TEXT", "Online (text)", "SELF_HARM_OR_SUICIDE_RISK", "Self-harm or suicide risk");
 
+    private static final Map<String, String> FIELDS = Map.of("nhsNumber", "NHS number", "odsCode", "ODS code",
+            "snomedCode", "SNOMED CT code", "imdDecile", "IMD decile");
+
     private Labels() {
     }
 
@@ -54,6 +57,10 @@ public final class Labels {
     static String field(String path) {
         String last = path.replaceAll("\\[\\d+]", "");
         last = last.substring(last.lastIndexOf('.') + 1);
+        String known = FIELDS.get(last);
+        if (known != null) {
+            return known;
+        }
         String words = last.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.UK);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
