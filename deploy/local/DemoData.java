@@ -78,29 +78,33 @@ public final class DemoData {
     private final Instant today = Instant.now();
     private final Instant peersJoined = today.minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
 
-    private DemoData(String host) {
-        referrals = "http://" + host + ":8081";
-        matching = "http://" + host + ":8082";
-        sessions = "http://" + host + ":8083";
-        outcomes = "http://" + host + ":8084";
+    /** The services answer on portBase + 1 to + 4, as the local stack's 8081-8084 (portBase 8080). */
+    private DemoData(String host, int portBase) {
+        referrals = "http://" + host + ":" + (portBase + 1);
+        matching = "http://" + host + ":" + (portBase + 2);
+        sessions = "http://" + host + ":" + (portBase + 3);
+        outcomes = "http://" + host + ":" + (portBase + 4);
     }
 
     public static void main(String[] args) throws Exception {
         int count = 150;
         long seed = 20_250_401L;
         String host = "127.0.0.1";
+        int portBase = 8080;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--referrals" -> count = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--host" -> host = args[++i];
+                case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: java deploy/local/DemoData.java [--referrals N] [--seed S] [--host H]");
+                    System.err.println("usage: java deploy/local/DemoData.java [--referrals N] [--seed S] [--host H]"
+                            + " [--port-base P (services on P+1..P+4; 8080)]");
                     System.exit(2);
                 }
             }
         }
-        new DemoData(host).run(count, seed);
+        new DemoData(host, portBase).run(count, seed);
     }
 
     private void run(int count, long seed) throws Exception {

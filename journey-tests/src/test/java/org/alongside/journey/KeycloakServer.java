@@ -35,6 +35,8 @@ final class KeycloakServer implements AutoCloseable {
     KeycloakServer() {
         try {
             Path home = distribution();
+            // a fresh database each time, so the realm is always the one in the repository
+            deleteRecursively(home.resolve("data/h2"));
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(REALM_FILE, imports.resolve("alongside-realm.json"), StandardCopyOption.REPLACE_EXISTING);
@@ -96,6 +98,17 @@ final class KeycloakServer implements AutoCloseable {
             return found.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No Keycloak in " + DISTRIBUTIONS
                             + ": build journey-tests with Maven (it unpacks org.keycloak:keycloak-quarkus-dist)"));
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
