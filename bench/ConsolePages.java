@@ -29,7 +29,7 @@ public class ConsolePages {
     public static void main(String[] args) throws Exception {
         Map<String, List<Long>> results = new LinkedHashMap<>();
         Session coordinator = signIn("coordinator", Map.of());
-        String worklist = get(coordinator, "/coordinator/worklist?status=ACCEPTED");
+        String worklist = get(coordinator, "/coordinator/worklist");
         String referral = first(worklist, "/coordinator/referrals/([0-9a-f-]{36})");
         time(results, coordinator, "coordinator worklist", "/coordinator/worklist");
         if (referral != null) {
