@@ -54,6 +54,8 @@ public final class DemoData {
             {"197480006", "Anxiety disorder", "MENTAL"}, {"58214004", "Schizophrenia", "MENTAL"},
             {"13746004", "Bipolar disorder", "MENTAL"}};
     private static final String[] PRACTICES = {"B82001", "B82005", "B86012", "B86030", "C84016", "Y02494"};
+    /** The demo supervisor (a token subject), the one the console's development sign-in offers first. */
+    private static final String SUPERVISOR = "5f1c2b4e-8a7d-4c3b-9e2f-1a6d7c8b9e01";
     private static final String[] GIVEN = {"Ada", "Bilal", "Chloe", "Dev", "Ewa", "Femi", "Grace", "Hamid", "Isla",
             "Jamal", "Kasia", "Liam", "Maya", "Niall", "Olu", "Priya", "Rory", "Sana", "Tom", "Una"};
     private static final String[] FAMILY = {"Quayle", "Okafor", "Nowak", "Patel", "Hughes", "Begum", "Murphy",
@@ -76,29 +78,33 @@ public final class DemoData {
     private final Instant today = Instant.now();
     private final Instant peersJoined = today.minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
 
-    private DemoData(String host) {
-        referrals = "http://" + host + ":8081";
-        matching = "http://" + host + ":8082";
-        sessions = "http://" + host + ":8083";
-        outcomes = "http://" + host + ":8084";
+    /** The services answer on portBase + 1 to + 4, as the local stack's 8081-8084 (portBase 8080). */
+    private DemoData(String host, int portBase) {
+        referrals = "http://" + host + ":" + (portBase + 1);
+        matching = "http://" + host + ":" + (portBase + 2);
+        sessions = "http://" + host + ":" + (portBase + 3);
+        outcomes = "http://" + host + ":" + (portBase + 4);
     }
 
     public static void main(String[] args) throws Exception {
         int count = 150;
         long seed = 20_250_401L;
         String host = "127.0.0.1";
+        int portBase = 8080;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--referrals" -> count = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--host" -> host = args[++i];
+                case "--port-base" -> portBase = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: java deploy/local/DemoData.java [--referrals N] [--seed S] [--host H]");
+                    System.err.println("usage: java deploy/local/DemoData.java [--referrals N] [--seed S] [--host H]"
+                            + " [--port-base P (services on P+1..P+4; 8080)]");
                     System.exit(2);
                 }
             }
         }
-        new DemoData(host).run(count, seed);
+        new DemoData(host, portBase).run(count, seed);
     }
 
     private void run(int count, long seed) throws Exception {
@@ -110,7 +116,8 @@ public final class DemoData {
             String body = "{\"displayName\":\"" + GIVEN[(i * 7) % GIVEN.length] + " (peer)\",\"gender\":\""
                     + (i % 2 == 0 ? "FEMALE" : "MALE") + "\",\"languages\":[\"en\"],\"formats\":"
                     + "[\"ONE_TO_ONE\",\"TELEPHONE\",\"VIDEO\",\"GROUP\"],\"capacity\":50,\"active\":true,"
-                    + "\"experiences\":[\"carer\"],\"livedExperience\":[" + conditionJson(condition) + "]}";
+                    + "\"experiences\":[\"carer\"],\"supervisorId\":\"" + SUPERVISOR + "\",\"livedExperience\":["
+                    + conditionJson(condition) + "]}";
             // Peer workers join before the demo year; the first one tells whether the services take demo time.
             HttpResponse<String> created = send("POST", matching + "/peers", token("coordinator"), body, 201,
                     peersJoined);
@@ -118,6 +125,9 @@ public final class DemoData {
                 backdating = created.body().contains("\"createdAt\":\"" + peersJoined.toString().replace("Z", ""));
             }
             peers.add(new String[] {id(created), condition[0]});
+            // session-service knows supervisors by assignment: the demo supervisor sees these peers' work
+            send("PUT", sessions + "/peers/" + id(created) + "/supervisor", token("coordinator"),
+                    "{\"supervisorId\":\"" + SUPERVISOR + "\"}", 200);
         }
         System.out.printf("demo-data: %d peer workers%n", peers.size());
 

@@ -36,10 +36,19 @@ final class ServiceProcess {
      * @param properties system properties (-D) for the service, besides the port
      */
     ServiceProcess(Suite.Service service, String name, Map<String, String> properties) {
+        this(service, service.module, name, properties);
+    }
+
+    /** The web console: a module of its own, not one of the four services (service is null). */
+    static ServiceProcess console(String name, Map<String, String> properties) {
+        return new ServiceProcess(null, "console", name, properties);
+    }
+
+    private ServiceProcess(Suite.Service service, String module, String name, Map<String, String> properties) {
         this.service = service;
         this.name = name;
         this.port = freePort();
-        Path jar = ROOT.resolve(service.module + "/target/quarkus-app/quarkus-run.jar");
+        Path jar = ROOT.resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the project root");
         }
@@ -76,6 +85,11 @@ final class ServiceProcess {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The same port by the name browsers treat as a secure context, so that Secure cookies are kept over http. */
+    String localhostUrl() {
+        return "http://localhost:" + port;
     }
 
     synchronized boolean alive() {
@@ -157,6 +171,10 @@ final class ServiceProcess {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Path root() {
+        return ROOT;
     }
 
     static int freePort() {

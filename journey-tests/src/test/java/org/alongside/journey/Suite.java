@@ -44,6 +44,7 @@ final class Suite implements Stack {
 
     final KafkaBroker broker;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private ServiceProcess console;
 
     private Suite() throws IOException {
         broker = KafkaBroker.create();
@@ -94,7 +95,36 @@ final class Suite implements Stack {
         return services.get(service).url();
     }
 
+    /**
+     * The web console in front of this suite, with the development sign-in (the local stack's), started on first use.
+     * It is given its name on localhost: browsers keep its Secure session cookie there over plain http.
+     */
+    synchronized String consoleUrl() {
+        if (console == null) {
+            console = startConsole("console", Map.of());
+        }
+        return console.localhostUrl();
+    }
+
+    /** Another console in front of this suite, with some settings changed (e.g. a service that is not there). */
+    ServiceProcess startConsole(String name, Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "quarkus.rest-client.referral.url", url(Service.REFERRAL),
+                "quarkus.rest-client.matching.url", url(Service.MATCHING),
+                "quarkus.rest-client.session.url", url(Service.SESSION),
+                "quarkus.rest-client.outcomes.url", url(Service.OUTCOMES),
+                "alongside.console.dev-sign-in.key-directory",
+                ServiceProcess.root().resolve("deploy/local/dev-keys").toString()));
+        properties.putAll(overrides);
+        ServiceProcess process = ServiceProcess.console(name, properties);
+        process.start();
+        return process;
+    }
+
     private void stop() {
+        if (console != null) {
+            console.stop();
+        }
         services.values().parallelStream().forEach(ServiceProcess::stop);
         broker.destroy();
     }

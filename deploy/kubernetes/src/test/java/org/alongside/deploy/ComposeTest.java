@@ -45,7 +45,7 @@ class ComposeTest {
             }
         }
         Set<String> expected = new TreeSet<>(List.of("kafka", "postgres"));
-        Suite.services().forEach(s -> expected.add(s.module()));
+        Suite.deployables().forEach(s -> expected.add(s.module()));
         Set<String> actual = new TreeSet<>();
         services.fieldNames().forEachRemaining(actual::add);
         assertEquals(expected, actual, "compose services");
@@ -72,6 +72,29 @@ class ComposeTest {
             }
         }
         assertEquals("false", kafka.path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText());
+    }
+
+    @Test
+    void theConsoleRunsItsImageInFrontOfTheServicesWithTheIdentityProviderRequired() {
+        Service console = Suite.console();
+        JsonNode s = services.path("console");
+        assertEquals("alongside/console:" + Suite.version(), s.path("image").asText());
+        assertEquals(List.of(console.httpPort() + ":" + console.httpPort()), texts(s.path("ports")));
+        String health = String.join(" ", texts(s.at("/healthcheck/test")));
+        assertTrue(health.contains("/" + console.httpPort()) && health.contains("/q/health/ready"), health);
+        Map<String, String> env = environment(s);
+        for (String variable : Suite.environmentVariables(console).keySet()) {
+            assertTrue(env.containsKey(variable), "console does not set " + variable);
+        }
+        for (Service service : Suite.services()) {
+            String variable = "ALONGSIDE_" + service.module().replace("-service", "").toUpperCase() + "_URL";
+            assertEquals("http://" + service.module() + ":" + service.httpPort(), env.get(variable));
+            assertEquals("service_healthy", s.at("/depends_on/" + service.module() + "/condition").asText());
+        }
+        for (String required : List.of("ALONGSIDE_OIDC_URL", "ALONGSIDE_OIDC_CLIENT_SECRET")) {
+            assertTrue(env.get(required).matches("\\$\\{" + required + ":\\?.+}"),
+                    "console: " + required + " must be required from the operator, not defaulted");
+        }
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * The part of Kustomize these manifests use, so that the overlays can be rendered and checked without a kustomize
- * binary: resources (files and directories), namespace, configMapGenerator (envs, literals), and patches (strategic
+ * binary: resources (files and directories), namespace, configMapGenerator and secretGenerator (envs, literals), and
+ * patches (strategic
  * merge documents and JSON 6902 operations, by target or by the patch's own kind and name). Anything else in a
  * kustomization fails the render, so a new feature cannot slip past the checks unrendered. Where kubectl is
  * installed, {@link ManifestsTest} also compares this rendering with {@code kubectl kustomize}.
@@ -31,7 +32,7 @@ import java.util.Set;
 final class Kustomize {
 
     private static final Set<String> KNOWN_FIELDS = Set.of("apiVersion", "kind", "namespace", "resources",
-            "configMapGenerator", "patches");
+            "configMapGenerator", "secretGenerator", "patches");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace");
 
     private Kustomize() {
@@ -54,6 +55,9 @@ final class Kustomize {
         }
         for (JsonNode generator : kustomization.path("configMapGenerator")) {
             objects.add(configMap(directory, generator));
+        }
+        for (JsonNode generator : kustomization.path("secretGenerator")) {
+            objects.add(secret(directory, generator));
         }
         for (JsonNode patch : kustomization.path("patches")) {
             applyPatch(directory, patch, objects);
@@ -92,8 +96,20 @@ final class Kustomize {
             data.put(text.substring(0, text.indexOf('=')), text.substring(text.indexOf('=') + 1));
         }
         generator.fieldNames().forEachRemaining(field -> assertTrue(Set.of("name", "envs", "literals").contains(field),
-                "the test's renderer does not know configMapGenerator field '" + field + "'"));
+                "the test's renderer does not know generator field '" + field + "'"));
         return configMap;
+    }
+
+    /** As a generated ConfigMap, but a Secret (type Opaque) whose values are base64, as Kustomize writes them. */
+    private static ObjectNode secret(Path directory, JsonNode generator) {
+        ObjectNode configMap = configMap(directory, generator);
+        ObjectNode secret = Yaml.MAPPER.createObjectNode();
+        secret.put("apiVersion", "v1").put("kind", "Secret").put("type", "Opaque");
+        secret.set("metadata", configMap.get("metadata"));
+        ObjectNode data = secret.putObject("data");
+        configMap.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), java.util.Base64.getEncoder()
+                .encodeToString(e.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return secret;
     }
 
     private static void applyPatch(Path directory, JsonNode patch, List<ObjectNode> objects) {

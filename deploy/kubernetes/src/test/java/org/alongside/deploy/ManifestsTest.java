@@ -101,8 +101,9 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void eachServiceHasADeploymentWhosePortsAndProbesMatchItsHttpPort(String overlay) {
         List<ObjectNode> objects = render(overlay);
-        List<Service> services = Suite.services();
-        assertEquals(services.size(), ofKind(objects, "Deployment").size(), overlay + ": one Deployment per service");
+        List<Service> services = Suite.deployables();
+        assertEquals(services.size(), ofKind(objects, "Deployment").size(),
+                overlay + ": one Deployment per service and one for the console");
         for (Service service : services) {
             JsonNode container = container(objects, service);
             assertEquals("alongside/" + service.module() + ":" + Suite.version(), container.path("image").asText(),
@@ -131,7 +132,7 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void everyVariableTheProductionConfigurationReadsIsSetFromSomethingThatExists(String overlay) throws Exception {
         List<ObjectNode> objects = render(overlay);
-        for (Service service : Suite.services()) {
+        for (Service service : Suite.deployables()) {
             Map<String, String> env = environment(objects, service); // also checks every reference resolves
             for (var variable : Suite.environmentVariables(service).entrySet()) {
                 assertTrue(env.containsKey(variable.getKey()), overlay + ": " + service.module() + " does not set "
@@ -141,7 +142,7 @@ class ManifestsTest {
             // start); once filled in, it must satisfy the platform's ProductionGuard.
             String jwks = env.get("ALONGSIDE_JWKS_URL");
             String issuer = env.get("ALONGSIDE_JWT_ISSUER");
-            if (!jwks.isEmpty()) {
+            if (jwks != null && !jwks.isEmpty()) {
                 assertEquals(List.of(), productionGuardProblems(jwks, issuer), overlay + ": identity.env");
             }
         }
@@ -214,7 +215,7 @@ class ManifestsTest {
             assertTrue(hpa.at("/spec/minReplicas").asInt() >= 1
                     && hpa.at("/spec/minReplicas").asInt() <= hpa.at("/spec/maxReplicas").asInt(), Kustomize.name(hpa));
         }
-        for (Service service : Suite.services()) {
+        for (Service service : Suite.deployables()) {
             hpa(objects, service);
             assertEquals(1, ofKind(objects, "PodDisruptionBudget").stream()
                     .filter(b -> matches(b.at("/spec/selector/matchLabels"), pod(objects, service).path("labels"))).count(),
@@ -339,6 +340,41 @@ class ManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void theConsoleReachesOnlyTheFourServicesAndTheIdentityProvider(String overlay) {
+        List<ObjectNode> objects = render(overlay);
+        Service console = Suite.console();
+        JsonNode container = container(objects, console);
+        Map<String, String> env = environment(objects, console);
+        for (Service service : Suite.services()) {
+            String variable = "ALONGSIDE_" + service.module().replace("-service", "").toUpperCase() + "_URL";
+            assertEquals("http://" + service.module() + ":" + service.httpPort(), env.get(variable),
+                    overlay + ": the console reaches " + service.module() + " by its Service");
+        }
+        assertTrue(env.get("ALONGSIDE_OIDC_CLIENT_SECRET").startsWith("secret:"), "the client secret from a Secret");
+        assertTrue(container.path("env").findValues("secretKeyRef").isEmpty(), "no database secret: no database");
+        List<ObjectNode> policies = ofKind(objects, "NetworkPolicy").stream()
+                .filter(p -> matches(p.at("/spec/podSelector/matchLabels"), pod(objects, console).path("labels"))).toList();
+        assertEquals(1, policies.size(), "console: one NetworkPolicy");
+        JsonNode spec = policies.get(0).path("spec");
+        assertEquals(console.httpPort(), spec.at("/ingress/0/ports/0/port").asInt());
+        Map<String, Integer> reached = new TreeMap<>();
+        for (JsonNode rule : spec.path("egress")) {
+            for (JsonNode to : rule.path("to")) {
+                assertTrue(to.at("/podSelector/matchLabels/cnpg.io~1cluster").isMissingNode(), "console: no database");
+                assertTrue(to.at("/podSelector/matchLabels/strimzi.io~1cluster").isMissingNode(), "console: no broker");
+                JsonNode name = to.at("/podSelector/matchLabels/app.kubernetes.io~1name");
+                if (!name.isMissingNode()) {
+                    reached.put(name.asText(), rule.at("/ports/0/port").asInt());
+                }
+            }
+        }
+        Map<String, Integer> expected = new TreeMap<>();
+        Suite.services().forEach(s -> expected.put(s.module(), s.httpPort()));
+        assertEquals(expected, reached, "console: egress to the four services' HTTP ports");
+    }
+
     @Test
     void theImagesModuleBuildsTheImageEachDeploymentRuns() {
         var pom = Suite.pom(Suite.ROOT.resolve("deploy/images/pom.xml"));
@@ -365,7 +401,7 @@ class ManifestsTest {
         }
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> expectedPorts = new TreeMap<>();
-        for (Service service : Suite.services()) {
+        for (Service service : Suite.deployables()) {
             expected.put(service.module(), "alongside/" + service.module() + ":" + Suite.version());
             expectedPorts.put(service.module(), String.valueOf(service.httpPort()));
         }
@@ -386,10 +422,12 @@ class ManifestsTest {
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize did not finish");
         assertEquals(0, process.exitValue(), "kubectl kustomize failed: " + err);
-        // Generated ConfigMaps carry a content hash in their name, and every reference to them follows it.
-        for (ObjectNode generated : ofKind(Yaml.documents(out), "ConfigMap")) {
+        // Generated ConfigMaps and Secrets carry a content hash in their name, and every reference to them follows it.
+        List<ObjectNode> generatedObjects = new java.util.ArrayList<>(ofKind(Yaml.documents(out), "ConfigMap"));
+        generatedObjects.addAll(ofKind(Yaml.documents(out), "Secret"));
+        for (ObjectNode generated : generatedObjects) {
             String hashed = name(generated);
-            if (hashed.matches(".*-[a-z0-9]{10}") && find(render(overlay), "ConfigMap", hashed).isEmpty()) {
+            if (hashed.matches(".*-[a-z0-9]{10}") && find(render(overlay), kind(generated), hashed).isEmpty()) {
                 out = out.replace(hashed, hashed.substring(0, hashed.length() - 11));
             }
         }
@@ -426,7 +464,7 @@ class ManifestsTest {
     }
 
     static Service service(String module) {
-        return Suite.services().stream().filter(s -> s.module().equals(module)).findFirst()
+        return Suite.deployables().stream().filter(s -> s.module().equals(module)).findFirst()
                 .orElseGet(() -> fail("no service module " + module));
     }
 
@@ -472,7 +510,15 @@ class ManifestsTest {
         JsonNode container = container(objects, service);
         Map<String, String> env = new TreeMap<>();
         for (JsonNode from : container.path("envFrom")) {
-            assertTrue(from.has("configMapRef"), service.module() + ": envFrom only from ConfigMaps");
+            if (from.has("secretRef")) {
+                // a generated Secret (secretGenerator): its keys, as "secret:name/key"
+                String secret = from.at("/secretRef/name").asText();
+                ObjectNode generated = find(objects, "Secret", secret)
+                        .orElseGet(() -> fail(service.module() + ": envFrom a Secret that is not generated: " + secret));
+                generated.path("data").fieldNames().forEachRemaining(key -> env.put(key, "secret:" + secret + "/" + key));
+                continue;
+            }
+            assertTrue(from.has("configMapRef"), service.module() + ": envFrom only from ConfigMaps and generated Secrets");
             env.putAll(configMap(objects, from.at("/configMapRef/name").asText()));
         }
         for (JsonNode variable : container.path("env")) {

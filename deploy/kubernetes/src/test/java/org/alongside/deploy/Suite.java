@@ -81,6 +81,19 @@ final class Suite {
         return services;
     }
 
+    /** The web console: deployed beside the services, but not one of them (no database, no broker, no platform). */
+    static Service console() {
+        Map<String, String> props = properties(ROOT.resolve("console/src/main/resources/application.properties"));
+        return new Service("console", "console", Integer.parseInt(props.get("quarkus.http.port")), props);
+    }
+
+    /** The services and the console: everything that runs from an image of deploy/images. */
+    static List<Service> deployables() {
+        List<Service> all = new ArrayList<>(services());
+        all.add(console());
+        return all;
+    }
+
     /** The platform's shared defaults, as every service reads them (from the platform jar on this classpath). */
     static Map<String, String> platformProperties() {
         try (InputStream in = KafkaSettings.class.getClassLoader()
@@ -106,7 +119,10 @@ final class Suite {
      * a default there: properties without a profile or with %prod, from the platform and the service.
      */
     static Map<String, Boolean> environmentVariables(Service service) {
-        Map<String, String> merged = new LinkedHashMap<>(platformProperties());
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (!service.module().equals("console")) {
+            merged.putAll(platformProperties());
+        }
         merged.putAll(service.properties());
         Map<String, Boolean> variables = new LinkedHashMap<>();
         merged.forEach((key, value) -> {

@@ -1,0 +1,63 @@
+package org.alongside.console.api.matching;
+
+import static org.alongside.console.api.ServiceCalls.call;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.alongside.console.api.ServiceRefused;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The console's one way to matching-service. */
+@ApplicationScoped
+public class MatchingClient {
+
+    public static final String SERVICE = "Matching";
+
+    private final MatchingApi api;
+
+    MatchingClient(@RestClient MatchingApi api) {
+        this.api = api;
+    }
+
+    /** Empty until matching-service has heard that the referral was accepted (it answers 404 until then). */
+    public Optional<Matching.ReferralProposals> proposals(UUID referralId) {
+        try {
+            return Optional.of(call(SERVICE, () -> api.proposals(referralId)));
+        } catch (ServiceRefused e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public Matching.Proposal accept(UUID proposalId) {
+        return call(SERVICE, () -> api.accept(proposalId));
+    }
+
+    public Matching.Proposal decline(UUID proposalId, Matching.ProposalDecline decline) {
+        return call(SERVICE, () -> api.decline(proposalId, decline));
+    }
+
+    public Matching.WaitingList waiting(int page, int size) {
+        return call(SERVICE, () -> api.waiting(page, size));
+    }
+
+    public Matching.AssignmentRun runAssignment() {
+        return call(SERVICE, api::runAssignment);
+    }
+
+    public Matching.AssignmentRun assignmentRun(UUID id) {
+        return call(SERVICE, () -> api.assignmentRun(id));
+    }
+
+    /** Peers by display name; a supervisor gets only the peers they supervise. */
+    public Matching.PeerList peers(String status, int page, int size) {
+        return call(SERVICE, () -> api.peers(status == null || status.isBlank() ? null : status, page, size));
+    }
+
+    public Matching.Peer peer(UUID id) {
+        return call(SERVICE, () -> api.peer(id));
+    }
+}

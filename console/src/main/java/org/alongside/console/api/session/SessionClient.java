@@ -1,0 +1,99 @@
+package org.alongside.console.api.session;
+
+import static org.alongside.console.api.ServiceCalls.call;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The console's one way to session-service. */
+@ApplicationScoped
+public class SessionClient {
+
+    public static final String SERVICE = "Sessions";
+
+    private final SessionApi api;
+
+    SessionClient(@RestClient SessionApi api) {
+        this.api = api;
+    }
+
+    /** A peer worker's own caseload (peerId null), or a named peer's for staff who oversee them. */
+    public Sessions.Caseload caseload(UUID peerId) {
+        return call(SERVICE, () -> api.caseload(peerId));
+    }
+
+    public List<Sessions.Session> sessions(UUID referralId) {
+        return call(SERVICE, () -> api.sessions(referralId));
+    }
+
+    public Sessions.Session record(Sessions.NewSession session) {
+        return call(SERVICE, () -> api.record(session));
+    }
+
+    public List<Sessions.Goal> goals(UUID referralId) {
+        return call(SERVICE, () -> api.goals(referralId));
+    }
+
+    public Sessions.Goal addGoal(UUID referralId, Sessions.NewGoal goal) {
+        return call(SERVICE, () -> api.addGoal(referralId, goal));
+    }
+
+    public List<Sessions.Signpost> signposting(UUID referralId) {
+        return call(SERVICE, () -> api.signposting(referralId));
+    }
+
+    /** The caller's worklist of concerns not yet closed: overdue first, then immediate risks, then by deadline. */
+    public List<Sessions.Concern> openConcerns() {
+        return call(SERVICE, () -> api.concerns(List.of("OPEN", "ACKNOWLEDGED"), null));
+    }
+
+    public List<Sessions.Concern> concernsAbout(UUID referralId) {
+        return call(SERVICE, () -> api.concerns(List.of("OPEN", "ACKNOWLEDGED", "CLOSED"), referralId));
+    }
+
+    public Sessions.Concern concern(UUID id) {
+        return call(SERVICE, () -> api.concern(id));
+    }
+
+    public Sessions.Concern raise(Sessions.NewConcern concern) {
+        return call(SERVICE, () -> api.raise(concern));
+    }
+
+    public Sessions.Concern acknowledge(UUID id) {
+        return call(SERVICE, () -> api.acknowledge(id));
+    }
+
+    public Sessions.Concern close(UUID id, String actionTaken) {
+        return call(SERVICE, () -> api.close(id, new Sessions.Closure(actionTaken)));
+    }
+
+    public List<Sessions.Group> groups() {
+        return call(SERVICE, api::groups);
+    }
+
+    public Sessions.Group group(UUID id) {
+        return call(SERVICE, () -> api.group(id));
+    }
+
+    public List<Sessions.Meeting> meetings(UUID groupId) {
+        return call(SERVICE, () -> api.meetings(groupId));
+    }
+
+    public Sessions.Meeting recordMeeting(UUID groupId, Sessions.NewMeeting meeting) {
+        return call(SERVICE, () -> api.recordMeeting(groupId, meeting));
+    }
+
+    public List<Sessions.OverdueSupervision> overdueSupervision() {
+        return call(SERVICE, api::overdueSupervision);
+    }
+
+    public List<Sessions.Supervision> supervision(UUID peerId) {
+        return call(SERVICE, () -> api.supervision(peerId));
+    }
+
+    public Sessions.Supervision recordSupervision(UUID peerId, Sessions.NewSupervision supervision) {
+        return call(SERVICE, () -> api.recordSupervision(peerId, supervision));
+    }
+}

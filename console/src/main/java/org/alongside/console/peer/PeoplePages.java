@@ -1,0 +1,191 @@
+package org.alongside.console.peer;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.alongside.console.api.ServiceRefused;
+import org.alongside.console.api.referral.ReferralClient;
+import org.alongside.console.api.referral.Referrals;
+import org.alongside.console.api.session.SessionClient;
+import org.alongside.console.api.session.Sessions;
+import org.alongside.console.signin.Role;
+import org.alongside.console.signin.SignedIn;
+import org.alongside.console.web.Form;
+import org.alongside.console.web.Forms;
+import org.alongside.console.web.Part;
+
+/**
+ * The peer worker's day: the people on their caseload (who is overdue contact), a person's page (goals with progress,
+ * sessions, signposting), recording a session in under a minute, raising a concern. Scope is the services': a person
+ * who is not on this peer's caseload is "not found" there, and so here.
+ */
+@Path("/peer")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.PEER_WORKER_GROUP)
+public class PeoplePages {
+
+    private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    /** A caseload entry with the person's name and contact details, as the peer's scope allows. */
+    public record Person(Sessions.Client client, Part<Referrals.Referral> referral) {
+
+        public String name() {
+            return referral.available() ? referral.value().name() : "Name unavailable";
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance people(Part<Sessions.Caseload> caseload, List<Person> people);
+
+        static native TemplateInstance person(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
+                Part<List<Sessions.Session>> sessions, Part<List<Sessions.Signpost>> signposting, String notice);
+
+        static native TemplateInstance recordSession(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
+                Form form, List<String> formats, List<String> attendance, List<String> focus,
+                List<String> goalStatuses, List<String> concernCategories, List<String> signpostCategories);
+
+        static native TemplateInstance raiseConcern(List<Person> people, Form form, List<String> categories);
+    }
+
+    private final SessionClient sessions;
+    private final ReferralClient referrals;
+    private final SignedIn signedIn;
+
+    PeoplePages(SessionClient sessions, ReferralClient referrals, SignedIn signedIn) {
+        this.sessions = sessions;
+        this.referrals = referrals;
+        this.signedIn = signedIn;
+    }
+
+    @GET
+    @Path("people")
+    public TemplateInstance people() {
+        Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload(null));
+        return Templates.people(caseload, caseload.available() ? named(caseload.value()) : List.of());
+    }
+
+    @GET
+    @Path("people/{referralId}")
+    public TemplateInstance person(@PathParam("referralId") UUID referralId, @QueryParam("done") String done) {
+        Referrals.Referral referral = referrals.get(referralId);
+        return Templates.person(referral, Part.of(() -> sessions.goals(referralId)),
+                Part.of(() -> sessions.sessions(referralId)), Part.of(() -> sessions.signposting(referralId)),
+                "session".equals(done) ? "Session recorded." : "concern".equals(done) ? "Concern raised." : null);
+    }
+
+    @GET
+    @Path("people/{referralId}/sessions/new")
+    public TemplateInstance newSession(@PathParam("referralId") UUID referralId) {
+        OffsetDateTime now = OffsetDateTime.now(Forms.LONDON).truncatedTo(ChronoUnit.MINUTES);
+        Form form = Form.empty().with("startedAt", LOCAL_MINUTES.format(now.minusHours(1)))
+                .with("durationMinutes", "45").with("format", "IN_PERSON").with("attendance", "ATTENDED");
+        return sessionForm(referralId, form);
+    }
+
+    @POST
+    @Path("people/{referralId}/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordSession(@PathParam("referralId") UUID referralId, MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        OffsetDateTime startedAt = Forms.dateTime(form, "startedAt");
+        Integer duration = Forms.integer(form, "durationMinutes");
+        List<Sessions.GoalProgress> progress = new ArrayList<>();
+        for (String goalId : form.values("goalId")) {
+            Integer rating = Forms.integer(form, "rating-" + goalId);
+            String status = Forms.blank(form.value("status-" + goalId));
+            if (rating != null || status != null) {
+                progress.add(new Sessions.GoalProgress(UUID.fromString(goalId), rating, status));
+            }
+        }
+        List<Sessions.NewSignpost> signposting = Forms.blank(form.value("signposting[0].name")) == null ? List.of()
+                : List.of(new Sessions.NewSignpost(form.value("signposting[0].name"),
+                        Forms.blank(form.value("signposting[0].category"))));
+        Sessions.ConcernDetails concern = Forms.blank(form.value("safeguardingConcern.description")) == null
+                && Forms.blank(form.value("safeguardingConcern.category")) == null ? null
+                : new Sessions.ConcernDetails(Forms.blank(form.value("safeguardingConcern.category")),
+                        Forms.blank(form.value("safeguardingConcern.description")),
+                        "true".equals(form.value("safeguardingConcern.immediateRisk")));
+        if (form.valid()) {
+            try {
+                sessions.record(new Sessions.NewSession(referralId, signedIn.peerId().orElse(null), startedAt,
+                        duration, Forms.blank(form.value("format")), Forms.blank(form.value("attendance")),
+                        form.values("focus"), Forms.blank(form.value("notes")), signposting, concern, progress));
+                return Response.seeOther(URI.create("/peer/people/" + referralId + "?done=session")).build();
+            } catch (ServiceRefused e) {
+                if (!e.isInvalidInput()) {
+                    throw e;
+                }
+                form.rejected(e.problem());
+            }
+        }
+        return Response.status(400).entity(sessionForm(referralId, form)).build();
+    }
+
+    @GET
+    @Path("concerns/new")
+    public TemplateInstance newConcern(@QueryParam("referralId") String referralId) {
+        Form form = Form.empty();
+        if (referralId != null) {
+            form.with("referralId", referralId);
+        }
+        return concernForm(form);
+    }
+
+    @POST
+    @Path("concerns")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response raiseConcern(MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        UUID referralId = Forms.uuid(form, "referralId", "choose the person the concern is about");
+        if (form.valid()) {
+            try {
+                sessions.raise(new Sessions.NewConcern(referralId, Forms.blank(form.value("category")),
+                        Forms.blank(form.value("description")), Forms.bool(form.value("immediateRisk"))));
+                return Response.seeOther(URI.create("/peer/people/" + referralId + "?done=concern")).build();
+            } catch (ServiceRefused e) {
+                if (!e.isInvalidInput()) {
+                    throw e;
+                }
+                form.rejected(e.problem());
+            }
+        }
+        return Response.status(400).entity(concernForm(form)).build();
+    }
+
+    private TemplateInstance sessionForm(UUID referralId, Form form) {
+        Referrals.Referral referral = referrals.get(referralId);
+        return Templates.recordSession(referral, Part.of(() -> sessions.goals(referralId)), form,
+                Sessions.FORMATS, Sessions.ATTENDANCE, Sessions.FOCUS, Sessions.GOAL_STATUSES,
+                Sessions.CONCERN_CATEGORIES, Sessions.SIGNPOST_CATEGORIES);
+    }
+
+    private TemplateInstance concernForm(Form form) {
+        Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload(null));
+        return Templates.raiseConcern(caseload.available() ? named(caseload.value()) : List.of(), form,
+                Sessions.CONCERN_CATEGORIES);
+    }
+
+    /** Names come from referral-service, one request per person (a caseload is a handful of people). */
+    private List<Person> named(Sessions.Caseload caseload) {
+        return caseload.clients().stream()
+                .map(client -> new Person(client, Part.of(() -> referrals.get(client.referralId())))).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package org.alongside.console.web;
+
+import java.util.function.Supplier;
+import org.alongside.console.api.ServiceUnavailable;
+
+/**
+ * One part of a page that comes from a service which may be down: the page still shows, and says which part is
+ * unavailable instead of this one.
+ */
+public record Part<T>(T value, String unavailable) {
+
+    public static <T> Part<T> of(Supplier<T> load) {
+        try {
+            return new Part<>(load.get(), null);
+        } catch (ServiceUnavailable e) {
+            return new Part<>(null, e.service());
+        }
+    }
+
+    public boolean available() {
+        return unavailable == null;
+    }
+}

@@ -1,0 +1,365 @@
+package org.alongside.journey;
+
+import static org.alongside.journey.Suite.Service.MATCHING;
+import static org.alongside.journey.Suite.Service.SESSION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.alongside.platform.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Each role's core journey through the web console in a real browser, against the packaged suite: the console calls
+ * the services' public APIs with the signed-in person's own token, so every step here is also a proof that those
+ * APIs are enough. Every main screen is checked with axe-core and photographed for docs/console/. Lives here, not in
+ * console/, because it needs the whole running suite that {@link Suite} already starts once for the journey tests.
+ */
+class ConsoleJourneyTest {
+
+    private static final Suite suite = Suite.get();
+    private static String console;
+
+    @BeforeAll
+    static void startConsole() {
+        console = suite.consoleUrl();
+    }
+
+    /**
+     * The journeys here leave events in flight, and other journey tests count the dashboard before and after their
+     * own: wait until outcomes-service has every referral and its counts have stopped moving.
+     */
+    @AfterAll
+    static void settle() {
+        long referrals = suite.as(Suite.Service.REFERRAL, "coordinator").get("/referrals?size=1").then()
+                .statusCode(200).extract().jsonPath().getLong("total");
+        String[] last = {""};
+        int[] unchanged = {0};
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+                    var summary = Journeys.summary(suite);
+                    String counts = List.of("referralsReceived", "referralsAccepted", "referralsMatched",
+                            "referralsActive", "sessionsAttended").stream().map(summary::getString).toList().toString();
+                    unchanged[0] = counts.equals(last[0]) ? unchanged[0] + 1 : 0;
+                    last[0] = counts;
+                    return summary.getLong("referralsReceived") == referrals && unchanged[0] >= 3;
+                });
+    }
+
+    @Test
+    void aCoordinatorTriagesMatchesAndSeesMatched() throws Exception {
+        // a condition no other journey test uses: this peer is the one who fits best
+        UUID peer = Journeys.createPeer(suite, "49049000", "Parkinson's disease", 3);
+        String referral = Journeys.refer(suite, Journeys.referral("Coordina", NhsNumbers.next(), "LS6 2AB",
+                "49049000", "Parkinson's disease"));
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("coordinator", null, null, null);
+            assertEquals("/coordinator/worklist", browser.path());
+            browser.screen("coordinator-worklist");
+
+            browser.open("/coordinator/referrals/" + referral);
+            assertEquals("RECEIVED", browser.text("referral-status"));
+            assertEquals("I would like to talk to someone who has been through it", browser.text("reason"));
+            browser.screen("coordinator-referral");
+            browser.driver.findElement(By.id("accept-referral")).click();
+            browser.await(d -> d.getCurrentUrl().contains("done=accepted"));
+
+            // matching hears of the acceptance through Kafka: the page shows the proposals once it has
+            browser.awaitAfterReloads(d -> proposalFor(d, peer) != null);
+            browser.screen("coordinator-proposals");
+            proposalFor(browser.driver, peer).click();
+            browser.await(d -> d.getCurrentUrl().contains("done=proposal-accepted"));
+            browser.awaitAfterReloads(d -> "MATCHED".equals(d.findElement(By.id("referral-status")).getText()));
+
+            browser.open("/coordinator/assignment");
+            browser.driver.findElement(By.id("run-assignment")).click();
+            browser.await(d -> !d.findElements(By.id("run-summary")).isEmpty());
+            browser.screen("coordinator-assignment-run");
+            browser.open("/peer/groups");
+            browser.screen("coordinator-groups");
+        }
+    }
+
+    /** The accept button of the proposal of this peer: its form posts to that proposal, found through the API. */
+    private static WebElement proposalFor(org.openqa.selenium.WebDriver driver, UUID peer) {
+        String referral = driver.getCurrentUrl().replaceAll(".*/coordinator/referrals/([0-9a-f-]{36}).*", "$1");
+        if (Journeys.proposalsStatus(suite, referral) != 200) {
+            return null;
+        }
+        String proposal = Journeys.proposals(suite, referral).getString("proposals.find { it.peerId == '" + peer
+                + "' && it.status == 'PROPOSED' }.id");
+        if (proposal == null) {
+            return null;
+        }
+        List<WebElement> forms = driver.findElements(By.cssSelector("form[action$='/proposals/" + proposal
+                + "/accept'] button"));
+        return forms.isEmpty() ? null : forms.get(0);
+    }
+
+    @Test
+    void aPeerWorkerRecordsASessionByKeyboardAloneAndTheReferralTurnsActive() throws Exception {
+        Matched matched = matched("Keyboard", "24700007", "Multiple sclerosis");
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("peer-worker", matched.peer(), null, null);
+            assertEquals("/peer/people", browser.path());
+            browser.await(d -> d.getPageSource().contains("Keyboard Journey"));
+            browser.screen("peer-people");
+            browser.driver.findElement(By.linkText("Keyboard Journey")).click();
+            browser.await(d -> !d.findElements(By.id("record-session")).isEmpty());
+            assertEquals("MATCHED", browser.text("referral-status"));
+            browser.screen("peer-person");
+            browser.driver.findElement(By.id("record-session")).click();
+            browser.await(d -> !d.findElements(By.id("save-session")).isEmpty());
+            browser.screen("peer-record-session");
+
+            // keyboard only: the time, length, format and attendance are filled in already; tick a focus, save
+            long started = System.nanoTime();
+            tabTo(browser, "f-focus-1");
+            new Actions(browser.driver).sendKeys(Keys.SPACE).perform();
+            assertTrue(browser.driver.findElement(By.id("f-focus-1")).isSelected());
+            tabTo(browser, "f-notes");
+            new Actions(browser.driver).sendKeys("Talked about the first weeks after diagnosis").perform();
+            tabTo(browser, "save-session");
+            new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+            browser.await(d -> d.getCurrentUrl().contains("done=session"));
+            assertTrue(System.nanoTime() - started < 60_000_000_000L, "recorded in under a minute");
+
+            // referral-service hears of the session through Kafka: the referral turns ACTIVE
+            browser.awaitAfterReloads(d -> "ACTIVE".equals(d.findElement(By.id("referral-status")).getText()));
+            assertTrue(browser.driver.findElement(By.id("sessions")).getText()
+                    .contains("Talked about the first weeks after diagnosis"));
+            browser.open("/peer/concerns/new?referralId=" + matched.referral());
+            browser.screen("peer-raise-concern");
+        }
+    }
+
+    private static void tabTo(ConsoleBrowser browser, String id) {
+        for (int i = 0; i < 80; i++) {
+            WebElement active = browser.driver.switchTo().activeElement();
+            if (id.equals(active.getAttribute("id"))) {
+                return;
+            }
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    @Test
+    void aPeerWorkerCannotOpenAnotherPeersPersonEvenByGuessingTheAddress() throws Exception {
+        Matched mine = matched("Mine", "69896004", "Rheumatoid arthritis");
+        Matched theirs = matched("Theirs", "82423001", "Chronic pain");
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("peer-worker", mine.peer(), null, null);
+            browser.open("/peer/people/" + theirs.referral());
+            assertTrue(browser.driver.findElement(By.tagName("h1")).getText().contains("Page not found"));
+            assertFalse(browser.driver.getPageSource().contains("Theirs Journey"));
+            browser.open("/peer/people/" + theirs.referral() + "/sessions/new");
+            assertTrue(browser.driver.findElement(By.tagName("h1")).getText().contains("Page not found"));
+            browser.assertAccessible("not found");
+        }
+        // the same guess, as the browser sends it: a 404, never the person's name
+        String cookie = devSession("peer-worker", mine.peer());
+        RestAssured.given().baseUri(console).cookie("alongside_dev_session", cookie).redirects().follow(false)
+                .get("/peer/people/" + theirs.referral()).then().statusCode(404);
+    }
+
+    @Test
+    void aSupervisorAcknowledgesAnImmediateRiskConcern() throws Exception {
+        Matched matched = matched("Concern", "53741008", "Coronary arteriosclerosis");
+        String concern = suite.asPeer(SESSION, matched.peer()).body(Map.of("referralId", matched.referral(),
+                        "category", "SELF_NEGLECT", "description", "Not eating since the diagnosis",
+                        "immediateRisk", true))
+                .post("/safeguarding/concerns").then().statusCode(201).extract().path("id");
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("supervisor", null, null, null);
+            assertEquals("/supervisor/concerns", browser.path());
+            browser.await(d -> !d.findElements(By.id("acknowledge-" + concern)).isEmpty());
+            assertTrue(browser.text("concern-section-" + concern).contains("Immediate risk"));
+            browser.screen("supervisor-concerns");
+            browser.driver.findElement(By.id("acknowledge-" + concern)).click();
+            browser.await(d -> d.getCurrentUrl().contains("done=acknowledged"));
+            assertEquals("Acknowledged", browser.text("concern-status-" + concern));
+            browser.open("/supervisor/overdue");
+            browser.screen("supervisor-overdue-supervision");
+            browser.open("/supervisor/supervisees");
+            browser.screen("supervisor-supervisees");
+        }
+    }
+
+    @Test
+    void aReferrerSeesWhereTheirReferralsStandAndABadFormShowsEachFieldsProblem() throws Exception {
+        String ods = "C84016";
+        String referral = suite.bearer(Suite.Service.REFERRAL, Tokens.referrer(ods))
+                .body(Map.of("referrer", Map.of("type", "GP_PRACTICE", "odsCode", ods),
+                        "person", Map.of("nhsNumber", NhsNumbers.next(), "givenName", "Referred",
+                                "familyName", "Status", "birthDate", "1980-05-06"),
+                        "conditions", List.of(Map.of("snomedCode", "13645005", "display", "Chronic obstructive lung disease (COPD)", "kind", "PHYSICAL")),
+                        "reason", "Breathless and alone", "consent", Map.of("peerSupport", true)))
+                .post("/referrals").then().statusCode(201).extract().path("id");
+        Journeys.accept(suite, referral);
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("referrer", null, null, ods);
+            assertEquals("/referrer/referrals", browser.path());
+            assertEquals("ACCEPTED", browser.driver.findElement(By.cssSelector("[data-referral='" + referral + "']"))
+                    .getText());
+            browser.screen("referrer-referrals");
+
+            browser.open("/referrer/new");
+            browser.screen("referrer-form");
+            browser.driver.findElement(By.id("f-person-givenName")).sendKeys("Kept");
+            browser.driver.findElement(By.id("f-person-nhsNumber")).sendKeys("123 456 7890");
+            browser.driver.findElement(By.id("f-person-birthDate")).sendKeys("01022999");
+            browser.driver.findElement(By.id("send-referral")).click();
+            browser.await(d -> !d.findElements(By.className("nhsuk-error-summary")).isEmpty());
+            String summary = browser.driver.findElement(By.className("nhsuk-error-summary")).getText();
+            assertTrue(summary.contains("Family name"), summary);
+            assertTrue(summary.contains("NHS number"), summary);
+            assertTrue(browser.text("f-person-familyName-error").contains("must not be blank"));
+            assertFalse(browser.text("f-person-nhsNumber-error").isBlank());
+            assertEquals("Kept", browser.driver.findElement(By.id("f-person-givenName")).getAttribute("value"));
+            assertEquals("123 456 7890", browser.driver.findElement(By.id("f-person-nhsNumber"))
+                    .getAttribute("value"));
+            browser.screen("referrer-form-errors");
+        }
+    }
+
+    @Test
+    void aCommissionerSeesTheDashboardWithoutTheTokenEverInAUrl() throws Exception {
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("commissioner", null, null, null);
+            assertEquals("/commissioner/dashboard", browser.path());
+            // the figures are the service's own (events of earlier tests may still be arriving: read both again)
+            browser.awaitAfterReloads(d -> Journeys.summary(suite).getString("referralsReceived")
+                    .equals(d.findElement(org.openqa.selenium.By.id("headline-referralsReceived")).getText()));
+            String csvLink = browser.driver.findElement(By.id("csv-download")).getAttribute("href");
+            assertFalse(csvLink.contains("token"), csvLink);
+            browser.screen("commissioner-dashboard");
+            new Select(browser.driver.findElement(By.id("f-groupBy"))).selectByValue("referrerType");
+            browser.driver.findElement(By.id("show-period")).click();
+            browser.await(d -> !d.findElements(By.id("breakdown-table")).isEmpty());
+            assertFalse(browser.driver.getCurrentUrl().contains("token"));
+        }
+        String cookie = devSession("commissioner", null);
+        String csv = RestAssured.given().baseUri(console).cookie("alongside_dev_session", cookie)
+                .get("/commissioner/dashboard.csv").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("section,key,label,measure,value"), csv.lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void anExpiredSessionSignsInAgainAndComesBackToTheSamePage() throws Exception {
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.open("/sign-in");
+            browser.driver.manage().addCookie(new Cookie.Builder("alongside_dev_session", Tokens.expired("coordinator"))
+                    .path("/").isHttpOnly(true).isSecure(true).build());
+            browser.open("/coordinator/waiting");
+            browser.await(d -> d.getCurrentUrl().contains("/sign-in?return="));
+            browser.signInHere("coordinator", null, null, null);
+            assertEquals("/coordinator/waiting", browser.path());
+            browser.screen("coordinator-waiting");
+            browser.open("/coordinator/peers");
+            browser.screen("coordinator-peers");
+        }
+    }
+
+    @Test
+    void aServiceThatIsDownShowsWhichPartIsUnavailableAndNoStackTrace() throws Exception {
+        Matched matched = matched("Outage", "363346000", "Malignant neoplastic disease");
+        // a console whose session-service is nowhere: the part of each page that comes from it is unavailable
+        ServiceProcess broken = suite.startConsole("console-without-sessions", Map.of(
+                "quarkus.rest-client.session.url", "http://127.0.0.1:" + ServiceProcess.freePort()));
+        try (ConsoleBrowser browser = new ConsoleBrowser(broken.localhostUrl())) {
+            browser.signIn("coordinator", null, null, null);
+            browser.open("/coordinator/referrals/" + matched.referral());
+            assertTrue(browser.driver.getPageSource().contains("Sessions cannot be shown right now: the Sessions "
+                    + "service is not available"));
+            assertTrue(browser.driver.getPageSource().contains("Outage Journey"), "the rest of the page is there");
+            browser.open("/supervisor/concerns");
+            assertTrue(browser.text("unavailable-service").contains("Sessions"));
+            assertFalse(browser.driver.getPageSource().contains("Exception"));
+            browser.assertAccessible("unavailable");
+        } finally {
+            broken.stop();
+        }
+    }
+
+    @Test
+    void aFormPostWithoutItsCsrfTokenIsRefusedAndPagesAllowNoInlineScriptOrFraming() {
+        String referral = Journeys.refer(suite, Journeys.referral("Forged", NhsNumbers.next(), "LS6 2AB", "44054006",
+                "Type 2 diabetes mellitus"));
+        String session = devSession("coordinator", null);
+        // a page elsewhere posting the coordinator's browser to accept: no CSRF token, refused, nothing changes
+        RestAssured.given().baseUri(console).cookie("alongside_dev_session", session).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("x", "y")
+                .post("/coordinator/referrals/" + referral + "/accept").then().statusCode(400);
+        assertEquals("RECEIVED", Journeys.status(suite, referral));
+        RestAssured.given().baseUri(console).cookie("alongside_dev_session", session)
+                .get("/coordinator/referrals/" + referral).then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                .header("Cache-Control", "no-store")
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" style=\"")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" onclick=")));
+        // what a page ships, as it travels (gzip): the NHS design system's CSS, htmx and the console's script
+        long shipped = 0;
+        for (String asset : List.of("/assets/console.css", "/assets/htmx.min.js", "/assets/console.js")) {
+            byte[] body = RestAssured.given().baseUri(console).header("Accept-Encoding", "gzip")
+                    .config(RestAssured.config().decoderConfig(io.restassured.config.DecoderConfig.decoderConfig()
+                            .noContentDecoders()))
+                    .get(asset).then().statusCode(200).header("Content-Encoding", "gzip").extract().asByteArray();
+            shipped += body.length;
+        }
+        assertTrue(shipped < 100 * 1024, "a page ships " + shipped + " bytes of CSS and JavaScript");
+    }
+
+    record Matched(String referral, UUID peer) {
+    }
+
+    /**
+     * A person referred, accepted and matched with a new peer of their own, through the APIs; each test names a
+     * condition (from the shared reference) that no other journey test uses, so that this peer is proposed.
+     */
+    private static Matched matched(String givenName, String snomedCode, String display) {
+        UUID peer = Journeys.createPeer(suite, snomedCode, display, 3);
+        String referral = Journeys.refer(suite, Journeys.referral(givenName, NhsNumbers.next(), "LS6 2AB",
+                snomedCode, display));
+        Journeys.accept(suite, referral);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> Journeys.proposalsStatus(suite, referral) == 200
+                        && Journeys.proposals(suite, referral).getList("proposals.peerId").contains(peer.toString()));
+        String proposal = Journeys.proposals(suite, referral).getString("proposals.find { it.peerId == '" + peer
+                + "' }.id");
+        suite.as(MATCHING, "coordinator").post("/proposals/" + proposal + "/accept").then().statusCode(200);
+        // the peer sees the person once session-service has heard of the match, referral-service too
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> "MATCHED".equals(Journeys.status(suite, referral)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> suite.asPeer(SESSION, peer).get("/referrals/" + referral + "/goals").statusCode() == 200);
+        return new Matched(referral, peer);
+    }
+
+    /** The development session cookie the console sets after sign-in, for requests without a browser. */
+    private static String devSession(String role, UUID peerId) {
+        var request = RestAssured.given().baseUri(console).redirects().follow(false);
+        String csrf = request.get("/sign-in").then().statusCode(200).extract().cookie("csrf-token");
+        var form = RestAssured.given().baseUri(console).redirects().follow(false).cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf)
+                .formParam("role", role).formParam("return", "/");
+        if (peerId != null) {
+            form.formParam("peerId", peerId.toString());
+        }
+        return form.post("/sign-in").then().statusCode(303).extract().cookie("alongside_dev_session");
+    }
+}
