@@ -21,9 +21,9 @@ import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
+import org.alongside.session.access.Supervisors;
 import org.alongside.session.match.Matches;
 import org.alongside.session.match.Restrictions;
-import org.alongside.session.supervision.Supervisors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
