@@ -1,6 +1,7 @@
 package org.alongside.referral.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,20 +17,19 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
-import org.alongside.referral.feedback.ReferrerFeedback;
 
 /** The referral lifecycle: every change of status is checked, kept in history and published through the outbox. */
 @ApplicationScoped
 public class Referrals {
 
     private final Outbox outbox;
-    private final ReferrerFeedback feedback;
+    private final Event<ReferralStatusChanged> statusChanged;
     private final EntityManager entities;
     private final Clock clock;
 
-    Referrals(Outbox outbox, ReferrerFeedback feedback, EntityManager entities, Clock clock) {
+    Referrals(Outbox outbox, Event<ReferralStatusChanged> statusChanged, EntityManager entities, Clock clock) {
         this.outbox = outbox;
-        this.feedback = feedback;
+        this.statusChanged = statusChanged;
         this.entities = entities;
         this.clock = clock;
     }
@@ -226,7 +226,7 @@ public class Referrals {
         change.persist();
         referral.status = target;
         referral.updatedAt = change.changedAt;
-        feedback.statusChanged(referral);
+        statusChanged.fire(new ReferralStatusChanged(referral));
     }
 
     private static String describe(Enum<?> reason, String note) {
