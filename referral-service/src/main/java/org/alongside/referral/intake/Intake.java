@@ -13,6 +13,8 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.referral.lifecycle.NewReferral;
+import org.alongside.referral.lifecycle.NhsNumber;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
 import org.alongside.referral.lifecycle.ReferralStatus;

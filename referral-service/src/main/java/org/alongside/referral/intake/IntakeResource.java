@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.referral.lifecycle.NewReferral;
 import org.alongside.referral.lifecycle.ReferralView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

@@ -1,4 +1,4 @@
-package org.alongside.referral.intake;
+package org.alongside.referral.lifecycle;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.alongside.referral.lifecycle.Referral;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A referral as a referrer sends it: the PRSB social prescribing groups of demographics, needs and consent. */
