@@ -31,7 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.alongside.outcomes.rights.ProcessingRestrictions;
+import org.alongside.outcomes.measures.ProcessingRestrictions;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.TestEvents;

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,8 +56,6 @@ public class AssignmentRunResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "An assignment run, with its proposals' status now")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssignmentRunView.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment run",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AssignmentRunView get(@PathParam("id") UUID id) {
         return runs.view(id);
     }

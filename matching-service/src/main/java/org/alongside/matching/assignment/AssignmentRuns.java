@@ -63,74 +63,30 @@ public class AssignmentRuns {
     private record History(Map<UUID, Proposal> open, Set<UUID> ruledOut, int maxRank) {
     }
 
+    /** The peers not LEFT, by index: each as a candidate, and the places each has free. */
+    private record Places(List<Peer> peers, List<Scorer.Candidate> candidates, Map<UUID, Integer> index, int[] free,
+            int peersWithPlaces, int total) {
+    }
+
+    /** One unmatched referral of the run: its proposals so far, what it needs, and the peers who fit it. */
+    private record Row(Referral referral, History history, Scorer.Needs needs, Fit fit) {
+    }
+
     @Transactional
     public UUID run(String requestedBy) {
         EntityManager em = AssignmentRun.getEntityManager();
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, RUN_LOCK).getSingleResult();
         em.flush();
         OffsetDateTime now = OffsetDateTime.now(clock);
-
-        // Locked, in the service's order (referral before peer); one being decided right now is left out.
-        @SuppressWarnings("unchecked")
-        Set<UUID> ids = Set.copyOf(em.createNativeQuery("""
-                        SELECT r.id FROM referral r WHERE r.status IN ('WAITING', 'PROPOSED') AND NOT EXISTS (
-                            SELECT 1 FROM proposal p WHERE p.referral_id = r.id AND p.status = 'ACCEPTED')
-                        ORDER BY r.id FOR UPDATE OF r SKIP LOCKED""").getResultList());
-        List<Referral> referrals = Referral.<Referral>list("status in ?1", UNMATCHED).stream()
-                .filter(r -> ids.contains(r.id))
-                .sorted(Comparator.comparing((Referral r) -> r.acceptedAt).thenComparing(r -> r.id))
-                .toList();
+        List<Referral> referrals = lockUnmatched(em);
         Map<UUID, History> histories = histories(em);
         Map<UUID, Set<UUID>> doNotMatch = doNotMatch(em);
-
-        List<Peer> peers = Peer.list("status <> ?1 order by id", PeerStatus.LEFT);
-        int[] free = new int[peers.size()];
-        int peersWithPlaces = 0;
-        int places = 0;
-        Map<UUID, Integer> peerIndex = new HashMap<>();
-        List<Scorer.Candidate> candidates = new ArrayList<>();
-        for (int p = 0; p < peers.size(); p++) {
-            Peer peer = peers.get(p);
-            peerIndex.put(peer.id, p);
-            // Offers in open proposals take no place here: the run re-decides them all.
-            candidates.add(Candidates.of(peer, 0));
-            free[p] = peer.status == PeerStatus.ACTIVE ? Math.max(0, peer.capacity - peer.activeClients) : 0;
-            if (free[p] > 0) {
-                peersWithPlaces++;
-                places += free[p];
-            }
-        }
-
-        // A proposal already open for a pair stays a candidate; peers turned down or withdrawn for it do not.
+        Places places = places(Peer.list("status <> ?1 order by id", PeerStatus.LEFT));
         Scorer scorer = scoring.scorer();
-        List<Scorer.Needs> needs = referrals.stream().map(r -> r.needs(doNotMatch.getOrDefault(r.id, Set.of()),
-                history(histories, r.id).ruledOut(), false)).toList();
-        // The Scorer is pure: every referral is scored against every peer, in parallel.
-        List<Fit> fits = needs.parallelStream().map(n -> fit(scorer, n, candidates, peerIndex)).toList();
+        List<Row> rows = rows(referrals, histories, doNotMatch, scorer, places);
 
-        long[] waitingSince = new long[referrals.size()];
-        for (int row = 0; row < referrals.size(); row++) {
-            Instant since = referrals.get(row).acceptedAt.toInstant();
-            waitingSince[row] = since.getEpochSecond() * 1_000_000 + since.getNano() / 1_000;
-        }
-        WaitingFirst objective = WaitingFirst.of(waitingSince, Scorer.MAX_SCORE);
-        CandidateGraph.Builder builder = new CandidateGraph.Builder(free)
-                .expectPairs(fits.stream().mapToInt(fit -> fit.peers().length).sum());
-        for (int row = 0; row < referrals.size(); row++) {
-            builder.row();
-            Fit fit = fits.get(row);
-            Map<UUID, Proposal> open = history(histories, referrals.get(row).id).open();
-            // Pairs with a proposal already open first: between equally good peers a bid takes the first, so
-            // ties tend to keep the proposals people have already seen.
-            for (boolean opened : new boolean[] {true, false}) {
-                for (int k = 0; k < fit.peers().length; k++) {
-                    if (open.containsKey(peers.get(fit.peers()[k]).id) == opened) {
-                        builder.candidate(fit.peers()[k], objective.weight(row, fit.scores()[k]));
-                    }
-                }
-            }
-        }
-        CandidateGraph graph = builder.build();
+        WaitingFirst objective = WaitingFirst.of(waitingSince(rows), Scorer.MAX_SCORE);
+        CandidateGraph graph = graph(rows, places, objective);
         long started = System.nanoTime();
         OptimalAssignment.Assignment assignment = OptimalAssignment.solve(graph);
         long solveMillis = (System.nanoTime() - started) / 1_000_000;
@@ -139,41 +95,132 @@ public class AssignmentRuns {
         run.id = UUID.randomUUID();
         run.requestedBy = requestedBy;
         run.ranAt = now;
-        run.referrals = referrals.size();
-        run.peersWithPlaces = peersWithPlaces;
-        run.places = places;
+        run.referrals = rows.size();
+        run.peersWithPlaces = places.peersWithPlaces();
+        run.places = places.total();
         run.candidatePairs = graph.pairs();
         run.assigned = assignment.assigned();
         run.totalScore = objective.totalScore(assignment.totalWeight());
         run.solveMillis = solveMillis;
         run.persist();
+        file(run, rows, assignment, places, scorer, now);
+        LOG.infof("Assignment run %s by %s: %d of %d unmatched referrals assigned (%d new proposals), total score "
+                        + "%d, %d candidate pairs, %d free places, solved in %d ms", run.id, requestedBy, run.assigned,
+                run.referrals, run.newProposals, run.totalScore, run.candidatePairs, places.total(), solveMillis);
+        return run.id;
+    }
 
+    /**
+     * The referrals not yet matched, longest waiting first, locked in the service's order (referral before peer);
+     * one being decided right now is left out.
+     */
+    private static List<Referral> lockUnmatched(EntityManager em) {
+        @SuppressWarnings("unchecked")
+        Set<UUID> ids = Set.copyOf(em.createNativeQuery("""
+                        SELECT r.id FROM referral r WHERE r.status IN ('WAITING', 'PROPOSED') AND NOT EXISTS (
+                            SELECT 1 FROM proposal p WHERE p.referral_id = r.id AND p.status = 'ACCEPTED')
+                        ORDER BY r.id FOR UPDATE OF r SKIP LOCKED""").getResultList());
+        return Referral.<Referral>list("status in ?1", UNMATCHED).stream()
+                .filter(r -> ids.contains(r.id))
+                .sorted(Comparator.comparing((Referral r) -> r.acceptedAt).thenComparing(r -> r.id))
+                .toList();
+    }
+
+    /** Every peer not LEFT, and their free places: offers in open proposals take none, the run re-decides them all. */
+    private static Places places(List<Peer> peers) {
+        int[] free = new int[peers.size()];
+        int peersWithPlaces = 0;
+        int total = 0;
+        Map<UUID, Integer> index = new HashMap<>();
+        List<Scorer.Candidate> candidates = new ArrayList<>();
+        for (int p = 0; p < peers.size(); p++) {
+            Peer peer = peers.get(p);
+            index.put(peer.id, p);
+            candidates.add(Candidates.of(peer, 0));
+            free[p] = peer.status == PeerStatus.ACTIVE ? Math.max(0, peer.capacity - peer.activeClients) : 0;
+            if (free[p] > 0) {
+                peersWithPlaces++;
+                total += free[p];
+            }
+        }
+        return new Places(peers, candidates, index, free, peersWithPlaces, total);
+    }
+
+    /** What each referral needs and the peers who fit it, scored in parallel: the Scorer is pure. */
+    private static List<Row> rows(List<Referral> referrals, Map<UUID, History> histories,
+            Map<UUID, Set<UUID>> doNotMatch, Scorer scorer, Places places) {
+        // A proposal already open for a pair stays a candidate; peers turned down or withdrawn for it do not.
+        List<Scorer.Needs> needs = referrals.stream().map(r -> r.needs(doNotMatch.getOrDefault(r.id, Set.of()),
+                history(histories, r.id).ruledOut(), false)).toList();
+        List<Fit> fits = needs.parallelStream().map(n -> fit(scorer, n, places.candidates(), places.index()))
+                .toList();
+        List<Row> rows = new ArrayList<>();
         for (int row = 0; row < referrals.size(); row++) {
             Referral referral = referrals.get(row);
+            rows.add(new Row(referral, history(histories, referral.id), needs.get(row), fits.get(row)));
+        }
+        return rows;
+    }
+
+    /** When each referral started waiting, in microseconds: the tie-break of equal scores. */
+    private static long[] waitingSince(List<Row> rows) {
+        long[] waitingSince = new long[rows.size()];
+        for (int row = 0; row < rows.size(); row++) {
+            Instant since = rows.get(row).referral().acceptedAt.toInstant();
+            waitingSince[row] = since.getEpochSecond() * 1_000_000 + since.getNano() / 1_000;
+        }
+        return waitingSince;
+    }
+
+    /** Each referral's fitting peers, weighted by score and wait, against the peers' free places. */
+    private static CandidateGraph graph(List<Row> rows, Places places, WaitingFirst objective) {
+        CandidateGraph.Builder builder = new CandidateGraph.Builder(places.free())
+                .expectPairs(rows.stream().mapToInt(row -> row.fit().peers().length).sum());
+        for (int row = 0; row < rows.size(); row++) {
+            builder.row();
+            Fit fit = rows.get(row).fit();
+            Map<UUID, Proposal> open = rows.get(row).history().open();
+            // Pairs with a proposal already open first: between equally good peers a bid takes the first, so
+            // ties tend to keep the proposals people have already seen.
+            for (boolean opened : new boolean[] {true, false}) {
+                for (int k = 0; k < fit.peers().length; k++) {
+                    if (open.containsKey(places.peers().get(fit.peers()[k]).id) == opened) {
+                        builder.candidate(fit.peers()[k], objective.weight(row, fit.scores()[k]));
+                    }
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * Files each referral under the run: the proposal it was assigned (the one already open for the pair, or a new
+     * one), or why it got none.
+     */
+    private void file(AssignmentRun run, List<Row> rows, OptimalAssignment.Assignment assignment, Places places,
+            Scorer scorer, OffsetDateTime now) {
+        for (int row = 0; row < rows.size(); row++) {
+            Row r = rows.get(row);
             AssignmentRunReferral entry = new AssignmentRunReferral();
             entry.runId = run.id;
-            entry.referralId = referral.id;
-            entry.waitingSince = referral.acceptedAt;
+            entry.referralId = r.referral().id;
+            entry.waitingSince = r.referral().acceptedAt;
             int peer = assignment.peerOf(row);
             if (peer < 0) {
-                entry.reason = unassigned(fits.get(row));
+                entry.reason = unassigned(r.fit());
             } else {
-                Proposal open = history(histories, referral.id).open().get(peers.get(peer).id);
+                Proposal open = r.history().open().get(places.peers().get(peer).id);
                 if (open != null) {
                     entry.proposalId = open.id;
                 } else {
-                    entry.proposalId = propose(referral, history(histories, referral.id), scorer, needs.get(row),
-                            candidates.get(peer), now);
+                    entry.proposalId = propose(r.referral(), r.history(), scorer, r.needs(),
+                            places.candidates().get(peer), now);
                     entry.proposedByRun = true;
                     run.newProposals++;
                 }
             }
             entry.persist();
         }
-        LOG.infof("Assignment run %s by %s: %d of %d unmatched referrals assigned (%d new proposals), total score "
-                        + "%d, %d candidate pairs, %d free places, solved in %d ms", run.id, requestedBy, run.assigned,
-                run.referrals, run.newProposals, run.totalScore, run.candidatePairs, places, solveMillis);
-        return run.id;
     }
 
     public AssignmentRunView view(UUID id) {

@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Peers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PeerResource {
 
     private final Peers peers;
@@ -71,8 +69,6 @@ public class PeerResource {
             + "of their token); a supervisor the profiles of the peers they supervise (supervisorId = the subject of "
             + "their token). Any other answers 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
-    @APIResponse(responseCode = "404", description = "No such peer, or not the caller's own profile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeerView get(@PathParam("id") UUID id) {
         return view(peers.visibleTo(id, caller));
     }
@@ -86,8 +82,6 @@ public class PeerResource {
                     + "peer no longer fits are withdrawn (and replaced); referrals waiting for a peer are matched "
                     + "again.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
-    @APIResponse(responseCode = "404", description = "No such peer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity), or "
             + "LEFT while the peer has clients (field status)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

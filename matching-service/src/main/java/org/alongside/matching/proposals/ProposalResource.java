@@ -69,8 +69,6 @@ public class ProposalResource {
                     + "SUPERSEDED.")
     @APIResponse(responseCode = "200", description = "Accepted",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The proposal is already decided or withdrawn, stale (the peer no "
             + "longer fits the referral), or the peer is full",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -87,10 +85,6 @@ public class ProposalResource {
                     + "proposal left open the referral waits.")
     @APIResponse(responseCode = "200", description = "Declined",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The proposal is already decided or withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProposalView decline(@PathParam("id") UUID id,

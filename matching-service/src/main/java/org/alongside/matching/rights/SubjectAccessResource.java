@@ -22,7 +22,6 @@ import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
 import org.alongside.matching.vocabulary.Slot;
 import org.alongside.matching.vocabulary.SupportFormat;
-import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/referrals/{referralId}/subject-access")
 @Tag(name = "Information governance")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "Only admins (the information governance lead) may export",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectAccessResource {
 
     public record NeedsPart(MatchingStatus status, List<Condition> conditions, Gender peerGender,

@@ -42,8 +42,6 @@ public class TaxonomyResource {
             description = "The current version, or an earlier one. Codes it does not list fall in other-physical or "
                     + "other-mental by their kind.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaxonomyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TaxonomyView get(@QueryParam("version") @Min(1) @Parameter(description = "A version; the current one if left out")

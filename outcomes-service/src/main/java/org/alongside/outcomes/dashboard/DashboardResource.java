@@ -25,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/dashboard")
 @Tag(name = "Dashboard")
-@APIResponse(responseCode = "403", description = "Only commissioners and admins see the dashboard",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DashboardResource {
 
     private static final String PERIOD = """

@@ -21,95 +21,114 @@ public final class SummaryCsv {
     public static String write(DashboardSummary s) {
         SummaryCsv out = new SummaryCsv();
         out.csv.append("section,key,label,measure,value\r\n");
-        out.text("about", "period", "from", s.from() == null ? "" : s.from().toString());
-        out.text("about", "period", "to", s.to() == null ? "" : s.to().toString());
-        out.text("about", "disclosureControl", "applied", Boolean.toString(s.disclosureControl().applied()));
-        out.text("about", "disclosureControl", "threshold", Integer.toString(s.disclosureControl().threshold()));
-        out.text("about", "disclosureControl", "roundingBase",
-                Integer.toString(s.disclosureControl().roundingBase()));
-        out.text("about", "generatedAt", "generatedAt", s.generatedAt().toString());
-
-        out.figure("referrals", "", "", "referralsReceived", s.referralsReceived());
-        out.figure("referrals", "", "", "referralsAccepted", s.referralsAccepted());
-        out.figure("referrals", "", "", "referralsDeclined", s.referralsDeclined());
-        out.figure("referrals", "", "", "referralsWithdrawn", s.referralsWithdrawn());
-        out.figure("referrals", "", "", "referralsMatched", s.referralsMatched());
-        out.figure("referrals", "", "", "referralsActive", s.referralsActive());
-        out.figure("referrals", "", "", "referralsClosed", s.referralsClosed());
-        DashboardSummary.Referrals r = s.referrals();
-        out.figure("referrals", "", "", "acceptanceRate", r.acceptanceRate());
-        out.figure("referrals", "", "", "declineRate", r.declineRate());
-        out.figure("referrals", "", "", "withdrawalRate", r.withdrawalRate());
-        out.figure("referrals", "", "", "startedSupportRate", r.startedSupportRate());
-        out.cells("referralsByReferrerType", "referrals", r.byReferrerType());
-        out.cells("referralsByReferrerOrganisation", "referrals", r.byReferrerOrganisation());
-        out.cells("referralsByConditionGroup", "referrals", r.byConditionGroup());
-        out.cells("referralsByImdDecile", "referrals", r.byImdDecile());
-        out.cells("referralsByAgeBand", "referrals", r.byAgeBand());
-        out.cells("referralsByGender", "referrals", r.byGender());
-        out.cells("referralsByMonth", "referrals", r.byMonth());
-        out.cells("declineReasons", "referrals", r.declineReasons());
-        out.cells("withdrawReasons", "referrals", r.withdrawReasons());
-        out.cells("closeReasons", "referrals", r.closeReasons());
-
-        DashboardSummary.WaitingTimes w = s.waitingTimes();
-        out.figure("waitingTimes", "", "", "people", w.people());
-        out.figure("waitingTimes", "", "", "medianDays", w.medianDays());
-        out.figure("waitingTimes", "", "", "p90Days", w.p90Days());
-        out.cells("waitingTimeBands", "people", w.bands());
-
-        DashboardSummary.Engagement e = s.engagement();
-        out.figure("engagement", "", "", "sessionsRecorded", e.sessionsRecorded());
-        out.figure("engagement", "", "", "sessionsAttended", e.sessionsAttended());
-        out.figure("engagement", "", "", "didNotAttend", e.didNotAttend());
-        out.figure("engagement", "", "", "cancelledByClient", e.cancelledByClient());
-        out.figure("engagement", "", "", "cancelledByPeer", e.cancelledByPeer());
-        out.figure("engagement", "", "", "didNotAttendRate", e.didNotAttendRate());
-        out.cells("sessionFormats", "sessionsAttended", e.formats());
-        out.cells("sessionKinds", "sessionsAttended", e.kinds());
-
-        DashboardSummary.Outcomes o = s.outcomes();
-        out.figure("outcomes", "", "", "peopleStartedSupport", o.peopleStartedSupport());
-        out.figure("outcomes", "", "", "peopleWithBaseline", o.peopleWithBaseline());
-        out.figure("outcomes", "", "", "peopleWithPairedFollowUp", o.peopleWithPairedFollowUp());
-        out.figure("outcomes", "", "", "pairedShare", o.pairedShare());
-        for (DashboardSummary.InstrumentOutcome i : o.instruments()) {
-            String section = "outcomes." + i.instrument();
-            out.figure(section, "", "", "peopleWithBaseline", i.peopleWithBaseline());
-            out.figure(section, "", "", "peoplePaired", i.peoplePaired());
-            out.figure(section, "", "", "pairedShare", i.pairedShare());
-            out.figure(section, "", "", "meanChange", i.meanChange());
-            out.figure(section, "", "", "improved", i.improved());
-            out.figure(section, "", "", "noReliableChange", i.noReliableChange());
-            out.figure(section, "", "", "deteriorated", i.deteriorated());
-            out.figure(section, "", "", "improvedShare", i.improvedShare());
-            out.groupOutcomes(section + ".byConditionGroup", i.byConditionGroup());
-            out.groupOutcomes(section + ".byImdDecile", i.byImdDecile());
-            if (s.groupBy() != null) {
-                out.groupOutcomes(section + ".by." + s.groupBy(), i.byGroup());
-            }
-        }
-
-        DashboardSummary.Safeguarding g = s.safeguarding();
-        out.figure("safeguarding", "", "", "concerns", g.concerns());
-        out.figure("safeguarding", "", "", "peopleWithConcern", g.peopleWithConcern());
-        out.figure("safeguarding", "", "", "immediateRisk", g.immediateRisk());
-        out.cells("safeguardingByCategory", "concerns", g.byCategory());
-
+        out.about(s);
+        out.referrals(s);
+        out.waitingTimes(s.waitingTimes());
+        out.engagement(s.engagement());
+        out.outcomes(s.outcomes(), s.groupBy());
+        out.safeguarding(s.safeguarding());
         if (s.breakdown() != null) {
-            String section = "breakdown." + s.breakdown().dimension();
-            for (DashboardSummary.BreakdownRow row : s.breakdown().rows()) {
-                out.figure(section, row.key(), row.label(), "referralsReceived", row.referralsReceived());
-                out.figure(section, row.key(), row.label(), "referralsAccepted", row.referralsAccepted());
-                out.figure(section, row.key(), row.label(), "acceptanceRate", row.acceptanceRate());
-                out.figure(section, row.key(), row.label(), "referralsActive", row.referralsActive());
-                out.figure(section, row.key(), row.label(), "medianWaitDays", row.medianWaitDays());
-                out.figure(section, row.key(), row.label(), "sessionsAttended", row.sessionsAttended());
-                out.figure(section, row.key(), row.label(), "didNotAttendRate", row.didNotAttendRate());
-                out.figure(section, row.key(), row.label(), "peoplePaired", row.peoplePaired());
-            }
+            out.breakdown(s.breakdown());
         }
         return out.csv.toString();
+    }
+
+    /** The period asked for, the disclosure control the figures went through, when they were read. */
+    private void about(DashboardSummary s) {
+        text("about", "period", "from", s.from() == null ? "" : s.from().toString());
+        text("about", "period", "to", s.to() == null ? "" : s.to().toString());
+        text("about", "disclosureControl", "applied", Boolean.toString(s.disclosureControl().applied()));
+        text("about", "disclosureControl", "threshold", Integer.toString(s.disclosureControl().threshold()));
+        text("about", "disclosureControl", "roundingBase", Integer.toString(s.disclosureControl().roundingBase()));
+        text("about", "generatedAt", "generatedAt", s.generatedAt().toString());
+    }
+
+    private void referrals(DashboardSummary s) {
+        figure("referrals", "", "", "referralsReceived", s.referralsReceived());
+        figure("referrals", "", "", "referralsAccepted", s.referralsAccepted());
+        figure("referrals", "", "", "referralsDeclined", s.referralsDeclined());
+        figure("referrals", "", "", "referralsWithdrawn", s.referralsWithdrawn());
+        figure("referrals", "", "", "referralsMatched", s.referralsMatched());
+        figure("referrals", "", "", "referralsActive", s.referralsActive());
+        figure("referrals", "", "", "referralsClosed", s.referralsClosed());
+        DashboardSummary.Referrals r = s.referrals();
+        figure("referrals", "", "", "acceptanceRate", r.acceptanceRate());
+        figure("referrals", "", "", "declineRate", r.declineRate());
+        figure("referrals", "", "", "withdrawalRate", r.withdrawalRate());
+        figure("referrals", "", "", "startedSupportRate", r.startedSupportRate());
+        cells("referralsByReferrerType", "referrals", r.byReferrerType());
+        cells("referralsByReferrerOrganisation", "referrals", r.byReferrerOrganisation());
+        cells("referralsByConditionGroup", "referrals", r.byConditionGroup());
+        cells("referralsByImdDecile", "referrals", r.byImdDecile());
+        cells("referralsByAgeBand", "referrals", r.byAgeBand());
+        cells("referralsByGender", "referrals", r.byGender());
+        cells("referralsByMonth", "referrals", r.byMonth());
+        cells("declineReasons", "referrals", r.declineReasons());
+        cells("withdrawReasons", "referrals", r.withdrawReasons());
+        cells("closeReasons", "referrals", r.closeReasons());
+    }
+
+    private void waitingTimes(DashboardSummary.WaitingTimes w) {
+        figure("waitingTimes", "", "", "people", w.people());
+        figure("waitingTimes", "", "", "medianDays", w.medianDays());
+        figure("waitingTimes", "", "", "p90Days", w.p90Days());
+        cells("waitingTimeBands", "people", w.bands());
+    }
+
+    private void engagement(DashboardSummary.Engagement e) {
+        figure("engagement", "", "", "sessionsRecorded", e.sessionsRecorded());
+        figure("engagement", "", "", "sessionsAttended", e.sessionsAttended());
+        figure("engagement", "", "", "didNotAttend", e.didNotAttend());
+        figure("engagement", "", "", "cancelledByClient", e.cancelledByClient());
+        figure("engagement", "", "", "cancelledByPeer", e.cancelledByPeer());
+        figure("engagement", "", "", "didNotAttendRate", e.didNotAttendRate());
+        cells("sessionFormats", "sessionsAttended", e.formats());
+        cells("sessionKinds", "sessionsAttended", e.kinds());
+    }
+
+    /** The cohort's measures, then each instrument's section; by the groupBy dimension too when asked for. */
+    private void outcomes(DashboardSummary.Outcomes o, String groupBy) {
+        figure("outcomes", "", "", "peopleStartedSupport", o.peopleStartedSupport());
+        figure("outcomes", "", "", "peopleWithBaseline", o.peopleWithBaseline());
+        figure("outcomes", "", "", "peopleWithPairedFollowUp", o.peopleWithPairedFollowUp());
+        figure("outcomes", "", "", "pairedShare", o.pairedShare());
+        for (DashboardSummary.InstrumentOutcome i : o.instruments()) {
+            String section = "outcomes." + i.instrument();
+            figure(section, "", "", "peopleWithBaseline", i.peopleWithBaseline());
+            figure(section, "", "", "peoplePaired", i.peoplePaired());
+            figure(section, "", "", "pairedShare", i.pairedShare());
+            figure(section, "", "", "meanChange", i.meanChange());
+            figure(section, "", "", "improved", i.improved());
+            figure(section, "", "", "noReliableChange", i.noReliableChange());
+            figure(section, "", "", "deteriorated", i.deteriorated());
+            figure(section, "", "", "improvedShare", i.improvedShare());
+            groupOutcomes(section + ".byConditionGroup", i.byConditionGroup());
+            groupOutcomes(section + ".byImdDecile", i.byImdDecile());
+            if (groupBy != null) {
+                groupOutcomes(section + ".by." + groupBy, i.byGroup());
+            }
+        }
+    }
+
+    private void safeguarding(DashboardSummary.Safeguarding g) {
+        figure("safeguarding", "", "", "concerns", g.concerns());
+        figure("safeguarding", "", "", "peopleWithConcern", g.peopleWithConcern());
+        figure("safeguarding", "", "", "immediateRisk", g.immediateRisk());
+        cells("safeguardingByCategory", "concerns", g.byCategory());
+    }
+
+    private void breakdown(DashboardSummary.Breakdown b) {
+        String section = "breakdown." + b.dimension();
+        for (DashboardSummary.BreakdownRow row : b.rows()) {
+            figure(section, row.key(), row.label(), "referralsReceived", row.referralsReceived());
+            figure(section, row.key(), row.label(), "referralsAccepted", row.referralsAccepted());
+            figure(section, row.key(), row.label(), "acceptanceRate", row.acceptanceRate());
+            figure(section, row.key(), row.label(), "referralsActive", row.referralsActive());
+            figure(section, row.key(), row.label(), "medianWaitDays", row.medianWaitDays());
+            figure(section, row.key(), row.label(), "sessionsAttended", row.sessionsAttended());
+            figure(section, row.key(), row.label(), "didNotAttendRate", row.didNotAttendRate());
+            figure(section, row.key(), row.label(), "peoplePaired", row.peoplePaired());
+        }
     }
 
     private void cells(String section, String measure, List<Cell> cells) {

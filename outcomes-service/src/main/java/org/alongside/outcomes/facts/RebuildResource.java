@@ -19,8 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/read-model/rebuild")
 @Tag(name = "Read model")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "Only admins rebuild the read model",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RebuildResource {
 
     private final ReadModelRebuild rebuild;

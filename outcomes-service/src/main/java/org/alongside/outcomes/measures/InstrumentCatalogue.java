@@ -89,6 +89,18 @@ final class InstrumentCatalogue {
             return problems;
         }
         List<Instrument.Item> items = instrument.items() == null ? List.of() : instrument.items();
+        checkItems(instrument, items, problems);
+        if (instrument.perItem()) {
+            checkItemScores(instrument, items, problems);
+        } else if (!checkTotalScore(instrument, items, problems)) {
+            return problems;
+        }
+        checkThresholds(instrument, items, problems);
+        return problems;
+    }
+
+    /** Items numbered in order, each with a key of its own and a range; as many as the scoring can work with. */
+    private static void checkItems(Instrument instrument, List<Instrument.Item> items, List<String> problems) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Instrument.Item item = items.get(i);
@@ -109,45 +121,61 @@ final class InstrumentCatalogue {
         } else if (items.isEmpty()) {
             problems.add("items are required");
         }
-        if (scoring.maxMissingItems() < 0 || (!items.isEmpty() && scoring.maxMissingItems() >= items.size())) {
+        int maxMissing = instrument.scoring().maxMissingItems();
+        if (maxMissing < 0 || (!items.isEmpty() && maxMissing >= items.size())) {
             problems.add("maxMissingItems must leave at least one item answered");
         }
-        if (instrument.perItem()) {
-            if (instrument.bands() != null || instrument.direction() != null || instrument.meaningfulChange() != null) {
-                problems.add("an instrument reported item by item has its bands, direction and threshold per item");
-            }
-            for (Instrument.Item item : items) {
-                checkBands("item " + item.number() + " bands", item.bands(), BigDecimal.valueOf(item.min()),
-                        BigDecimal.valueOf(item.max()), 0, problems);
-                if (item.meaningfulChange() != null && item.direction() == null) {
-                    problems.add("item " + item.number() + " has a change threshold but no direction");
-                }
-            }
-        } else {
-            if (scoring.min() == null || scoring.max() == null || scoring.min().compareTo(scoring.max()) > 0) {
-                problems.add("scoring.min and scoring.max are required, min not above max");
-                return problems;
-            }
-            if (scoring.method() == Instrument.Method.SUM || scoring.method() == Instrument.Method.CONVERSION_TABLE) {
-                int rawMin = items.stream().mapToInt(Instrument.Item::min).sum();
-                int rawMax = items.stream().mapToInt(Instrument.Item::max).sum();
-                boolean sumRange = scoring.min().compareTo(BigDecimal.valueOf(rawMin)) == 0
-                        && scoring.max().compareTo(BigDecimal.valueOf(rawMax)) == 0;
-                if (scoring.method() == Instrument.Method.SUM && !sumRange) {
-                    problems.add("a summed score must run from " + rawMin + " to " + rawMax);
-                }
-                if (scoring.maxMissingItems() != 0) {
-                    problems.add("a total cannot be formed with items missing");
-                }
-                if (scoring.method() == Instrument.Method.CONVERSION_TABLE) {
-                    checkConversion(scoring, rawMin, rawMax, problems);
-                }
-            }
-            checkBands("bands", instrument.bands(), scoring.min(), scoring.max(), scoring.decimals(), problems);
-            if (instrument.meaningfulChange() != null && instrument.direction() == null) {
-                problems.add("a change threshold needs a direction");
+    }
+
+    /** An instrument reported item by item: each item's bands, direction and threshold. */
+    private static void checkItemScores(Instrument instrument, List<Instrument.Item> items, List<String> problems) {
+        if (instrument.bands() != null || instrument.direction() != null || instrument.meaningfulChange() != null) {
+            problems.add("an instrument reported item by item has its bands, direction and threshold per item");
+        }
+        for (Instrument.Item item : items) {
+            checkBands("item " + item.number() + " bands", item.bands(), BigDecimal.valueOf(item.min()),
+                    BigDecimal.valueOf(item.max()), 0, problems);
+            if (item.meaningfulChange() != null && item.direction() == null) {
+                problems.add("item " + item.number() + " has a change threshold but no direction");
             }
         }
+    }
+
+    /**
+     * An instrument with one score: its range (a sum's must be the items' own), conversion table, bands and
+     * direction. False when it has no range, against which nothing further can be checked.
+     */
+    private static boolean checkTotalScore(Instrument instrument, List<Instrument.Item> items,
+            List<String> problems) {
+        Instrument.Scoring scoring = instrument.scoring();
+        if (scoring.min() == null || scoring.max() == null || scoring.min().compareTo(scoring.max()) > 0) {
+            problems.add("scoring.min and scoring.max are required, min not above max");
+            return false;
+        }
+        if (scoring.method() == Instrument.Method.SUM || scoring.method() == Instrument.Method.CONVERSION_TABLE) {
+            int rawMin = items.stream().mapToInt(Instrument.Item::min).sum();
+            int rawMax = items.stream().mapToInt(Instrument.Item::max).sum();
+            boolean sumRange = scoring.min().compareTo(BigDecimal.valueOf(rawMin)) == 0
+                    && scoring.max().compareTo(BigDecimal.valueOf(rawMax)) == 0;
+            if (scoring.method() == Instrument.Method.SUM && !sumRange) {
+                problems.add("a summed score must run from " + rawMin + " to " + rawMax);
+            }
+            if (scoring.maxMissingItems() != 0) {
+                problems.add("a total cannot be formed with items missing");
+            }
+            if (scoring.method() == Instrument.Method.CONVERSION_TABLE) {
+                checkConversion(scoring, rawMin, rawMax, problems);
+            }
+        }
+        checkBands("bands", instrument.bands(), scoring.min(), scoring.max(), scoring.decimals(), problems);
+        if (instrument.meaningfulChange() != null && instrument.direction() == null) {
+            problems.add("a change threshold needs a direction");
+        }
+        return true;
+    }
+
+    /** Thresholds above zero, and risk items that are items. */
+    private static void checkThresholds(Instrument instrument, List<Instrument.Item> items, List<String> problems) {
         positive("meaningfulChange", instrument.meaningfulChange(), problems);
         positive("caseness", instrument.caseness(), problems);
         items.forEach(item -> positive("item " + item.number() + " meaningfulChange", item.meaningfulChange(),
@@ -159,7 +187,6 @@ final class InstrumentCatalogue {
                 }
             }
         }
-        return problems;
     }
 
     private static void positive(String what, Instrument.Threshold threshold, List<String> problems) {

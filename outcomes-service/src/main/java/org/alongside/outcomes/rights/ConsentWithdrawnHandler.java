@@ -2,6 +2,7 @@ package org.alongside.outcomes.rights;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.alongside.outcomes.measures.ProcessingRestrictions;
 import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;

@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error answers every operation can give, the same way in every service: 401 and 403 for secured
  * operations, 400, 413 and 415 where a body or parameters are read, 404 where the path names a record, 406 for an
- * Accept header the operation cannot satisfy, 503 when the database is away, each as an RFC 9457 problem. Operations may document more specific ones themselves.
+ * Accept header the operation cannot satisfy, 503 when the database is away, each as an RFC 9457 problem.
+ * Operations document only what is specific to them (a 409, a 404 where the path names no record); this filter says
+ * the rest, in the same words everywhere.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -75,7 +77,10 @@ public class ProblemResponsesFilter implements OASFilter {
         add(responses, "503", "The service cannot reach its database; nothing was changed");
     }
 
-    /** Adds the problem answer, or gives one Quarkus generated without a body (its 400/401/403) the problem body. */
+    /**
+     * Adds the problem answer. One that Quarkus generated (its 400, 401 and 403, without a body and with a bare
+     * "Bad Request") is replaced; one the operation documents itself, with its body, is left as it is.
+     */
     private static void add(APIResponses responses, String code, String description) {
         APIResponse existing = responses.getAPIResponse(code);
         if (existing != null && existing.getContent() != null && existing.getContent().getMediaTypes() != null
@@ -83,8 +88,7 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         APIResponse response = OASFactory.createAPIResponse()
-                .description(existing != null && existing.getDescription() != null ? existing.getDescription()
-                        : description)
+                .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
         responses.addAPIResponse(code, response);

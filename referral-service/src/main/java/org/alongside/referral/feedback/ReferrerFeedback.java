@@ -3,6 +3,7 @@ package org.alongside.referral.feedback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralStatus;
+import org.alongside.referral.lifecycle.ReferralStatusChanged;
 
 /**
  * The PRSB "message back to the referrer": when a referral is accepted, declined, matched, withdrawn or closed,
@@ -43,7 +45,8 @@ public class ReferrerFeedback {
         this.clock = clock;
     }
 
-    public void statusChanged(Referral referral) {
+    void statusChanged(@Observes ReferralStatusChanged changed) {
+        Referral referral = changed.referral();
         if (!NOTIFIED.contains(referral.status)) {
             return;
         }

@@ -18,7 +18,7 @@ import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.problem.ProblemMappers;
 import org.alongside.platform.security.Caller;
 import org.alongside.referral.intake.Intake;
-import org.alongside.referral.intake.NewReferral;
+import org.alongside.referral.lifecycle.NewReferral;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.Referrals;
 

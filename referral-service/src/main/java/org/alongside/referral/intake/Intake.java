@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -14,10 +13,10 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.referral.lifecycle.NewReferral;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
 import org.alongside.referral.lifecycle.ReferralStatus;
-import org.alongside.referral.lifecycle.StatusChange;
 
 /** Receives a referral: checks what validation annotations cannot, stores it and announces it in one transaction. */
 @ApplicationScoped
@@ -96,86 +95,43 @@ public class Intake {
 
     @Transactional
     Referral receive(NewReferral request, Arrival arrival, Caller caller, Consumer<Referral> storedWith) {
-        NewReferral.Person person = request.person();
-        String odsCode = request.referrer().odsCode() == null ? null : request.referrer().odsCode().toUpperCase();
-        if (caller.is(Roles.REFERRER) && !caller.is(Roles.COORDINATOR) && !caller.is(Roles.ADMIN)) {
-            String own = caller.odsCode().orElseThrow(() -> ProblemException.forbidden(
-                    "A referrer's token must carry the odsCode of their organisation"));
-            if (odsCode != null && !odsCode.equals(own)) {
-                throw ProblemException.forbidden("A referrer may only refer on behalf of their own organisation ("
-                        + own + "), not " + odsCode);
-            }
-            odsCode = own;
+        String odsCode = referringOrganisation(request.referrer(), caller);
+        requireIdentifiable(request, odsCode);
+        Referral referral = new Referral(request, odsCode, arrival.channel(), arrival.fhirIdentifier(),
+                arrival.consentSource(), OffsetDateTime.now(clock));
+        referral.idempotencyKey = arrival.idempotencyKey();
+        referral.possibleDuplicateOf = openReferralFor(referral.nhsNumber).orElse(null);
+        referral.persist();
+        storedWith.accept(referral);
+        referral.receipt(caller.user()).persist();
+        outbox.publish(EventTypes.REFERRAL_RECEIVED, referral.id, new ReferralEvents.Received(referral.id,
+                referral.referrerType, referral.referrerOdsCode, referral.conditions,
+                referral.ageBand(LocalDate.now(clock)), referral.gender, referral.imdDecile, referral.receivedAt));
+        return referral;
+    }
+
+    /** The organisation that refers: the one named, but a referrer refers only for their own (403 otherwise). */
+    private static String referringOrganisation(NewReferral.Referrer referrer, Caller caller) {
+        String odsCode = referrer.odsCode() == null ? null : referrer.odsCode().toUpperCase();
+        if (!caller.is(Roles.REFERRER) || caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN)) {
+            return odsCode;
         }
-        if (person.nhsNumber() == null && request.referrer().type() != Referral.ReferrerType.SELF) {
+        String own = caller.odsCode().orElseThrow(() -> ProblemException.forbidden(
+                "A referrer's token must carry the odsCode of their organisation"));
+        if (odsCode != null && !odsCode.equals(own)) {
+            throw ProblemException.forbidden("A referrer may only refer on behalf of their own organisation ("
+                    + own + "), not " + odsCode);
+        }
+        return own;
+    }
+
+    /** Whom the referral is about (unless they refer themselves) and, for a GP practice, which one refers. */
+    private static void requireIdentifiable(NewReferral request, String odsCode) {
+        if (request.person().nhsNumber() == null && request.referrer().type() != Referral.ReferrerType.SELF) {
             throw ProblemException.invalid("person.nhsNumber", "is required unless the person refers themselves");
         }
         if (request.referrer().type() == Referral.ReferrerType.GP_PRACTICE && odsCode == null) {
             throw ProblemException.invalid("referrer.odsCode", "is required for a GP practice referral");
         }
-
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Referral referral = new Referral();
-        referral.id = UUID.randomUUID();
-        referral.status = ReferralStatus.RECEIVED;
-        referral.receivedAt = now;
-        referral.updatedAt = now;
-        referral.referrerType = request.referrer().type();
-        referral.referrerOdsCode = odsCode;
-        referral.referrerName = request.referrer().name();
-        referral.referrerPhone = request.referrer().phone();
-        referral.referrerEmail = request.referrer().email();
-        referral.channel = arrival.channel();
-        referral.fhirIdentifier = arrival.fhirIdentifier();
-        referral.nhsNumber = NhsNumber.normalise(person.nhsNumber());
-        referral.givenName = person.givenName().strip();
-        referral.familyName = person.familyName().strip();
-        referral.birthDate = person.birthDate();
-        referral.gender = person.gender();
-        referral.postcode = person.postcode() == null ? null : person.postcode().toUpperCase().strip();
-        referral.phone = person.phone();
-        referral.email = person.email();
-        referral.language = person.language();
-        referral.interpreterNeeded = Boolean.TRUE.equals(person.interpreterNeeded());
-        referral.preferredContact = person.preferredContact();
-        referral.accessibilityNeeds = person.accessibilityNeeds();
-        referral.conditions = request.conditions().stream()
-                .map(c -> new Referral.Condition(c.snomedCode(), c.display().strip(), c.kind())).toList();
-        referral.reason = request.reason() == null ? null : request.reason().strip();
-        referral.supportWanted = request.supportWanted() == null ? List.of()
-                : request.supportWanted().stream().distinct().toList();
-        NewReferral.Preferences preferences = request.preferences();
-        referral.preferences = preferences == null
-                ? new Referral.Preferences(null, List.of(), null, null)
-                : new Referral.Preferences(preferences.peerGender(),
-                        preferences.formats() == null ? List.of() : preferences.formats().stream().distinct().toList(),
-                        preferences.sharedCondition(), preferences.sharedCultureOrLanguage());
-        referral.consentPeerSupport = request.consent().peerSupport();
-        referral.consentShareWithGp = request.consent().shareWithGp();
-        referral.consentContact = request.consent().contact();
-        referral.consentSource = arrival.consentSource();
-        referral.safeguardingConcern = request.safeguarding() != null
-                && Boolean.TRUE.equals(request.safeguarding().concern());
-        referral.safeguardingDetails = request.safeguarding() == null ? null : request.safeguarding().details();
-        referral.urgency = request.urgency() == null ? Referral.Urgency.ROUTINE : request.urgency();
-        referral.imdDecile = request.imdDecile();
-        referral.idempotencyKey = arrival.idempotencyKey();
-        referral.possibleDuplicateOf = openReferralFor(referral.nhsNumber).orElse(null);
-        referral.persist();
-        storedWith.accept(referral);
-
-        StatusChange received = new StatusChange();
-        received.referralId = referral.id;
-        received.toStatus = ReferralStatus.RECEIVED;
-        received.reason = "referred by " + referral.referrerType + " via " + referral.channel
-                + (referral.possibleDuplicateOf == null ? "" : "; possible duplicate of " + referral.possibleDuplicateOf);
-        received.actor = caller.user();
-        received.changedAt = now;
-        received.persist();
-
-        outbox.publish(EventTypes.REFERRAL_RECEIVED, referral.id, new ReferralEvents.Received(referral.id,
-                referral.referrerType, referral.referrerOdsCode, referral.conditions,
-                referral.ageBand(LocalDate.now(clock)), referral.gender, referral.imdDecile, referral.receivedAt));
-        return referral;
     }
 }

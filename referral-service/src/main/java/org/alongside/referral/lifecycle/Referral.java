@@ -12,11 +12,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.alongside.platform.problem.ProblemException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A person's referral to peer support. The only place in Alongside that holds who the person is. */
+/**
+ * A person's referral to peer support: the only place in Alongside that holds who the person is. It owns the rules
+ * of its lifecycle (which status may follow which, what each decision records, what erasure keeps); each change
+ * returns the step for its history, which {@link Referrals} keeps, announces and publishes.
+ */
 @Entity
 @Table(name = "referral")
 public class Referral extends PanacheEntityBase {
@@ -121,6 +127,164 @@ public class Referral extends PanacheEntityBase {
     public String erasedLocality;
     @Version
     public int version;
+
+    /** For Hibernate. */
+    protected Referral() {
+    }
+
+    /**
+     * A referral as received, RECEIVED now: the person, their needs and consent as the request gives them, tidied
+     * (the NHS number in its ten digits, names and reason stripped, the postcode in capitals, no choice twice).
+     */
+    public Referral(NewReferral request, String referrerOdsCode, Channel channel, String fhirIdentifier,
+            ConsentSource consentSource, OffsetDateTime receivedAt) {
+        NewReferral.Referrer referrer = request.referrer();
+        NewReferral.Person person = request.person();
+        NewReferral.Preferences preferences = request.preferences();
+        NewReferral.Safeguarding safeguarding = request.safeguarding();
+        id = UUID.randomUUID();
+        status = ReferralStatus.RECEIVED;
+        this.receivedAt = receivedAt;
+        updatedAt = receivedAt;
+        referrerType = referrer.type();
+        this.referrerOdsCode = referrerOdsCode;
+        referrerName = referrer.name();
+        referrerPhone = referrer.phone();
+        referrerEmail = referrer.email();
+        this.channel = channel;
+        this.fhirIdentifier = fhirIdentifier;
+        nhsNumber = NhsNumber.normalise(person.nhsNumber());
+        givenName = person.givenName().strip();
+        familyName = person.familyName().strip();
+        birthDate = person.birthDate();
+        gender = person.gender();
+        postcode = person.postcode() == null ? null : person.postcode().toUpperCase().strip();
+        phone = person.phone();
+        email = person.email();
+        language = person.language();
+        interpreterNeeded = Boolean.TRUE.equals(person.interpreterNeeded());
+        preferredContact = person.preferredContact();
+        accessibilityNeeds = person.accessibilityNeeds();
+        conditions = request.conditions().stream()
+                .map(c -> new Condition(c.snomedCode(), c.display().strip(), c.kind())).toList();
+        reason = request.reason() == null ? null : request.reason().strip(); // FHIR referrals may carry none
+        supportWanted = request.supportWanted() == null ? List.of()
+                : request.supportWanted().stream().distinct().toList();
+        this.preferences = preferences == null
+                ? new Preferences(null, List.of(), null, null)
+                : new Preferences(preferences.peerGender(),
+                        preferences.formats() == null ? List.of() : preferences.formats().stream().distinct().toList(),
+                        preferences.sharedCondition(), preferences.sharedCultureOrLanguage());
+        consentPeerSupport = request.consent().peerSupport();
+        consentShareWithGp = request.consent().shareWithGp();
+        consentContact = request.consent().contact();
+        this.consentSource = consentSource;
+        safeguardingConcern = safeguarding != null && Boolean.TRUE.equals(safeguarding.concern());
+        safeguardingDetails = safeguarding == null ? null : safeguarding.details();
+        urgency = request.urgency() == null ? Urgency.ROUTINE : request.urgency();
+        imdDecile = request.imdDecile();
+    }
+
+    /** The first step of its history: who referred it and how, and the open referral it may duplicate. */
+    public StatusChange receipt(String actor) {
+        return StatusChange.step(id, null, ReferralStatus.RECEIVED, "referred by " + referrerType + " via " + channel
+                + (possibleDuplicateOf == null ? "" : "; possible duplicate of " + possibleDuplicateOf), actor,
+                receivedAt);
+    }
+
+    /** Moves to {@code target} if the lifecycle allows it (409 naming the statuses allowed next otherwise). */
+    StatusChange moveTo(ReferralStatus target, String reason, String actor, OffsetDateTime at) {
+        if (!status.canMoveTo(target)) {
+            throw ProblemException.conflict("illegal-transition", "The referral is " + status
+                    + "; it cannot become " + target + " (allowed next: " + status.next() + ")");
+        }
+        StatusChange step = StatusChange.step(id, status, target, reason, actor, at);
+        status = target;
+        updatedAt = at;
+        return step;
+    }
+
+    /**
+     * A decision that ends or stops the referral (declined, withdrawn, closed): its coded reason is what the
+     * referrer's Task shows; the history keeps the note after it.
+     */
+    StatusChange decide(ReferralStatus target, Enum<?> reason, String note, String actor, OffsetDateTime at) {
+        StatusChange step = moveTo(target, describe(reason, note), actor, at);
+        statusReason = reason.name();
+        return step;
+    }
+
+    /**
+     * The person withdrew their consent to peer support: recorded once, whatever the status, and nothing is left
+     * to withdraw once erased (409). An open referral is withdrawn; a closed or declined one keeps its status and
+     * its history says consent went. Empty when it was recorded before.
+     */
+    Optional<StatusChange> withdrawConsent(String note, String actor, OffsetDateTime at) {
+        if (erasedAt != null) {
+            throw ProblemException.conflict("referral-erased", "Referral " + id + " was erased at " + erasedAt
+                    + " when its retention period ended; there is nothing left to withdraw");
+        }
+        if (consentWithdrawnAt != null) {
+            return Optional.empty();
+        }
+        consentWithdrawnAt = at;
+        consentPeerSupport = false;
+        Reasons.WithdrawReason reason = Reasons.WithdrawReason.CONSENT_WITHDRAWN;
+        return Optional.of(status.isOpen() ? decide(ReferralStatus.WITHDRAWN, reason, note, actor, at)
+                : StatusChange.step(id, status, status, describe(reason, note), actor, at));
+    }
+
+    /** The person chose a peer: remembered whatever the status; an ACCEPTED referral becomes MATCHED. */
+    Optional<StatusChange> matched(UUID peerId, String actor, OffsetDateTime at) {
+        matchedPeerId = peerId;
+        return status == ReferralStatus.ACCEPTED
+                ? Optional.of(moveTo(ReferralStatus.MATCHED, "matched with peer " + peerId, actor, at))
+                : Optional.empty();
+    }
+
+    /** The first attended session makes a MATCHED referral ACTIVE. */
+    Optional<StatusChange> firstSessionAttended(String actor, OffsetDateTime at) {
+        return status == ReferralStatus.MATCHED
+                ? Optional.of(moveTo(ReferralStatus.ACTIVE, "first session attended", actor, at))
+                : Optional.empty();
+    }
+
+    /**
+     * Erases who the person is at the end of the retention period, keeping what the counts need: status and dates,
+     * referrer type and organisation, condition codes, gender, language, IMD decile, the age band at receipt and the
+     * postcode district.
+     */
+    public void erase(OffsetDateTime at) {
+        // what the counts need, worked out before the identity it comes from goes
+        erasedAgeBand = ageBand(receivedAt.toLocalDate());
+        erasedLocality = locality();
+        nhsNumber = null;
+        givenName = null;
+        familyName = null;
+        birthDate = null;
+        postcode = null;
+        phone = null;
+        email = null;
+        accessibilityNeeds = null;
+        reason = null;
+        safeguardingDetails = null;
+        referrerName = null;
+        referrerPhone = null;
+        referrerEmail = null;
+        fhirIdentifier = null;
+        fhirRequest = null;
+        idempotencyKey = null;
+        // a condition without a code was typed in: its words go, its kind stays
+        conditions = conditions.stream().map(c -> c.snomedCode() != null ? c : new Condition(null, null, c.kind()))
+                .toList();
+        // a link to another referral of the same person would identify this one through that one
+        possibleDuplicateOf = null;
+        erasedAt = at;
+    }
+
+    private static String describe(Enum<?> reason, String note) {
+        return note == null || note.isBlank() ? reason.name() : reason.name() + ": " + note.strip();
+    }
 
     /** Ten-year bands (16-24, 25-34 ... 75+): enough for matching and reporting, never the birth date. */
     public String ageBand(LocalDate today) {

@@ -2,35 +2,27 @@ package org.alongside.referral.lifecycle;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
-import org.alongside.referral.intake.Intake;
-import org.alongside.referral.intake.NewReferral;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,35 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
 
-    private final Intake intake;
     private final Referrals referrals;
     private final Caller caller;
     private final Clock clock;
 
-    ReferralResource(Intake intake, Referrals referrals, Caller caller, Clock clock) {
-        this.intake = intake;
+    ReferralResource(Referrals referrals, Caller caller, Clock clock) {
         this.referrals = referrals;
         this.caller = caller;
         this.clock = clock;
-    }
-
-    @POST
-    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Refer a person to peer support",
-            description = "A retry with the same Idempotency-Key returns the referral already created and creates nothing.")
-    @APIResponse(responseCode = "201", description = "Received",
-            content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "200", description = "A retry of a request already received (same Idempotency-Key)",
-            content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    public Response create(
-            @NotNull(message = "a referral body is required") @Valid @ConvertGroup(to = NewReferral.Complete.class) NewReferral request,
-            @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key create nothing") String idempotencyKey) {
-        Intake.Submission submission = intake.submit(request, Intake.Arrival.rest(idempotencyKey,
-                request.referrer().type()), caller);
-        ReferralView view = ReferralView.of(submission.referral(), clock);
-        return submission.created()
-                ? Response.created(URI.create("/referrals/" + view.id())).entity(view).build()
-                : Response.ok(view).build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.alongside.referral.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -10,26 +11,29 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
-import org.alongside.referral.feedback.ReferrerFeedback;
 
-/** The referral lifecycle: every change of status is checked, kept in history and published through the outbox. */
+/**
+ * The referral lifecycle: the referral checks each change of status ({@link Referral#moveTo}); here it is kept in
+ * the history, announced and published through the outbox, in the caller's transaction.
+ */
 @ApplicationScoped
 public class Referrals {
 
     private final Outbox outbox;
-    private final ReferrerFeedback feedback;
+    private final Event<ReferralStatusChanged> statusChanged;
     private final EntityManager entities;
     private final Clock clock;
 
-    Referrals(Outbox outbox, ReferrerFeedback feedback, EntityManager entities, Clock clock) {
+    Referrals(Outbox outbox, Event<ReferralStatusChanged> statusChanged, EntityManager entities, Clock clock) {
         this.outbox = outbox;
-        this.feedback = feedback;
+        this.statusChanged = statusChanged;
         this.entities = entities;
         this.clock = clock;
     }
@@ -110,7 +114,7 @@ public class Referrals {
     @Transactional
     public Referral accept(UUID id, Caller caller) {
         Referral referral = visibleTo(id, caller);
-        move(referral, ReferralStatus.ACCEPTED, null, caller.user());
+        record(referral, referral.moveTo(ReferralStatus.ACCEPTED, null, caller.user(), now()));
         outbox.publish(EventTypes.REFERRAL_ACCEPTED, referral.id, new ReferralEvents.Accepted(referral.id,
                 referral.conditions, referral.preferences, referral.language, referral.interpreterNeeded,
                 referral.ageBand(LocalDate.now(clock)), referral.gender, referral.locality(), referral.imdDecile,
@@ -121,8 +125,8 @@ public class Referrals {
     @Transactional
     public Referral decline(UUID id, Reasons.Decline decline, Caller caller) {
         Referral referral = visibleTo(id, caller);
-        referral.statusReason = decline.reason().name();
-        move(referral, ReferralStatus.DECLINED, describe(decline.reason(), decline.note()), caller.user());
+        record(referral, referral.decide(ReferralStatus.DECLINED, decline.reason(), decline.note(), caller.user(),
+                now()));
         outbox.publish(EventTypes.REFERRAL_DECLINED, referral.id,
                 new ReferralEvents.Declined(referral.id, decline.reason().name(), referral.updatedAt));
         return referral;
@@ -135,8 +139,8 @@ public class Referrals {
         }
         Referral referral = visibleTo(id, caller);
         ReferralStatus from = referral.status;
-        referral.statusReason = withdraw.reason().name();
-        move(referral, ReferralStatus.WITHDRAWN, describe(withdraw.reason(), withdraw.note()), caller.user());
+        record(referral, referral.decide(ReferralStatus.WITHDRAWN, withdraw.reason(), withdraw.note(),
+                caller.user(), now()));
         outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id,
                 new ReferralEvents.Withdrawn(referral.id, withdraw.reason().name(), from, referral.updatedAt));
         return referral;
@@ -145,91 +149,57 @@ public class Referrals {
     @Transactional
     public Referral close(UUID id, Reasons.Close close, Caller caller) {
         Referral referral = visibleTo(id, caller);
-        referral.statusReason = close.reason().name();
-        move(referral, ReferralStatus.CLOSED, describe(close.reason(), close.note()), caller.user());
+        record(referral, referral.decide(ReferralStatus.CLOSED, close.reason(), close.note(), caller.user(), now()));
         outbox.publish(EventTypes.REFERRAL_CLOSED, referral.id,
                 new ReferralEvents.Closed(referral.id, close.reason().name(), referral.updatedAt));
         return referral;
     }
 
     /**
-     * The person withdrew their consent to peer support: recorded whatever the referral's status. An open referral
-     * is withdrawn (referral.withdrawn, reason CONSENT_WITHDRAWN), which ends its match and its matching; and
-     * referral.consent-withdrawn tells every service to record nothing more for the person, also after closure
-     * (no follow-up measures). Recorded once: asking again changes nothing and publishes nothing.
+     * The person withdrew their consent to peer support (see {@link Referral#withdrawConsent}). An open referral's
+     * withdrawal is published (referral.withdrawn, reason CONSENT_WITHDRAWN), which ends its match and its
+     * matching; and referral.consent-withdrawn tells every service to record nothing more for the person, also
+     * after closure (no follow-up measures). Asking again changes nothing and publishes nothing.
      */
     @Transactional
     public Referral withdrawConsent(UUID id, String note, Caller caller) {
         Referral referral = visibleTo(id, caller);
-        if (referral.erasedAt != null) {
-            throw ProblemException.conflict("referral-erased", "Referral " + id + " was erased at "
-                    + referral.erasedAt + " when its retention period ended; there is nothing left to withdraw");
-        }
-        if (referral.consentWithdrawnAt != null) {
+        Optional<StatusChange> withdrawal = referral.withdrawConsent(note, caller.user(), now());
+        if (withdrawal.isEmpty()) {
             return referral;
         }
-        ReferralStatus from = referral.status;
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        referral.consentWithdrawnAt = now;
-        referral.consentPeerSupport = false;
-        String why = describe(Reasons.WithdrawReason.CONSENT_WITHDRAWN, note);
-        if (from.isOpen()) {
-            referral.statusReason = Reasons.WithdrawReason.CONSENT_WITHDRAWN.name();
-            move(referral, ReferralStatus.WITHDRAWN, why, caller.user());
+        StatusChange step = withdrawal.get();
+        record(referral, step);
+        if (step.changesStatus()) {
             outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id, new ReferralEvents.Withdrawn(referral.id,
-                    Reasons.WithdrawReason.CONSENT_WITHDRAWN.name(), from, referral.updatedAt));
-        } else {
-            // the status stays (a closed referral stays closed); the history says consent went
-            StatusChange change = new StatusChange();
-            change.referralId = referral.id;
-            change.fromStatus = from;
-            change.toStatus = from;
-            change.reason = why;
-            change.actor = caller.user();
-            change.changedAt = now;
-            change.persist();
+                    Reasons.WithdrawReason.CONSENT_WITHDRAWN.name(), step.fromStatus, referral.updatedAt));
         }
         outbox.publish(EventTypes.REFERRAL_CONSENT_WITHDRAWN, referral.id,
-                new ReferralEvents.ConsentWithdrawn(referral.id, from, now));
+                new ReferralEvents.ConsentWithdrawn(referral.id, step.fromStatus, referral.consentWithdrawnAt));
         return referral;
     }
 
     /** The person chose a peer (from matching-service's match.accepted). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void matched(Referral referral, UUID peerId, String actor) {
-        referral.matchedPeerId = peerId;
-        if (referral.status == ReferralStatus.ACCEPTED) {
-            move(referral, ReferralStatus.MATCHED, "matched with peer " + peerId, actor);
-        }
+        referral.matched(peerId, actor, now()).ifPresent(step -> record(referral, step));
     }
 
     /** The first attended session makes the support active. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void firstSessionAttended(Referral referral, String actor) {
-        if (referral.status == ReferralStatus.MATCHED) {
-            move(referral, ReferralStatus.ACTIVE, "first session attended", actor);
+        referral.firstSessionAttended(actor, now()).ifPresent(step -> record(referral, step));
+    }
+
+    /** Keeps the step in the history; a change of status is announced in this transaction (the referrer's feedback). */
+    private void record(Referral referral, StatusChange step) {
+        step.persist();
+        if (step.changesStatus()) {
+            statusChanged.fire(new ReferralStatusChanged(referral));
         }
     }
 
-    void move(Referral referral, ReferralStatus target, String reason, String actor) {
-        if (!referral.status.canMoveTo(target)) {
-            throw ProblemException.conflict("illegal-transition", "The referral is " + referral.status
-                    + "; it cannot become " + target + " (allowed next: " + referral.status.next() + ")");
-        }
-        StatusChange change = new StatusChange();
-        change.referralId = referral.id;
-        change.fromStatus = referral.status;
-        change.toStatus = target;
-        change.reason = reason;
-        change.actor = actor;
-        change.changedAt = OffsetDateTime.now(clock);
-        change.persist();
-        referral.status = target;
-        referral.updatedAt = change.changedAt;
-        feedback.statusChanged(referral);
-    }
-
-    private static String describe(Enum<?> reason, String note) {
-        return note == null || note.isBlank() ? reason.name() : reason.name() + ": " + note.strip();
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

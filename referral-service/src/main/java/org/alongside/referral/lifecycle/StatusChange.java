@@ -29,6 +29,24 @@ public class StatusChange extends PanacheEntityBase {
     public String actor;
     public OffsetDateTime changedAt;
 
+    /** A step of the referral's history, to be persisted with the change it records; {@code from} null at receipt. */
+    static StatusChange step(UUID referralId, ReferralStatus from, ReferralStatus to, String reason, String actor,
+            OffsetDateTime at) {
+        StatusChange step = new StatusChange();
+        step.referralId = referralId;
+        step.fromStatus = from;
+        step.toStatus = to;
+        step.reason = reason;
+        step.actor = actor;
+        step.changedAt = at;
+        return step;
+    }
+
+    /** False for a step that left the status as it was (consent withdrawn after the referral ended). */
+    boolean changesStatus() {
+        return toStatus != fromStatus;
+    }
+
     public static List<StatusChange> of(UUID referralId) {
         return list("referralId = ?1 order by id", referralId);
     }

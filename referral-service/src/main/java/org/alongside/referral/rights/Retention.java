@@ -99,31 +99,7 @@ public class Retention {
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // what the counts need, worked out before the identity it comes from goes
-        referral.erasedAgeBand = referral.ageBand(referral.receivedAt.toLocalDate());
-        referral.erasedLocality = referral.locality();
-        referral.nhsNumber = null;
-        referral.givenName = null;
-        referral.familyName = null;
-        referral.birthDate = null;
-        referral.postcode = null;
-        referral.phone = null;
-        referral.email = null;
-        referral.accessibilityNeeds = null;
-        referral.reason = null;
-        referral.safeguardingDetails = null;
-        referral.referrerName = null;
-        referral.referrerPhone = null;
-        referral.referrerEmail = null;
-        referral.fhirIdentifier = null;
-        referral.fhirRequest = null;
-        referral.idempotencyKey = null;
-        // a condition without a code was typed in: its words go, its kind stays
-        referral.conditions = referral.conditions.stream().map(c -> c.snomedCode() != null ? c
-                : new Referral.Condition(null, null, c.kind())).toList();
-        // a link to another referral of the same person would identify this one through that one
-        referral.possibleDuplicateOf = null;
-        referral.erasedAt = now;
+        referral.erase(now);
         entities.flush();
         entities.createNativeQuery("UPDATE referral SET possible_duplicate_of = NULL WHERE possible_duplicate_of = ?1")
                 .setParameter(1, id).executeUpdate();

@@ -5,7 +5,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/retention/sweeps")
 @Tag(name = "Information governance")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "Only admins run the retention sweep",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RetentionResource {
 
     private final Retention retention;

@@ -36,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/referrals/{id}/subject-access-export")
 @Tag(name = "Information governance")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "Only admins (the information governance lead) may export",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectAccessResource {
 
     static final String NOTE = "Everything Alongside holds about this person, by service. Review before "
@@ -80,8 +78,6 @@ public class SubjectAccessResource {
                     with the caller's token; every service records the access in its audit trail. If any service \\
                     does not answer, the export is refused with 503 naming it (never a partial export).""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Export.class)))
-    @APIResponse(responseCode = "404", description = "No such referral",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "A service did not answer: the problem's errors name each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(@PathParam("id") UUID id) {

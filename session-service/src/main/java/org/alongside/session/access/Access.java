@@ -8,7 +8,6 @@ import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.match.Matches;
-import org.alongside.session.supervision.Supervisors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**

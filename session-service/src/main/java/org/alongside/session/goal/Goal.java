@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.alongside.session.recording.Session;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One of the person's own goals, in their own words: part of their wellness plan. */
@@ -26,7 +26,7 @@ public class Goal extends PanacheEntityBase {
     public UUID referralId;
     public String text;
     @Enumerated(EnumType.STRING)
-    public Session.Focus focus;
+    public Focus focus;
     @Enumerated(EnumType.STRING)
     public Status status;
     public UUID sessionId;

@@ -3,7 +3,7 @@ package org.alongside.session.goal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.alongside.session.recording.Session;
+import org.alongside.session.vocabulary.Focus;
 
 /** goal.updated: ids, focus, status and rating; never the goal's words. */
 public final class GoalEvents {
@@ -12,7 +12,7 @@ public final class GoalEvents {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Updated(UUID goalId, UUID referralId, Session.Focus focus, Goal.Status status, Integer rating,
+    public record Updated(UUID goalId, UUID referralId, Focus focus, Goal.Status status, Integer rating,
             UUID sessionId, boolean created, OffsetDateTime updatedAt) {
 
         static Updated of(Goal goal, GoalProgress step, boolean created) {

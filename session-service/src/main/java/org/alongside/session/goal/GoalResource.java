@@ -47,10 +47,6 @@ public class GoalResource {
             focus, status and rating; never the words.""")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = GoalView.class)))
-    @APIResponse(responseCode = "404", description = "Not one of the caller's clients, or a referral this service does not know",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("referralId") UUID referralId,
             @NotNull(message = "a goal body is required") @Valid NewGoal body) {
         Goal goal = goals.create(referralId, body, access);
@@ -88,8 +84,6 @@ public class GoalResource {
     @APIResponse(responseCode = "200", description = "The goal after the update",
             content = @Content(schema = @Schema(implementation = GoalView.class)))
     @APIResponse(responseCode = "409", description = "The goal was changed for another",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GoalView progress(@PathParam("goalId") UUID goalId,
             @NotNull(message = "a progress body is required") @Valid ProgressUpdate body) {

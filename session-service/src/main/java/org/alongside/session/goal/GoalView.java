@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.alongside.session.recording.Session;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Goal")
@@ -14,7 +14,7 @@ public record GoalView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The person's words; present only for their peer, the peer's supervisor and coordinators")
         String text,
-        Session.Focus focus,
+        Focus focus,
         Goal.Status status,
         @Schema(description = "The most recent rating, 1 to 10, if any") Integer latestRating,
         OffsetDateTime createdAt,

@@ -15,7 +15,7 @@ import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
-import org.alongside.session.rights.Restrictions;
+import org.alongside.session.match.Restrictions;
 
 /** The person's own goals and their progress; each change is published as goal.updated without the words. */
 @ApplicationScoped

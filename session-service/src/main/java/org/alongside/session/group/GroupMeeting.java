@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.session.recording.Session;
+import org.alongside.session.vocabulary.Focus;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,7 +29,7 @@ public class GroupMeeting extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Session.PlaceType placeType;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<Session.Focus> focus;
+    public List<Focus> focus;
     public OffsetDateTime recordedAt;
     public String recordedBy;
     public String idempotencyKey;

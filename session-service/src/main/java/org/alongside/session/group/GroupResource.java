@@ -54,8 +54,6 @@ public class GroupResource {
     @Operation(summary = "Set up a group", description = "Facilitators are peer ids; they may then record the group's meetings.")
     @APIResponse(responseCode = "201", description = "Set up",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull(message = "a group body is required") @Valid NewGroup body) {
         PeerGroup group = groups.create(body, access);
         return Response.created(URI.create("/groups/" + group.id)).entity(view(group)).build();
@@ -86,8 +84,6 @@ public class GroupResource {
             description = "Meetings already recorded stay as they were.")
     @APIResponse(responseCode = "200", description = "The group after the change",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GroupView update(@PathParam("id") UUID id,
             @NotNull(message = "a group body is required") @Valid NewGroup body) {
         return view(groups.update(id, body, access));
@@ -107,8 +103,6 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "A retry of a request already recorded (same Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "409", description = "Over capacity, or a member whose referral is not open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recordMeeting(@PathParam("id") UUID id,
             @NotNull(message = "a meeting body is required") @Valid NewMeeting body,
@@ -153,8 +147,6 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "The meeting after the change",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "409", description = "Over capacity, or a member whose referral is not open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView recordAttendance(@PathParam("id") UUID id, @PathParam("meetingId") UUID meetingId,
             @PathParam("referralId") UUID referralId,

@@ -19,10 +19,10 @@ import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
 import org.alongside.session.match.Matches;
 import org.alongside.session.match.ReferralState;
+import org.alongside.session.match.Restrictions;
 import org.alongside.session.recording.Session;
 import org.alongside.session.recording.SessionEvents;
 import org.alongside.session.recording.SessionRules;
-import org.alongside.session.rights.Restrictions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

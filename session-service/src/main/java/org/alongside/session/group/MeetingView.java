@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.session.recording.Session;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "GroupMeeting")
@@ -15,7 +16,7 @@ public record MeetingView(
         int durationMinutes,
         Session.Format format,
         @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
-        List<Session.Focus> focus,
+        List<Focus> focus,
         @Schema(description = "Members who ATTENDED") long attended,
         List<Entry> attendance,
         OffsetDateTime recordedAt,

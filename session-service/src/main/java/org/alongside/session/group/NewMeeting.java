@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.session.recording.Session;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NewGroupMeeting", description = "A meeting and its attendance register, recorded in one go")
@@ -17,7 +18,7 @@ public record NewMeeting(
         @NotNull @Min(1) @Max(600) Integer durationMinutes,
         @NotNull Session.Format format,
         @Schema(description = "Only for IN_PERSON") Session.PlaceType placeType,
-        @Size(max = 4) @Schema(description = "The focus areas the meeting worked on") List<Session.@NotNull Focus> focus,
+        @Size(max = 4) @Schema(description = "The focus areas the meeting worked on") List<@NotNull Focus> focus,
         @NotNull @Size(min = 1, max = 200) @Schema(description = "One entry per member; members ATTENDED may not exceed the group's capacity")
         List<@NotNull @Valid MemberAttendance> attendance) {
 

@@ -30,12 +30,6 @@ public class Matches {
         return Match.list("peerId = ?1 and endedAt is null order by matchedAt", peerId);
     }
 
-    /** The referral's most recent match with this peer, current or ended. */
-    public Optional<Match> latestOfPair(UUID referralId, UUID peerId) {
-        return Match.find("referralId = ?1 and peerId = ?2 order by matchedAt desc", referralId, peerId)
-                .firstResultOptional();
-    }
-
     /**
      * Every match, current or ended, between a referral and a peer; locked against a concurrent replacement
      * until the caller's transaction ends, so a session is never filed under a match that has just ended.

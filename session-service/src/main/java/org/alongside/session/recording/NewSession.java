@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.alongside.session.goal.SessionGoalProgress;
 import org.alongside.session.safeguarding.ConcernDetails;
 import org.alongside.session.signposting.NewSignpost;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A session as the peer worker (or a coordinator on their behalf) records it, with what came out of it. */
@@ -24,7 +25,7 @@ public record NewSession(
         @Schema(description = "Where an IN_PERSON session took place; only for IN_PERSON") Session.PlaceType placeType,
         @NotNull Session.Attendance attendance,
         @NotNull @Size(max = 4) @Schema(description = "At least one area for an attended session; may be empty otherwise")
-        List<Session.@NotNull Focus> focus,
+        List<@NotNull Focus> focus,
         @Size(max = 10000) @Schema(description = "Free text, read only by the peer who holds the session, their supervisor and coordinators; never published")
         String notes,
         @Schema(description = "Whether the peer drew on their own lived experience in this session")

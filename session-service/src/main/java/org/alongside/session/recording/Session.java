@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -25,12 +26,6 @@ public class Session extends PanacheEntityBase {
             ATTENDED: the session took place. DID_NOT_ATTEND: the person did not come and gave no notice.
             CANCELLED_BY_CLIENT / CANCELLED_BY_PEER: called off in advance by the person / by the peer worker.""")
     public enum Attendance { ATTENDED, DID_NOT_ATTEND, CANCELLED_BY_CLIENT, CANCELLED_BY_PEER }
-
-    @Schema(description = """
-            What the session worked on. DAILY_MANAGEMENT: living with the condition day to day.
-            EMOTIONAL_SUPPORT: feelings, worries, mood. COMMUNITY_CONNECTION: groups, activities, other services.
-            ONGOING_SUPPORT: keeping in touch, reviewing how things are going.""")
-    public enum Focus { DAILY_MANAGEMENT, EMOTIONAL_SUPPORT, COMMUNITY_CONNECTION, ONGOING_SUPPORT }
 
     @Schema(description = "Where an in-person session took place")
     public enum PlaceType { HOME, COMMUNITY_VENUE, GP_SURGERY, HOSPITAL_WARD, CLINIC }

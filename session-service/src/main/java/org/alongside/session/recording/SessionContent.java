@@ -3,10 +3,11 @@ package org.alongside.session.recording;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.alongside.session.vocabulary.Focus;
 
 /** What a session says, as recorded or corrected: checked and normalised the same way either way. */
 record SessionContent(OffsetDateTime startedAt, int durationMinutes, Session.Format format,
-        Session.PlaceType placeType, Session.Attendance attendance, List<Session.Focus> focus, String notes,
+        Session.PlaceType placeType, Session.Attendance attendance, List<Focus> focus, String notes,
         Boolean sharedLivedExperience, OffsetDateTime nextSessionAt) {
 
     /** Focus without repeats, notes without surrounding blanks (blank notes are none). */

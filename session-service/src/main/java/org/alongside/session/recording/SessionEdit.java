@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,7 +20,7 @@ public record SessionEdit(
         @NotNull Session.Format format,
         Session.PlaceType placeType,
         @NotNull Session.Attendance attendance,
-        @NotNull @Size(max = 4) List<Session.@NotNull Focus> focus,
+        @NotNull @Size(max = 4) List<@NotNull Focus> focus,
         @Size(max = 10000) String notes,
         Boolean sharedLivedExperience,
         OffsetDateTime nextSessionAt,

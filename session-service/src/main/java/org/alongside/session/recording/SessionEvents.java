@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.session.vocabulary.Focus;
 
 /**
  * The data of session.recorded: categories and times, never notes. Published for each 1:1 session version
@@ -19,7 +20,7 @@ public final class SessionEvents {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Recorded(UUID sessionId, UUID referralId, UUID peerId, OffsetDateTime startedAt,
-            int durationMinutes, Session.Format format, Session.Attendance attendance, List<Session.Focus> focus,
+            int durationMinutes, Session.Format format, Session.Attendance attendance, List<Focus> focus,
             OffsetDateTime recordedAt, Kind kind, Session.Status status, int version, Session.PlaceType placeType,
             Boolean sharedLivedExperience, UUID groupId, UUID meetingId) {
 
@@ -32,7 +33,7 @@ public final class SessionEvents {
         /** One member's attendance at a group meeting; there is no single peer, and version counts corrections. */
         public static Recorded ofGroup(UUID attendanceId, UUID referralId, UUID groupId, UUID meetingId,
                 OffsetDateTime startedAt, int durationMinutes, Session.Format format, Session.PlaceType placeType,
-                Session.Attendance attendance, List<Session.Focus> focus, OffsetDateTime recordedAt, int version) {
+                Session.Attendance attendance, List<Focus> focus, OffsetDateTime recordedAt, int version) {
             return new Recorded(attendanceId, referralId, null, startedAt, durationMinutes, format, attendance, focus,
                     recordedAt, Kind.GROUP, Session.Status.RECORDED, version, placeType, null, groupId, meetingId);
         }

@@ -36,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SessionResource {
 
     @Schema(name = "EnteredInError")
@@ -71,7 +69,6 @@ public class SessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No accepted match between the referral and the peer, or it ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than 1 MB")
     public Response record(@NotNull(message = "a session body is required") @Valid NewSession request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key record nothing") String idempotencyKey) {
         Optional<Session> earlier = sessions.byIdempotencyKey(idempotencyKey);
@@ -111,8 +108,6 @@ public class SessionResource {
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "One session (its current version)", description = "A peer worker sees the sessions of their own clients only.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView get(@PathParam("id") UUID id) {
         return sessions.view(sessions.visibleTo(id, access), access);
     }
@@ -127,8 +122,6 @@ public class SessionResource {
             version and a later recordedAt. Sending the current content again changes nothing.""")
     @APIResponse(responseCode = "200", description = "The session after the correction",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Entered in error, or the new time falls outside the match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView edit(@PathParam("id") UUID id,
@@ -145,8 +138,6 @@ public class SessionResource {
             safeguarding concern raised from it stays open.""")
     @APIResponse(responseCode = "200", description = "The session, marked",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already marked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView enteredInError(@PathParam("id") UUID id,
@@ -160,8 +151,6 @@ public class SessionResource {
     @Operation(summary = "Every version of a session, oldest first: the audit trail of its corrections")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionVersionView.class)))
-    @APIResponse(responseCode = "404", description = "No such session, or outside the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SessionVersionView> versions(@PathParam("id") UUID id) {
         Session session = sessions.visibleTo(id, access);
         boolean withText = access.mayReadRestricted(session.peerId);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.AccessRules;
 import org.alongside.session.match.Match;
+import org.alongside.session.vocabulary.Focus;
 
 /** Session rules that need no database: what may be recorded, by whom, under which match. */
 public final class SessionRules {
@@ -25,7 +26,7 @@ public final class SessionRules {
     }
 
     /** An attended session worked on something; a missed or cancelled one may have no focus. */
-    public static void checkFocus(Session.Attendance attendance, List<Session.Focus> focus) {
+    public static void checkFocus(Session.Attendance attendance, List<Focus> focus) {
         if (attendance == Session.Attendance.ATTENDED && focus.isEmpty()) {
             throw ProblemException.invalid("focus", "must name at least one focus area for an attended session");
         }

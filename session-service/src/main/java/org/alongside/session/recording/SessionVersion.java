@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.session.vocabulary.Focus;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -30,7 +31,7 @@ public class SessionVersion extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Session.Attendance attendance;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<Session.Focus> focus;
+    public List<Focus> focus;
     public String notes;
     public Boolean sharedLivedExperience;
     public OffsetDateTime nextSessionAt;

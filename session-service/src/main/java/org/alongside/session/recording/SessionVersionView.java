@@ -3,6 +3,7 @@ package org.alongside.session.recording;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One version of a session, as recorded at the time. */
@@ -14,7 +15,7 @@ public record SessionVersionView(
         Session.Format format,
         @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
         Session.Attendance attendance,
-        List<Session.Focus> focus,
+        List<Focus> focus,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present only for the peer who holds the session, their supervisor and coordinators")
         String notes,

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.session.signposting.SignpostView;
+import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A session (its current version) as its readers see it, with what came out of it. */
@@ -17,7 +18,7 @@ public record SessionView(
         int durationMinutes,
         Session.Format format,
         Session.Attendance attendance,
-        List<Session.Focus> focus,
+        List<Focus> focus,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present only for the peer who holds the session, their supervisor and coordinators")
         String notes,

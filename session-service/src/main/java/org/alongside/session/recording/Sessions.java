@@ -18,7 +18,7 @@ import org.alongside.session.access.Access;
 import org.alongside.session.goal.Goals;
 import org.alongside.session.match.Match;
 import org.alongside.session.match.Matches;
-import org.alongside.session.rights.Restrictions;
+import org.alongside.session.match.Restrictions;
 import org.alongside.session.safeguarding.Concern;
 import org.alongside.session.safeguarding.Concerns;
 import org.alongside.session.signposting.SignpostView;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.goal.Goal;
@@ -45,8 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/referrals/{referralId}/subject-access")
 @Tag(name = "Information governance")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "403", description = "Only admins (the information governance lead) may export",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubjectAccessResource {
 
     public record ReferralPart(OffsetDateTime acceptedAt, OffsetDateTime endedAt, ReferralState.Ending endedAs,

@@ -46,4 +46,21 @@ public class Concern extends PanacheEntityBase {
     public OffsetDateTime closedAt;
     public String closedBy;
     public String actionTaken;
+
+    /** A supervisor or coordinator takes the concern on; only an OPEN one (409 otherwise). */
+    void acknowledge(String by, OffsetDateTime at) {
+        SafeguardingRules.checkCanAcknowledge(this);
+        status = Status.ACKNOWLEDGED;
+        acknowledgedAt = at;
+        acknowledgedBy = by;
+    }
+
+    /** Dealt with, and what was done; only once acknowledged, and only once (409 otherwise). */
+    void close(String action, String by, OffsetDateTime at) {
+        SafeguardingRules.checkCanClose(this);
+        status = Status.CLOSED;
+        closedAt = at;
+        closedBy = by;
+        actionTaken = action.strip();
+    }
 }

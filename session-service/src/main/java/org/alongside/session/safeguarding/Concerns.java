@@ -21,9 +21,9 @@ import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
+import org.alongside.session.access.Supervisors;
 import org.alongside.session.match.Matches;
-import org.alongside.session.rights.Restrictions;
-import org.alongside.session.supervision.Supervisors;
+import org.alongside.session.match.Restrictions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -149,21 +149,14 @@ public class Concerns {
     @Transactional
     public Concern acknowledge(UUID id, Access access) {
         Concern concern = lockedVisible(id, access);
-        SafeguardingRules.checkCanAcknowledge(concern);
-        concern.status = Concern.Status.ACKNOWLEDGED;
-        concern.acknowledgedAt = OffsetDateTime.now(clock);
-        concern.acknowledgedBy = access.user();
+        concern.acknowledge(access.user(), OffsetDateTime.now(clock));
         return concern;
     }
 
     @Transactional
     public Concern close(UUID id, String actionTaken, Access access) {
         Concern concern = lockedVisible(id, access);
-        SafeguardingRules.checkCanClose(concern);
-        concern.status = Concern.Status.CLOSED;
-        concern.closedAt = OffsetDateTime.now(clock);
-        concern.closedBy = access.user();
-        concern.actionTaken = actionTaken.strip();
+        concern.close(actionTaken, access.user(), OffsetDateTime.now(clock));
         return concern;
     }
 

@@ -61,8 +61,6 @@ public class SafeguardingResource {
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
     @APIResponse(responseCode = "404", description = "Not one of the caller's clients, or a referral this service does not know",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response raise(@NotNull(message = "a concern body is required") @Valid NewConcern body) {
         Concern concern = concerns.raise(body, access);
         return Response.created(URI.create("/safeguarding/concerns/" + concern.id)).entity(view(concern)).build();
@@ -76,8 +74,6 @@ public class SafeguardingResource {
             every concern not yet closed.""")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConcernView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ConcernView> list(
             @QueryParam("status") @Parameter(description = "OPEN, ACKNOWLEDGED or CLOSED; repeat for several",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Concern.Status.class)) List<String> status,
@@ -130,8 +126,6 @@ public class SafeguardingResource {
     @APIResponse(responseCode = "200", description = "The concern, closed",
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
     @APIResponse(responseCode = "409", description = "Not acknowledged yet, or already closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConcernView close(@PathParam("id") UUID id,
             @NotNull(message = "a body with the actionTaken is required") @Valid Closure body) {

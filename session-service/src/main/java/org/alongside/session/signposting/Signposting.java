@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
-import org.alongside.session.rights.Restrictions;
+import org.alongside.session.match.Restrictions;
 
 /** Community resources a person was linked to, and whether they took them up. */
 @ApplicationScoped

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,10 +49,6 @@ public class SignpostingResource {
             For linking done outside a session (a session's own goes in its signposting list).""")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = SignpostView.class)))
-    @APIResponse(responseCode = "404", description = "Not one of the caller's clients, or a referral this service does not know",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("referralId") UUID referralId,
             @NotNull(message = "a signposting body is required") @Valid NewSignpost body) {
         Signpost signpost = signposting.record(referralId, body, access);
@@ -77,8 +72,6 @@ public class SignpostingResource {
     @Operation(summary = "Record whether the person took the resource up")
     @APIResponse(responseCode = "200", description = "The signposting after the update",
             content = @Content(schema = @Schema(implementation = SignpostView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SignpostView takeUp(@PathParam("id") UUID id,
             @NotNull(message = "a body with takeUp is required") @Valid TakeUpUpdate body) {
         return SignpostView.of(signposting.updateTakeUp(id, body.takeUp(), access));

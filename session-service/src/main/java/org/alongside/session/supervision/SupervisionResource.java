@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
+import org.alongside.session.access.Supervisors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -60,8 +60,6 @@ public class SupervisionResource {
             the current one (the history is kept); the same one again changes nothing.""")
     @APIResponse(responseCode = "200", description = "The peer's supervisor now",
             content = @Content(schema = @Schema(implementation = SupervisorView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SupervisorView assign(@PathParam("peerId") UUID peerId,
             @NotNull(message = "a body naming the supervisorId is required") @Valid SupervisorChange body) {
         return SupervisorView.of(supervisors.assign(peerId, body.supervisorId(), access.user()));
@@ -87,8 +85,6 @@ public class SupervisionResource {
             description = "Recorded under the calling supervisor's subject. Any supervisor may record (cover happens).")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = SupervisionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: the problem's errors name each field that is wrong",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recordSupervision(@PathParam("peerId") UUID peerId,
             @NotNull(message = "a supervision body is required") @Valid NewSupervision body) {
         Supervision supervision = records.record(peerId, body, access);

@@ -2,6 +2,7 @@ package org.alongside.session.supervision;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.alongside.session.access.SupervisorAssignment;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SupervisorAssignment", description = "The supervisor a peer worker has now")

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.match.Match;
+import org.alongside.session.vocabulary.Focus;
 import org.junit.jupiter.api.Test;
 
 class SessionRulesTest {
@@ -41,7 +42,7 @@ class SessionRulesTest {
     void anAttendedSessionNamesWhatItWorkedOn() {
         assertThrows(ProblemException.class, () -> SessionRules.checkFocus(Session.Attendance.ATTENDED, List.of()));
         assertDoesNotThrow(() -> SessionRules.checkFocus(Session.Attendance.ATTENDED,
-                List.of(Session.Focus.EMOTIONAL_SUPPORT)));
+                List.of(Focus.EMOTIONAL_SUPPORT)));
         for (Session.Attendance missed : List.of(Session.Attendance.DID_NOT_ATTEND,
                 Session.Attendance.CANCELLED_BY_CLIENT, Session.Attendance.CANCELLED_BY_PEER)) {
             assertDoesNotThrow(() -> SessionRules.checkFocus(missed, List.of()));

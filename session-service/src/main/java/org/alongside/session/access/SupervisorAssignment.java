@@ -1,4 +1,4 @@
-package org.alongside.session.supervision;
+package org.alongside.session.access;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.alongside.outcomes.rights;
+package org.alongside.outcomes.measures;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.alongside.referral.intake;
+package org.alongside.referral.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.alongside.session.supervision;
+package org.alongside.session.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

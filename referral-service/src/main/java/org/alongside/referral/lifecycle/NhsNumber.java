@@ -1,4 +1,4 @@
-package org.alongside.referral.intake;
+package org.alongside.referral.lifecycle;
 
 /** The NHS number check (NHS Data Dictionary): ten digits, the tenth a modulus-11 check of the first nine. */
 public final class NhsNumber {

@@ -1,4 +1,4 @@
-package org.alongside.referral.intake;
+package org.alongside.referral.lifecycle;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 import java.time.LocalDate;
 import java.util.List;
-import org.alongside.referral.lifecycle.Referral;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -1,10 +1,8 @@
-package org.alongside.session.rights;
+package org.alongside.session.match;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
-import org.alongside.session.match.Matches;
-import org.alongside.session.match.ReferralState;
 
 /**
  * What the person's rights forbid recording. Checked after scope (out of scope stays 404), before anything is

@@ -1,4 +1,4 @@
-package org.alongside.referral.intake;
+package org.alongside.referral.lifecycle;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
