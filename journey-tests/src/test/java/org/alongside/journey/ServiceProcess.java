@@ -43,8 +43,9 @@ final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the project root");
         }
-        command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=local",
-                "-Dquarkus.http.port=" + port));
+        command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(ServiceJvm.options(jar.getParent()));
+        command.addAll(List.of("-Dquarkus.profile=local", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         log = LOGS.resolve(name + ".log");
@@ -59,8 +60,10 @@ final class ServiceProcess {
             Files.createDirectories(LOGS);
             Files.writeString(log, "---- start " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(ServiceJvm.environment());
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
