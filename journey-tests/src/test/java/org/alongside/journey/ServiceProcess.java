@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.alongside.platform.testing.ServiceJvm;
 
 /**
  * One instance of a packaged service, run as its own JVM from {@code <module>/target/quarkus-app/quarkus-run.jar}

@@ -10,27 +10,34 @@ import static org.alongside.matching.MatchingTestSupport.peer;
 import static org.alongside.matching.MatchingTestSupport.proposalsOnceKnown;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.UUID;
-import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.AotTrainingRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service, as the images and the local stack run it, proposes peers for accepted referrals it hears
- * of on Kafka and records the person's choice. It is also the AOT cache's training run (docs/performance.md):
- * Quarkus records what this JVM loads, links and profiles, and writes target/quarkus-app/app.aot from it.
+ * of on Kafka and records the person's choice. It is also the AOT cache's training run (docs/performance.md): the
+ * JVM records what it loads, links and profiles, and writes target/quarkus-app/app.aot from it as it stops.
  */
-@QuarkusIntegrationTest
-@QuarkusTestResource(value = AlongsideTestResource.class,
-        initArgs = {@ResourceArg(name = "database", value = "alongside_matching_it"),
-                @ResourceArg(name = "fresh", value = "true")})
 class PackagedServiceIT {
 
     private static final int ROUNDS = 20;
+
+    private static AotTrainingRun service;
+
+    @BeforeAll
+    static void start() {
+        service = AotTrainingRun.start("alongside_matching_it");
+    }
+
+    @AfterAll
+    static void writeTheCache() {
+        service.close();
+    }
 
     @Test
     void proposesForAcceptedReferralsAndRecordsTheChoice() {

@@ -14,32 +14,39 @@ import static org.alongside.platform.events.EventTypes.SESSION_RECORDED;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.AotTrainingRun;
 import org.alongside.platform.testing.TestEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service, as the images and the local stack run it, counts journeys from the events it consumes and
- * shows them on the commissioner's dashboard. It is also the AOT cache's training run (docs/performance.md):
- * Quarkus records what this JVM loads, links and profiles, and writes target/quarkus-app/app.aot from it.
+ * shows them on the commissioner's dashboard. It is also the AOT cache's training run (docs/performance.md): the
+ * JVM records what it loads, links and profiles, and writes target/quarkus-app/app.aot from it as it stops.
  */
-@QuarkusIntegrationTest
-@QuarkusTestResource(value = AlongsideTestResource.class,
-        initArgs = {@ResourceArg(name = "database", value = "alongside_outcomes_it"),
-                @ResourceArg(name = "fresh", value = "true")})
 class PackagedServiceIT {
 
     /** A multiple of 5, so the dashboard's disclosure control (on here, as in production) shows it unrounded. */
     private static final int ROUNDS = 20;
     private static final LocalDate DAY = LocalDate.of(2025, 6, 2);
+
+    private static AotTrainingRun service;
+
+    @BeforeAll
+    static void start() {
+        service = AotTrainingRun.start("alongside_outcomes_it");
+    }
+
+    @AfterAll
+    static void writeTheCache() {
+        service.close();
+    }
 
     @Test
     void journeysFromEventsAppearOnTheDashboard() {

@@ -6,27 +6,35 @@ import static org.alongside.referral.ReferralTestSupport.asReferrer;
 import static org.alongside.referral.ReferralTestSupport.referral;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.response.Response;
-import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.AotTrainingRun;
 import org.alongside.platform.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service, as the images and the local stack run it, takes referrals over REST and FHIR and triages
- * them. It is also the AOT cache's training run (docs/performance.md): Quarkus records what this JVM loads, links
- * and profiles, and writes target/quarkus-app/app.aot from it, so the work here is the intake's everyday work.
+ * them. It is also the AOT cache's training run (docs/performance.md): the JVM records what it loads, links
+ * and profiles, and writes target/quarkus-app/app.aot from it as it stops, so the work here is the intake's everyday
+ * work.
  */
-@QuarkusIntegrationTest
-@QuarkusTestResource(value = AlongsideTestResource.class,
-        initArgs = {@ResourceArg(name = "database", value = "alongside_referral_it"),
-                @ResourceArg(name = "fresh", value = "true")})
 class PackagedServiceIT {
 
     private static final int ROUNDS = 20;
     private static final String FHIR = "application/fhir+json";
+
+    private static AotTrainingRun service;
+
+    @BeforeAll
+    static void start() {
+        service = AotTrainingRun.start("alongside_referral_it");
+    }
+
+    @AfterAll
+    static void writeTheCache() {
+        service.close();
+    }
 
     @Test
     void intakeOverRestAndFhirThenTriage() {

@@ -5,13 +5,11 @@ import java.util.Map;
 
 /**
  * Gives a service under test the real infrastructure: a Kafka broker process and its own PostgreSQL database.
- * Init arg {@code database} names the database (created when missing; Flyway cleans it at start in tests); with
- * init arg {@code fresh=true} it is dropped and created anew, for a packaged service run in a profile that keeps data.
+ * Init arg {@code database} names the database (created when missing; Flyway cleans it at start in tests).
  */
 public class AlongsideTestResource implements QuarkusTestResourceLifecycleManager {
 
     private String database;
-    private boolean fresh;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -20,16 +18,11 @@ public class AlongsideTestResource implements QuarkusTestResourceLifecycleManage
             throw new IllegalArgumentException("AlongsideTestResource needs a 'database' init arg");
         }
         database = Databases.testName(named);
-        fresh = Boolean.parseBoolean(initArgs.get("fresh"));
     }
 
     @Override
     public Map<String, String> start() {
-        if (fresh) {
-            Databases.recreate(database);
-        } else {
-            Databases.ensureExists(database);
-        }
+        Databases.ensureExists(database);
         return Map.of(
                 "kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
                 "quarkus.datasource.jdbc.url", Databases.jdbcUrl(database));

@@ -1,4 +1,4 @@
-package org.alongside.journey;
+package org.alongside.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * The JVM settings a packaged service runs with, read from deploy/local/lib/service-jvm.sh: the one place that
  * deploy/local/up, the start-up bench, the AOT cache's training runs and the images take them from, so the tests run
- * the services as production does (the full JIT, as the images have).
+ * the services as production does (the full JIT, as the images have). System property {@code alongside.root} names
+ * the checkout.
  */
-final class ServiceJvm {
+public final class ServiceJvm {
 
     private static final Path ROOT = Path.of(System.getProperty("alongside.root", "..")).toAbsolutePath().normalize();
     private static final Pattern FLAGS = Pattern.compile("(?m)^ALONGSIDE_SERVICE_([A-Z_]+)_FLAGS=\"([^\"]*)\"");
@@ -33,7 +34,7 @@ final class ServiceJvm {
      * there, {@code -XX:AOTMode=on} makes the JVM refuse to start rather than silently run without it, so a cache
      * that no longer fits the JDK, the jars or the settings fails the tests instead of passing unnoticed.
      */
-    static List<String> options(Path appDir) {
+    public static List<String> options(Path appDir) {
         List<String> options = new ArrayList<>(SETTINGS.get("JVM"));
         options.addAll(SETTINGS.get("HEAP"));
         Path cache = appDir.resolve("app.aot");
@@ -43,8 +44,19 @@ final class ServiceJvm {
         return options;
     }
 
+    /**
+     * The options for the AOT cache's training run (JEP 514): the JVM records what it loads, links and profiles while
+     * it runs and, when it exits, writes {@code app.aot} in {@code appDir} before it is gone.
+     */
+    public static List<String> trainingOptions(Path appDir) {
+        List<String> options = new ArrayList<>(SETTINGS.get("JVM"));
+        options.addAll(SETTINGS.get("HEAP"));
+        options.add("-XX:AOTCacheOutput=" + appDir.resolve("app.aot"));
+        return options;
+    }
+
     /** The environment variables service-jvm.sh exports (glibc's malloc arenas). */
-    static Map<String, String> environment() {
+    public static Map<String, String> environment() {
         try {
             Matcher arenas = ARENAS.matcher(Files.readString(FILE));
             if (!arenas.find()) {
