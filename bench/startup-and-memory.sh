@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Start-up and idle memory of each service: time from `java -jar` to /q/health/ready answering 200, the CPU the JVM
-# used to get there, and its resident memory 10 s later. Starts each packaged service alone (the broker must be
+# used to get there, and its resident memory 10 s later: all of it (RSS), and the part that is the process's own
+# (RssAnon: heap, metaspace, code, threads, malloc), without the mapped files (jars, the JDK, the AOT cache), which
+# the kernel can drop and reread and which JVMs using the same files share. Starts each packaged service alone (the broker must be
 # running, e.g. deploy/local/up --only broker; the services must not), then stops it. Where the local stack's ports
 # are someone else's: ALONGSIDE_KAFKA (broker, default 127.0.0.1:9092), ALONGSIDE_BENCH_FIRST_PORT (referral-service's
-# port, the others follow; default 8081), ALONGSIDE_BENCH_DB_SUFFIX (appended to the databases' names).
+# port, the others follow; default 8081), ALONGSIDE_BENCH_DB_SUFFIX (appended to the databases' names);
+# ALONGSIDE_BENCH_SERVICES names the services to measure (default all four).
 #
 # usage: bench/startup-and-memory.sh [runs] [LABEL=JAVA_HOME:CHECKOUT[:JVM_OPTIONS] ...]   (default 3 runs; medians)
 #
@@ -45,10 +48,11 @@ for extra in "$@"; do
   configs[$label]="$home|$checkout|${options:-$ALONGSIDE_SERVICE_JVM_FLAGS $ALONGSIDE_SERVICE_HEAP_FLAGS}"
 done
 
+read -r -a services <<<"${ALONGSIDE_BENCH_SERVICES:-referral-service matching-service session-service outcomes-service}"
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
-declare -A times cpus rsss
+declare -A times cpus rsss anons
 echo "machine: $(nproc) cores; load at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-for service in referral-service matching-service session-service outcomes-service; do
+for service in "${services[@]}"; do
   port=${ports[$service]}
   if curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then
     echo "something answers on $port: stop the services first (deploy/local/down, then up --only broker)" >&2
@@ -73,20 +77,21 @@ for service in referral-service matching-service session-service outcomes-servic
       times[$service/$label]+="$(( ($(date +%s%N) - start) / 1000000 )) "
       cpus[$service/$label]+="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat") "
       sleep 10 # idle: after start-up's garbage is collected and the consumers have settled
-      rsss[$service/$label]+="$(( $(ps -o rss= -p "$pid") / 1024 )) "
+      rsss[$service/$label]+="$(( $(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status") / 1024 )) "
+      anons[$service/$label]+="$(( $(awk '/^RssAnon:/ { print $2 }' "/proc/$pid/status") / 1024 )) "
       kill "$pid"; wait "$pid" 2>/dev/null || true
     done
   done
 done
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-printf '| service | configuration | ready after (ms, median of %s) | CPU used to ready (s) | RSS idle (MB) |\n' "$runs"
-printf '|---|---|---:|---:|---:|\n'
-for service in referral-service matching-service session-service outcomes-service; do
+printf '| service | configuration | ready after (ms, median of %s) | CPU used to ready (s) | RSS idle (MB) | of which anonymous (MB) |\n' "$runs"
+printf '|---|---|---:|---:|---:|---:|\n'
+for service in "${services[@]}"; do
   for label in "${labels[@]}"; do
     # shellcheck disable=SC2086 # space-separated samples
-    printf '| %s | %s | %s | %s | %s |\n' "$service" "$label" \
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$service" "$label" \
       "$(printf '%s\n' ${times[$service/$label]} | median)" "$(printf '%s\n' ${cpus[$service/$label]} | median)" \
-      "$(printf '%s\n' ${rsss[$service/$label]} | median)"
+      "$(printf '%s\n' ${rsss[$service/$label]} | median)" "$(printf '%s\n' ${anons[$service/$label]} | median)"
   done
 done
