@@ -49,6 +49,7 @@ for extra in "$@"; do
 done
 
 read -r -a services <<<"${ALONGSIDE_BENCH_SERVICES:-referral-service matching-service session-service outcomes-service}"
+logs="$(mktemp -d "${TMPDIR:-/tmp}/alongside-startup-bench.XXXXXX")"
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 declare -A times cpus rsss anons
 echo "machine: $(nproc) cores; load at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -68,10 +69,10 @@ for service in "${services[@]}"; do
       # shellcheck disable=SC2086 # JVM options are a word list
       QUARKUS_PROFILE=local ALONGSIDE_KAFKA="$kafka" ALONGSIDE_DB_NAME="alongside_${service%-service}$db_suffix" \
         "$home/bin/java" $options "${aot[@]}" "-Dquarkus.http.port=$port" \
-        -jar "$app/quarkus-run.jar" > "/tmp/bench-$service-$label.log" 2>&1 &
+        -jar "$app/quarkus-run.jar" > "$logs/$service-$label.log" 2>&1 &
       pid=$!
       until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
-        kill -0 "$pid" 2>/dev/null || { echo "$service ($label) exited; see /tmp/bench-$service-$label.log" >&2; exit 1; }
+        kill -0 "$pid" 2>/dev/null || { echo "$service ($label) exited; see $logs/$service-$label.log" >&2; exit 1; }
         sleep 0.02
       done
       times[$service/$label]+="$(( ($(date +%s%N) - start) / 1000000 )) "
