@@ -41,7 +41,7 @@ class BrokerFailoverTest {
         try (ClusterStack stack = new ClusterStack()) {
             KafkaCluster cluster = stack.kafka;
             assertEquals(ClusterStack.BROKERS, cluster.replicas(Topics.REFERRALS), "replicas of the referrals topic");
-            Journeys.createPeer(stack, SNOMED, DISPLAY, 1_000);
+            Journeys.createPeer(stack, SNOMED, DISPLAY, 50);
             JsonPath before = Journeys.summary(stack);
 
             Intake intake = new Intake(stack);
