@@ -3,7 +3,6 @@ package org.alongside.journey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.alongside.platform.testing.FreePorts;
 import org.alongside.platform.testing.ServiceJvm;
 
 /**
@@ -39,7 +39,7 @@ final class ServiceProcess {
     ServiceProcess(Suite.Service service, String name, Map<String, String> properties) {
         this.service = service;
         this.name = name;
-        this.port = freePort();
+        this.port = FreePorts.next();
         Path jar = ROOT.resolve(service.module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the project root");
@@ -161,13 +161,5 @@ final class ServiceProcess {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

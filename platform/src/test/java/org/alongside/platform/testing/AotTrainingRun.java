@@ -4,7 +4,6 @@ import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class AotTrainingRun implements AutoCloseable {
     private AotTrainingRun(Path app, String database) throws IOException {
         this.app = app;
         this.log = app.getParent().resolve("aot-training.log");
-        this.port = freePort();
+        this.port = FreePorts.next();
         Files.deleteIfExists(app.resolve("app.aot"));
         String db = Databases.testName(database);
         Databases.recreate(db);
@@ -119,12 +118,6 @@ public final class AotTrainingRun implements AutoCloseable {
             process.destroyForcibly();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -3,7 +3,6 @@ package org.alongside.platform.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +40,8 @@ public final class KafkaBroker {
         this.logConfig = libs.getParent().getParent().resolve("config/log4j2.properties");
         this.workDir = Files.createTempDirectory("alongside-kafka-");
         this.nodeId = nodeId;
-        this.port = freePort();
-        this.controllerPort = freePort();
+        this.port = FreePorts.next();
+        this.controllerPort = FreePorts.next();
     }
 
     /** The broker for this test JVM, started on first use and stopped when the JVM exits. */
@@ -235,13 +234,6 @@ public final class KafkaBroker {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 
     private static void sleep(long millis) {
