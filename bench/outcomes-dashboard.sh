@@ -6,6 +6,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 module="$root/outcomes-service"
+# shellcheck source=../deploy/local/lib/java.sh
+source "$root/deploy/local/lib/java.sh"
+alongside_use_jdk
 cd "$root"
 mvn -B -q -pl outcomes-service -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench.classpath"

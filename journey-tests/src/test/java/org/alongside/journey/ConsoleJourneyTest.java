@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.alongside.platform.testing.FreePorts;
 import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -278,7 +279,7 @@ class ConsoleJourneyTest {
         Matched matched = matched("Outage", "363346000", "Malignant neoplastic disease");
         // a console whose session-service is nowhere: the part of each page that comes from it is unavailable
         ServiceProcess broken = suite.startConsole("console-without-sessions", Map.of(
-                "quarkus.rest-client.session.url", "http://127.0.0.1:" + ServiceProcess.freePort()));
+                "quarkus.rest-client.session.url", "http://127.0.0.1:" + FreePorts.next()));
         try (ConsoleBrowser browser = new ConsoleBrowser(broken.localhostUrl())) {
             browser.signIn("coordinator", null, null, null);
             browser.open("/coordinator/referrals/" + matched.referral());

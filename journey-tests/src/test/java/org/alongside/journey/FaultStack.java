@@ -21,7 +21,7 @@ import org.alongside.platform.testing.KafkaBroker;
  * and run twice). Started once per test JVM on first use; each test leaves it as it found it: one instance of
  * each service, everything up.
  */
-final class FaultStack implements Stack {
+final class FaultStack implements CountedStack {
 
     private static final Path ROOT = Path.of(System.getProperty("alongside.root", "..")).toAbsolutePath().normalize();
     private static FaultStack instance;
@@ -108,7 +108,8 @@ final class FaultStack implements Stack {
     }
 
     /** A direct connection to the service's database in the private cluster, for counting effects. */
-    Connection db(Suite.Service service) throws SQLException {
+    @Override
+    public Connection db(Suite.Service service) throws SQLException {
         return postgres.connect(database(service));
     }
 

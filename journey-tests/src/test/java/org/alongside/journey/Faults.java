@@ -219,7 +219,7 @@ final class Faults {
     }
 
     /** One number from the service's database. */
-    static long count(FaultStack stack, Suite.Service service, String sql, Object... params) {
+    static long count(CountedStack stack, Suite.Service service, String sql, Object... params) {
         try (Connection connection = stack.db(service); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 query.setObject(i + 1, params[i]);
@@ -234,7 +234,7 @@ final class Faults {
     }
 
     /** The first column of every row, as strings. */
-    static List<String> column(FaultStack stack, Suite.Service service, String sql, Object... params) {
+    static List<String> column(CountedStack stack, Suite.Service service, String sql, Object... params) {
         try (Connection connection = stack.db(service); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 query.setObject(i + 1, params[i]);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.alongside.platform.testing.FreePorts;
 
 /**
  * A real identity provider for the OpenID Connect tests: Keycloak's own distribution (org.keycloak:keycloak-quarkus-dist
@@ -29,7 +30,7 @@ final class KeycloakServer implements AutoCloseable {
     private static final Path REALM_FILE = ServiceProcess.root().resolve("deploy/local/keycloak/alongside-realm.json");
     private static final Path LOG = ServiceProcess.root().resolve("journey-tests/target/service-logs/keycloak.log");
 
-    final int port = ServiceProcess.freePort();
+    final int port = FreePorts.next();
     private final Process process;
 
     KeycloakServer() {
@@ -45,7 +46,7 @@ final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(LOG.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(kc.toString(), "start-dev", "--import-realm",
                     "--http-host=127.0.0.1", "--http-port=" + port,
-                    "--http-management-port=" + ServiceProcess.freePort(), "--hostname-strict=false",
+                    "--http-management-port=" + FreePorts.next(), "--hostname-strict=false",
                     "--cache=local"))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
             builder.environment().put("JAVA_HOME", javaHome());

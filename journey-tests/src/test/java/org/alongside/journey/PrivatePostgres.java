@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.alongside.platform.testing.FreePorts;
 
 /**
  * A PostgreSQL cluster of the fault tests' own, on a free port, so they can stop and restart a real database server
@@ -44,7 +45,7 @@ final class PrivatePostgres {
         this.bin = bin;
         this.dir = dir;
         this.data = dir.resolve("data");
-        this.port = ServiceProcess.freePort();
+        this.port = FreePorts.next();
     }
 
     /** A fresh cluster in a new folder under the system temp folder, started. */

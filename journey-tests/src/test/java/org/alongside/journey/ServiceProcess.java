@@ -3,7 +3,6 @@ package org.alongside.journey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.alongside.platform.testing.FreePorts;
+import org.alongside.platform.testing.ServiceJvm;
 
 /**
  * One instance of a packaged service, run as its own JVM from {@code <module>/target/quarkus-app/quarkus-run.jar}
@@ -47,13 +48,14 @@ final class ServiceProcess {
     private ServiceProcess(Suite.Service service, String module, String name, Map<String, String> properties) {
         this.service = service;
         this.name = name;
-        this.port = freePort();
+        this.port = FreePorts.next();
         Path jar = ROOT.resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the project root");
         }
-        command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.profile=local",
-                "-Dquarkus.http.port=" + port));
+        command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(ServiceJvm.options(jar.getParent()));
+        command.addAll(List.of("-Dquarkus.profile=local", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         log = LOGS.resolve(name + ".log");
@@ -68,8 +70,10 @@ final class ServiceProcess {
             Files.createDirectories(LOGS);
             Files.writeString(log, "---- start " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(ServiceJvm.environment());
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -175,13 +179,5 @@ final class ServiceProcess {
 
     static Path root() {
         return ROOT;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
