@@ -18,7 +18,7 @@ import org.alongside.matching.peers.PeerChanged;
 import org.alongside.matching.peers.PeerStatus;
 import org.alongside.matching.taxonomy.TaxonomyChanged;
 import org.alongside.matching.vocabulary.Localities;
-import org.alongside.platform.events.EventTypes;
+import org.alongside.platform.events.matches.MatchProposed;
 import org.alongside.platform.outbox.Outbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -191,7 +191,7 @@ public class Shortlists {
         List<Proposal> all = Proposal.forReferral(referral.id);
         long open = all.stream().filter(p -> p.status == ProposalStatus.PROPOSED).count();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<MatchEvents.Proposed.Item> added = new ArrayList<>();
+        List<MatchProposed.Item> added = new ArrayList<>();
         String noFit = null;
         if (open < size) {
             Set<UUID> proposedBefore = all.stream().map(p -> p.peerId).collect(Collectors.toSet());
@@ -212,7 +212,7 @@ public class Shortlists {
                 proposal.proposedAt = now;
                 proposal.persist();
                 round.offered(proposal.peerId);
-                added.add(new MatchEvents.Proposed.Item(proposal.id, proposal.peerId, proposal.rank, proposal.score));
+                added.add(new MatchProposed.Item(proposal.id, proposal.peerId, proposal.rank, proposal.score));
             }
             noFit = shortlist.waitingReason();
         }
@@ -229,7 +229,7 @@ public class Shortlists {
         }
         referral.updatedAt = now;
         if (!added.isEmpty()) {
-            outbox.publish(EventTypes.MATCH_PROPOSED, referral.id, new MatchEvents.Proposed(referral.id, added, now));
+            outbox.publish(new MatchProposed(referral.id, added, now));
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
@@ -111,10 +110,7 @@ public class Referrals {
     public Referral accept(UUID id, Caller caller) {
         Referral referral = visibleTo(id, caller);
         move(referral, ReferralStatus.ACCEPTED, null, caller.user());
-        outbox.publish(EventTypes.REFERRAL_ACCEPTED, referral.id, new ReferralEvents.Accepted(referral.id,
-                referral.conditions, referral.preferences, referral.language, referral.interpreterNeeded,
-                referral.ageBand(LocalDate.now(clock)), referral.gender, referral.locality(), referral.imdDecile,
-                referral.receivedAt, referral.updatedAt));
+        outbox.publish(ReferralEvents.accepted(referral, LocalDate.now(clock)));
         return referral;
     }
 
@@ -123,8 +119,7 @@ public class Referrals {
         Referral referral = visibleTo(id, caller);
         referral.statusReason = decline.reason().name();
         move(referral, ReferralStatus.DECLINED, describe(decline.reason(), decline.note()), caller.user());
-        outbox.publish(EventTypes.REFERRAL_DECLINED, referral.id,
-                new ReferralEvents.Declined(referral.id, decline.reason().name(), referral.updatedAt));
+        outbox.publish(ReferralEvents.declined(referral));
         return referral;
     }
 
@@ -137,8 +132,7 @@ public class Referrals {
         ReferralStatus from = referral.status;
         referral.statusReason = withdraw.reason().name();
         move(referral, ReferralStatus.WITHDRAWN, describe(withdraw.reason(), withdraw.note()), caller.user());
-        outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id,
-                new ReferralEvents.Withdrawn(referral.id, withdraw.reason().name(), from, referral.updatedAt));
+        outbox.publish(ReferralEvents.withdrawn(referral, from));
         return referral;
     }
 
@@ -147,8 +141,7 @@ public class Referrals {
         Referral referral = visibleTo(id, caller);
         referral.statusReason = close.reason().name();
         move(referral, ReferralStatus.CLOSED, describe(close.reason(), close.note()), caller.user());
-        outbox.publish(EventTypes.REFERRAL_CLOSED, referral.id,
-                new ReferralEvents.Closed(referral.id, close.reason().name(), referral.updatedAt));
+        outbox.publish(ReferralEvents.closed(referral));
         return referral;
     }
 
@@ -176,8 +169,7 @@ public class Referrals {
         if (from.isOpen()) {
             referral.statusReason = Reasons.WithdrawReason.CONSENT_WITHDRAWN.name();
             move(referral, ReferralStatus.WITHDRAWN, why, caller.user());
-            outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id, new ReferralEvents.Withdrawn(referral.id,
-                    Reasons.WithdrawReason.CONSENT_WITHDRAWN.name(), from, referral.updatedAt));
+            outbox.publish(ReferralEvents.withdrawn(referral, from));
         } else {
             // the status stays (a closed referral stays closed); the history says consent went
             StatusChange change = new StatusChange();
@@ -189,8 +181,7 @@ public class Referrals {
             change.changedAt = now;
             change.persist();
         }
-        outbox.publish(EventTypes.REFERRAL_CONSENT_WITHDRAWN, referral.id,
-                new ReferralEvents.ConsentWithdrawn(referral.id, from, now));
+        outbox.publish(ReferralEvents.consentWithdrawn(referral, from));
         return referral;
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.alongside.platform.audit.AuditTrail;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
@@ -131,8 +130,7 @@ public class Retention {
                         UPDATE referral_status_change SET reason = split_part(split_part(reason, ':', 1), ';', 1)
                         WHERE referral_id = ?1 AND reason IS NOT NULL""")
                 .setParameter(1, id).executeUpdate();
-        outbox.publish(EventTypes.REFERRAL_ERASED, id,
-                new ReferralEvents.Erased(id, referral.status, referral.updatedAt, now));
+        outbox.publish(ReferralEvents.erased(referral));
         audit.record(actor, "ERASE", "RETENTION referral erased (ended " + referral.updatedAt + ")", id, List.of());
         return true;
     }

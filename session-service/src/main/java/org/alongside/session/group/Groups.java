@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
@@ -227,7 +226,7 @@ public class Groups {
     }
 
     private void publish(PeerGroup group, GroupMeeting meeting, GroupAttendance attendance) {
-        outbox.publish(EventTypes.SESSION_RECORDED, attendance.referralId, SessionEvents.Recorded.ofGroup(
+        outbox.publish(SessionEvents.groupAttendance(
                 attendance.id, attendance.referralId, group.id, meeting.id, meeting.startedAt,
                 meeting.durationMinutes, meeting.format, meeting.placeType, attendance.attendance, meeting.focus,
                 attendance.recordedAt, attendance.version));

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
@@ -87,7 +86,7 @@ public class Sessions {
         session.idempotencyKey = idempotencyKey;
         session.persist();
         SessionVersion.of(session, null).persist();
-        outbox.publish(EventTypes.SESSION_RECORDED, session.referralId, SessionEvents.Recorded.of(session));
+        outbox.publish(SessionEvents.recorded(session));
 
         if (request.goalProgress() != null) {
             goals.reviewedInSession(session.referralId, session.id, request.goalProgress(), access.user());
@@ -189,7 +188,7 @@ public class Sessions {
         session.recordedAt = now;
         session.recordedBy = by;
         SessionVersion.of(session, reason).persist();
-        outbox.publish(EventTypes.SESSION_RECORDED, session.referralId, SessionEvents.Recorded.of(session));
+        outbox.publish(SessionEvents.recorded(session));
     }
 
     private Session lockedVisible(UUID id, Access access) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
@@ -78,7 +77,7 @@ public class Concerns {
         concern.acknowledgeBy = SafeguardingRules.acknowledgeBy(now, concern.immediateRisk, immediateWithin,
                 workingDaysToAcknowledge, workingDays);
         concern.persist();
-        outbox.publish(EventTypes.SAFEGUARDING_RAISED, referralId, SafeguardingEvents.Raised.of(concern));
+        outbox.publish(SafeguardingEvents.raised(concern));
         return concern;
     }
 
