@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,7 +39,7 @@ final class Suite {
     static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
-    private static final Pattern HANDLED_TYPE = Pattern.compile("return\\s+(?:EventTypes\\.([A-Z_]+)|\"([a-z.]+)\")\\s*;");
+    private static final Pattern STREAM = Pattern.compile("EventHandlers\\.forStream\\(\\s*Topics\\.([A-Z_]+)\\s*\\)");
 
     record Service(String module, String applicationName, int httpPort, Map<String, String> properties) {
 
@@ -139,8 +138,8 @@ final class Suite {
     }
 
     /**
-     * The topics the service's consumer subscribes to: EventConsumer subscribes to Topics.forType(eventType()) of
-     * every EventHandler, read here from the handlers' source.
+     * The topics the service's consumer subscribes to: EventConsumer subscribes to the stream of every
+     * EventSubscriber, which each names in EventHandlers.forStream(Topics.X), read here from the subscribers' source.
      */
     static Set<String> consumedTopics(Service service) {
         Set<String> topics = new TreeSet<>();
@@ -148,18 +147,17 @@ final class Suite {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
-                if (!source.matches("(?s).*implements\\s+([\\w.]+\\s*,\\s*)*EventHandler\\b.*")) {
+                if (!source.matches("(?s).*implements\\s+([\\w.]+\\s*,\\s*)*\\w*Subscriber\\b.*")) {
                     continue;
                 }
-                Matcher m = HANDLED_TYPE.matcher(source.substring(source.indexOf("eventType()")));
-                assertTrue(m.find(), file + ": cannot read which event type this handler handles");
-                String type = m.group(1) != null ? (String) EventTypes.class.getField(m.group(1)).get(null) : m.group(2);
-                topics.add(Topics.forType(type));
+                Matcher m = STREAM.matcher(source);
+                assertTrue(m.find(), file + ": cannot read which stream this subscriber handles");
+                topics.add((String) Topics.class.getField(m.group(1)).get(null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError("unknown EventTypes constant: " + e.getMessage(), e);
+            throw new AssertionError("unknown Topics constant: " + e.getMessage(), e);
         }
         return topics;
     }

@@ -17,12 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.alongside.platform.events.EventEnvelope;
-import org.alongside.platform.events.Topics;
+import org.alongside.platform.inbox.EventReader;
 import org.alongside.platform.inbox.PoisonEventException;
+import org.alongside.platform.inbox.Subscriptions;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.alongside.platform.problem.ProblemException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,7 +63,7 @@ public class ReadModelRebuild {
             @Schema(description = "Why the rebuild failed") String error) {
     }
 
-    private final List<ReadModelHandler> handlers;
+    private final Subscriptions readModel;
     private final AgroalDataSource dataSource;
     private final KafkaSettings settings;
     private final ObjectMapper mapper;
@@ -72,9 +72,9 @@ public class ReadModelRebuild {
             new Status(State.NEVER_RUN, null, null, 0, 0, null));
     private volatile boolean stopping;
 
-    ReadModelRebuild(@All List<ReadModelHandler> handlers, AgroalDataSource dataSource, KafkaSettings settings,
-            ObjectMapper mapper, Clock clock) {
-        this.handlers = handlers;
+    ReadModelRebuild(@All List<ReadModelSubscriber> subscribers, EventReader reader, AgroalDataSource dataSource,
+            KafkaSettings settings, ObjectMapper mapper, Clock clock) {
+        this.readModel = new Subscriptions(subscribers, reader);
         this.dataSource = dataSource;
         this.settings = settings;
         this.mapper = mapper;
@@ -125,8 +125,7 @@ public class ReadModelRebuild {
     }
 
     private void replay(long[] counts) throws Exception {
-        Set<String> topics = new TreeSet<>();
-        handlers.forEach(handler -> topics.add(Topics.forType(handler.eventType())));
+        Set<String> topics = readModel.topics();
         Map<String, Object> config = new HashMap<>(settings.consumer());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup() + "-rebuild-" + UUID.randomUUID());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.consumerGroup() + "-rebuild");
@@ -154,7 +153,7 @@ public class ReadModelRebuild {
                     EventEnvelope event = read(record);
                     if (event == null) {
                         counts[1]++;
-                    } else if (handlers.stream().anyMatch(h -> h.eventType().equals(event.type()))) {
+                    } else if (readModel.wants(event.type())) {
                         batch.add(event);
                     }
                 }
@@ -210,16 +209,12 @@ public class ReadModelRebuild {
     }
 
     private void handle(EventEnvelope event) {
-        for (ReadModelHandler handler : handlers) {
-            if (handler.eventType().equals(event.type())) {
-                try {
-                    handler.handle(event);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        try {
+            readModel.deliver(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.Topics;
@@ -30,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the topics this service's {@link EventHandler}s need, one record at a time, each in its own
- * transaction with its inbox entry. Three outcomes per record:
+ * Consumes the topics this service's {@link EventSubscriber}s need, one record at a time, each in its own
+ * transaction with its inbox entry, and hands each event, read as its type's record, to the method that handles
+ * it. Three outcomes per record:
  * <ul>
  * <li>applied (or recognised as a duplicate): the offset moves on;</li>
  * <li>the database is unavailable: the partition is rewound and retried after a pause, nothing is skipped;</li>
@@ -45,7 +45,7 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
 
-    private final List<EventHandler> handlers;
+    private final Subscriptions subscriptions;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final KafkaSettings settings;
@@ -57,10 +57,10 @@ public class EventConsumer {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread worker;
 
-    EventConsumer(@All List<EventHandler> handlers, Inbox inbox, DeadLetters deadLetters, KafkaSettings settings,
-            TopicBootstrap topics, ObjectMapper mapper,
+    EventConsumer(@All List<EventSubscriber> subscribers, EventReader reader, Inbox inbox, DeadLetters deadLetters,
+            KafkaSettings settings, TopicBootstrap topics, ObjectMapper mapper,
             @ConfigProperty(name = "alongside.consumer.enabled", defaultValue = "true") boolean enabled) {
-        this.handlers = handlers;
+        this.subscriptions = new Subscriptions(subscribers, reader);
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.settings = settings;
@@ -70,7 +70,7 @@ public class EventConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!enabled || handlers.isEmpty()) {
+        if (!enabled || subscriptions.isEmpty()) {
             return;
         }
         running = true;
@@ -90,14 +90,8 @@ public class EventConsumer {
         }
     }
 
-    private Set<String> subscribedTopics() {
-        Set<String> subscribed = new TreeSet<>();
-        handlers.forEach(handler -> subscribed.add(Topics.forType(handler.eventType())));
-        return subscribed;
-    }
-
     private void run() {
-        Set<String> subscribed = subscribedTopics();
+        Set<String> subscribed = subscriptions.topics();
         List<String> needed = new ArrayList<>(subscribed);
         needed.add(Topics.deadLetter(settings.consumerGroup()));
         while (running && !topics.ensure(needed)) {
@@ -162,13 +156,12 @@ public class EventConsumer {
         if (invalid != null) {
             return deadLetters.send(record, "Invalid event envelope: " + invalid);
         }
-        List<EventHandler> interested = handlers.stream().filter(h -> h.eventType().equals(event.type())).toList();
-        if (interested.isEmpty()) {
+        if (!subscriptions.wants(event.type())) {
             return true;
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> apply(event, record, interested));
+                QuarkusTransaction.requiringNew().run(() -> apply(event, record));
                 return true;
             } catch (Exception e) {
                 if (Failures.isDatabaseUnavailable(e)) {
@@ -186,15 +179,13 @@ public class EventConsumer {
         }
     }
 
-    private void apply(EventEnvelope event, ConsumerRecord<String, byte[]> record, List<EventHandler> interested) {
+    private void apply(EventEnvelope event, ConsumerRecord<String, byte[]> record) {
         try {
             if (!inbox.firstDelivery(event.id(), event.type(), record.topic(), record.partition(), record.offset())) {
                 LOG.debugf("Duplicate delivery of %s ignored", event.id());
                 return;
             }
-            for (EventHandler handler : interested) {
-                handler.handle(event);
-            }
+            subscriptions.deliver(event);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
