@@ -12,19 +12,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.failure.Failures;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.alongside.platform.kafka.TopicBootstrap;
+import org.alongside.platform.worker.Worker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,7 +32,8 @@ import org.jboss.logging.Logger;
  * it. Three outcomes per record:
  * <ul>
  * <li>applied (or recognised as a duplicate): the offset moves on;</li>
- * <li>the database is unavailable: the partition is rewound and retried after a pause, nothing is skipped;</li>
+ * <li>the database is unavailable: the partition is rewound and retried after the worker's back-off, nothing is
+ * skipped;</li>
  * <li>the event is unusable (unparseable, or its handler keeps failing): it goes to this service's dead-letter
  * topic with the error, and the partition moves on.</li>
  * </ul>
@@ -53,9 +52,8 @@ public class EventConsumer {
     private final ObjectMapper mapper;
     private final boolean enabled;
 
-    private volatile boolean running;
+    private volatile Worker worker;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread worker;
 
     EventConsumer(@All List<EventSubscriber> subscribers, EventReader reader, Inbox inbox, DeadLetters deadLetters,
             KafkaSettings settings, TopicBootstrap topics, ObjectMapper mapper,
@@ -73,64 +71,67 @@ public class EventConsumer {
         if (!enabled || subscriptions.isEmpty()) {
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "event-consumer");
-        worker.setDaemon(true);
+        worker = Worker.named("event-consumer").onStop(this::interruptPoll).onExit(this::closeConsumer)
+                .build(this::consume);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
+        if (worker != null) {
+            worker.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Polls once and applies what came; backs off while the topics cannot be had or a record must wait. */
+    private Worker.Next consume() {
+        KafkaConsumer<String, byte[]> kafka = consumer;
+        if (kafka == null) {
+            List<String> needed = new ArrayList<>(subscriptions.topics());
+            needed.add(Topics.deadLetter(settings.consumerGroup()));
+            if (!topics.ensure(needed)) {
+                return Worker.Next.BACK_OFF;
+            }
+            kafka = new KafkaConsumer<>(settings.consumer());
+            kafka.subscribe(subscriptions.topics());
+            consumer = kafka;
+            LOG.infof("Consuming %s as group %s", subscriptions.topics(), settings.consumerGroup());
+        }
+        try {
+            ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+            return records.isEmpty() || processBatch(kafka, records) ? Worker.Next.AGAIN : Worker.Next.BACK_OFF;
+        } catch (RuntimeException e) {
+            // not polled again in an unknown state: the next round subscribes afresh from the committed offsets
+            closeConsumer();
+            throw e;
+        }
+    }
+
+    /** Called on the stopping thread: ends a poll in progress (the one consumer method safe from another thread). */
+    private void interruptPoll() {
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private void closeConsumer() {
+        KafkaConsumer<String, byte[]> current = consumer;
+        consumer = null;
+        if (current != null) {
+            current.close();
         }
     }
 
-    private void run() {
-        Set<String> subscribed = subscriptions.topics();
-        List<String> needed = new ArrayList<>(subscribed);
-        needed.add(Topics.deadLetter(settings.consumerGroup()));
-        while (running && !topics.ensure(needed)) {
-            pause(2_000);
-        }
-        if (!running) {
-            return;
-        }
-        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(settings.consumer());
-        consumer = kafka;
-        try (kafka) {
-            kafka.subscribe(subscribed);
-            LOG.infof("Consuming %s as group %s", subscribed, settings.consumerGroup());
-            while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    processBatch(kafka, records);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Event consumer stopped unexpectedly", e);
-        } finally {
-            consumer = null;
-        }
-    }
-
-    private void processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+    /** True when every record was finished with; false when a partition was rewound to try again later. */
+    private boolean processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        boolean interrupted = false;
+        boolean rewound = false;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!running || !process(record)) {
+                if (worker.stopping() || !process(record)) {
                     // not applied: rewind so the next poll delivers this record again
                     kafka.seek(partition, record.offset());
-                    interrupted = true;
+                    rewound = true;
                     break;
                 }
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -139,9 +140,7 @@ public class EventConsumer {
         if (!done.isEmpty()) {
             kafka.commitSync(done);
         }
-        if (interrupted && running) {
-            pause(1_000);
-        }
+        return !rewound;
     }
 
     /** True when the record is finished with (applied, duplicate, ignored or dead-lettered). */

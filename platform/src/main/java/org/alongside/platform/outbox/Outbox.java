@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,15 +28,13 @@ public class Outbox {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
-    private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String source;
 
-    Outbox(AgroalDataSource dataSource, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(AgroalDataSource dataSource, ObjectMapper mapper, OutboxRelay relay,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.mapper = mapper;
-        this.transactions = transactions;
         this.relay = relay;
         this.source = "/alongside/" + applicationName;
     }
@@ -70,18 +65,7 @@ public class Outbox {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not write event " + type + " to the outbox", e);
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        relay.wakeUpAfterCommit();
         return event;
     }
 }
