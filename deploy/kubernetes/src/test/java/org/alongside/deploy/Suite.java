@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.smallrye.config.WithDefault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.alongside.platform.events.Topics;
-import org.alongside.platform.kafka.KafkaSettings;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.alongside.platform.kafka.TopicConfig;
 import org.w3c.dom.Element;
 
 /**
@@ -82,7 +80,7 @@ final class Suite {
 
     /** The platform's shared defaults, as every service reads them (from the platform jar on this classpath). */
     static Map<String, String> platformProperties() {
-        try (InputStream in = KafkaSettings.class.getClassLoader()
+        try (InputStream in = TopicConfig.class.getClassLoader()
                 .getResourceAsStream("META-INF/microprofile-config.properties")) {
             assertNotNull(in, "the platform's META-INF/microprofile-config.properties is not on the classpath");
             Properties properties = new Properties();
@@ -120,21 +118,13 @@ final class Suite {
         return variables;
     }
 
-    /** The partition count a service creates its topics with: alongside.kafka.partitions, default in KafkaSettings. */
+    /** The partition count a service creates its topics with: alongside.kafka.partitions, default in TopicConfig. */
     static int defaultPartitions() {
-        return Integer.parseInt(configDefault(KafkaSettings.class, "alongside.kafka.partitions"));
-    }
-
-    static String configDefault(Class<?> type, String property) {
-        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-            for (Parameter parameter : constructor.getParameters()) {
-                ConfigProperty config = parameter.getAnnotation(ConfigProperty.class);
-                if (config != null && config.name().equals(property)) {
-                    return config.defaultValue();
-                }
-            }
+        try {
+            return Integer.parseInt(TopicConfig.class.getMethod("partitions").getAnnotation(WithDefault.class).value());
+        } catch (NoSuchMethodException e) {
+            return fail("TopicConfig has no partitions()");
         }
-        return fail(type.getSimpleName() + " has no @ConfigProperty " + property);
     }
 
     /**

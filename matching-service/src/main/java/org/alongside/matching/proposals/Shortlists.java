@@ -28,7 +28,6 @@ import org.alongside.matching.vocabulary.SupportFormat;
 import org.alongside.platform.events.matches.MatchProposed;
 import org.alongside.platform.events.referrals.ReferralAccepted;
 import org.alongside.platform.outbox.Outbox;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,15 +50,11 @@ public class Shortlists {
     private final Scoring scoring;
     private final int size;
 
-    Shortlists(Outbox outbox, Clock clock, Scoring scoring,
-            @ConfigProperty(name = "alongside.matching.shortlist-size", defaultValue = "3") int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("alongside.matching.shortlist-size must be at least 1, was " + size);
-        }
+    Shortlists(Outbox outbox, Clock clock, Scoring scoring, MatchingConfig config) {
         this.outbox = outbox;
         this.clock = clock;
         this.scoring = scoring;
-        this.size = size;
+        this.size = config.shortlistSize();
     }
 
     /**

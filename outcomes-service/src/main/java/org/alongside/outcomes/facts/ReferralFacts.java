@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.stream.Stream;
 import org.alongside.platform.events.referrals.Condition;
 import org.alongside.platform.events.referrals.ReferralAccepted;
 import org.alongside.platform.events.referrals.ReferralReceived;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes {@code referral_fact} rows. Events about one referral come from three topics and are applied in whatever
@@ -107,11 +105,10 @@ public class ReferralFacts {
     private final ConditionGroups conditionGroups;
     private final String zone;
 
-    ReferralFacts(AgroalDataSource dataSource, ConditionGroups conditionGroups,
-            @ConfigProperty(name = "alongside.outcomes.reporting-zone") ZoneId zone) {
+    ReferralFacts(AgroalDataSource dataSource, ConditionGroups conditionGroups, ReportingConfig reporting) {
         this.dataSource = dataSource;
         this.conditionGroups = conditionGroups;
-        this.zone = zone.getId();
+        this.zone = reporting.reportingZone().getId();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

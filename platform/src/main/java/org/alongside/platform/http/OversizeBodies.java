@@ -5,7 +5,6 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body declared larger than the limit before anything reads it, with the same problem+json as every
@@ -17,8 +16,8 @@ public class OversizeBodies {
 
     private final long maxBytes;
 
-    OversizeBodies(@ConfigProperty(name = "alongside.http.max-body-bytes", defaultValue = "1048576") long maxBytes) {
-        this.maxBytes = maxBytes;
+    OversizeBodies(HttpConfig config) {
+        this.maxBytes = config.maxBodyBytes();
     }
 
     void register(@Observes Router router) {

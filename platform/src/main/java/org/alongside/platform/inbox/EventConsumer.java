@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,15 +55,14 @@ public class EventConsumer {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     EventConsumer(@All List<EventSubscriber> subscribers, EventReader reader, Inbox inbox, DeadLetters deadLetters,
-            KafkaSettings settings, TopicBootstrap topics, ObjectMapper mapper,
-            @ConfigProperty(name = "alongside.consumer.enabled", defaultValue = "true") boolean enabled) {
+            KafkaSettings settings, TopicBootstrap topics, ObjectMapper mapper, EventConsumerConfig config) {
         this.subscriptions = new Subscriptions(subscribers, reader);
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.topics = topics;
         this.mapper = mapper;
-        this.enabled = enabled;
+        this.enabled = config.enabled();
     }
 
     void start(@Observes StartupEvent event) {

@@ -26,7 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,21 +60,16 @@ public class OutboxRelay {
     private long lastCleanup;
 
     OutboxRelay(AgroalDataSource dataSource, KafkaSettings settings, TopicBootstrap topics,
-            TransactionSynchronizationRegistry transactions,
-            @ConfigProperty(name = "alongside.outbox.relay.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "alongside.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval,
-            @ConfigProperty(name = "alongside.outbox.gather", defaultValue = "PT0.005S") Duration gather,
-            @ConfigProperty(name = "alongside.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "alongside.outbox.retention", defaultValue = "P7D") Duration retention) {
+            TransactionSynchronizationRegistry transactions, OutboxConfig config) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.topics = topics;
         this.transactions = transactions;
-        this.enabled = enabled;
-        this.pollInterval = pollInterval;
-        this.gather = gather;
-        this.batchSize = batchSize;
-        this.retention = retention;
+        this.enabled = config.relay().enabled();
+        this.pollInterval = config.pollInterval();
+        this.gather = config.gather();
+        this.batchSize = config.batchSize();
+        this.retention = config.retention();
     }
 
     void start(@Observes StartupEvent event) {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The clock services read "now" from, so tests and replays can fix it, and demo data can play out a past year. */
 public class Clocks {
@@ -21,8 +20,8 @@ public class Clocks {
     @Produces
     @DefaultBean
     @ApplicationScoped
-    Clock clock(@ConfigProperty(name = "alongside.demo.backdating", defaultValue = "false") boolean backdating) {
-        return backdating ? new DemoClock(Clock.systemUTC()) : Clock.systemUTC();
+    Clock clock(DemoConfig demo) {
+        return demo.backdating() ? new DemoClock(Clock.systemUTC()) : Clock.systemUTC();
     }
 
     /**

@@ -24,7 +24,6 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.alongside.platform.worker.Worker;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,14 +50,12 @@ public class WebhookDispatcher {
     private volatile Worker worker;
 
     WebhookDispatcher(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
-            @ConfigProperty(name = "alongside.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
-            @ConfigProperty(name = "alongside.webhooks.first-backoff", defaultValue = "PT2S") Duration firstBackoff,
-            @ConfigProperty(name = "alongside.webhooks.timeout", defaultValue = "PT5S") Duration timeout) {
+            WebhookConfig config) {
         this.dataSource = dataSource;
         this.transactions = transactions;
-        this.maxAttempts = maxAttempts;
-        this.firstBackoff = firstBackoff;
-        this.timeout = timeout;
+        this.maxAttempts = config.maxAttempts();
+        this.firstBackoff = config.firstBackoff();
+        this.timeout = config.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

@@ -17,7 +17,6 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
 import org.alongside.referral.lifecycle.ReferralStatus;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,20 +41,16 @@ public class Retention {
     private final AuditTrail audit;
     private final EntityManager entities;
     private final Clock clock;
-    private final String periodText;
     private final TemporalAmount period;
     private final int batchSize;
 
-    Retention(Outbox outbox, AuditTrail audit, EntityManager entities, Clock clock,
-            @ConfigProperty(name = "alongside.retention.period", defaultValue = "P8Y") String period,
-            @ConfigProperty(name = "alongside.retention.batch-size", defaultValue = "500") int batchSize) {
+    Retention(Outbox outbox, AuditTrail audit, EntityManager entities, Clock clock, RetentionConfig config) {
         this.outbox = outbox;
         this.audit = audit;
         this.entities = entities;
         this.clock = clock;
-        this.periodText = period;
-        this.period = RetentionPeriod.parse(period);
-        this.batchSize = batchSize;
+        this.period = config.period();
+        this.batchSize = config.batchSize();
     }
 
     /** Erases every referral whose retention period has run out; returns which. */
@@ -78,7 +73,7 @@ public class Retention {
         if (!erased.isEmpty()) {
             LOG.infof("Retention sweep erased %d referral(s) that ended before %s", erased.size(), endedBefore);
         }
-        return new Sweep(now, periodText, endedBefore, erased);
+        return new Sweep(now, period.toString(), endedBefore, erased);
     }
 
     @SuppressWarnings("unchecked")

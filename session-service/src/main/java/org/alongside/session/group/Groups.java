@@ -21,8 +21,8 @@ import org.alongside.session.match.ReferralState;
 import org.alongside.session.recording.Session;
 import org.alongside.session.recording.SessionEvents;
 import org.alongside.session.recording.SessionRules;
+import org.alongside.session.recording.SessionsConfig;
 import org.alongside.session.rights.Restrictions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Groups, their meetings and attendance. Each member's attendance is published as its own session.recorded
@@ -37,13 +37,12 @@ public class Groups {
     private final Clock clock;
     private final Duration futureWindow;
 
-    Groups(Matches matches, Outbox outbox, Restrictions restrictions, Clock clock,
-            @ConfigProperty(name = "alongside.sessions.future-window", defaultValue = "P1D") Duration futureWindow) {
+    Groups(Matches matches, Outbox outbox, Restrictions restrictions, Clock clock, SessionsConfig sessions) {
         this.matches = matches;
         this.outbox = outbox;
         this.restrictions = restrictions;
         this.clock = clock;
-        this.futureWindow = futureWindow;
+        this.futureWindow = sessions.futureWindow();
     }
 
     @Transactional

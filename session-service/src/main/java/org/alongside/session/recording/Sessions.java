@@ -22,7 +22,6 @@ import org.alongside.session.safeguarding.Concern;
 import org.alongside.session.safeguarding.Concerns;
 import org.alongside.session.signposting.SignpostView;
 import org.alongside.session.signposting.Signposting;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records sessions for matched pairs with what came out of them (signposting, a safeguarding concern, goals
@@ -42,10 +41,7 @@ public class Sessions {
     private final Duration nextSessionHorizon;
 
     Sessions(Matches matches, Signposting signposting, Concerns concerns, Goals goals, Outbox outbox,
-            Restrictions restrictions, Clock clock,
-            @ConfigProperty(name = "alongside.sessions.future-window", defaultValue = "P1D") Duration futureWindow,
-            @ConfigProperty(name = "alongside.sessions.next-session-horizon", defaultValue = "P180D")
-            Duration nextSessionHorizon) {
+            Restrictions restrictions, Clock clock, SessionsConfig config) {
         this.matches = matches;
         this.signposting = signposting;
         this.concerns = concerns;
@@ -53,8 +49,8 @@ public class Sessions {
         this.outbox = outbox;
         this.restrictions = restrictions;
         this.clock = clock;
-        this.futureWindow = futureWindow;
-        this.nextSessionHorizon = nextSessionHorizon;
+        this.futureWindow = config.futureWindow();
+        this.nextSessionHorizon = config.nextSessionHorizon();
     }
 
     /** A session already recorded under this idempotency key, if any. */
