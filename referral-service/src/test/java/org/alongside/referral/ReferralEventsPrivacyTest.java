@@ -51,7 +51,7 @@ class ReferralEventsPrivacyTest {
         String closed = create();
         as("coordinator").post("/referrals/" + closed + "/accept").then().statusCode(200);
         TestEvents.publish("match.accepted", UUID.fromString(closed), Map.of("referralId", closed,
-                "peerId", UUID.randomUUID()));
+                "proposalId", UUID.randomUUID(), "peerId", UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> "MATCHED".equals(
                 as("coordinator").get("/referrals/" + closed).then().extract().path("status")));
         as("coordinator").body(Map.of("reason", "MOVED_AWAY", "note", "moved to Ullapool"))

@@ -47,8 +47,8 @@ class ReferralProgressTest {
         as("coordinator").get("/referrals/" + id).then().body("matchedPeerId", equalTo(peer.toString()));
 
         TestEvents.send(matched); // redelivery
-        TestEvents.publish("session.recorded", UUID.fromString(id),
-                Map.of("referralId", id, "peerId", peer, "attendance", "ATTENDED"));
+        TestEvents.publish("session.recorded", UUID.fromString(id), Map.of("sessionId", UUID.randomUUID(),
+                "referralId", id, "peerId", peer, "startedAt", "2026-01-12T10:00:00Z", "attendance", "ATTENDED"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(status(id)));
 
         List<String> history = as("coordinator").get("/referrals/" + id + "/history")
@@ -60,10 +60,11 @@ class ReferralProgressTest {
     void aPoisonMessageIsDeadLetteredAndTheStreamMovesOn() {
         String id = acceptedReferral();
         TestEvents.sendRaw(Topics.MATCHES, id, "{not json".getBytes(StandardCharsets.UTF_8));
-        TestEvents.publish("match.accepted", UUID.randomUUID(),
-                Map.of("peerId", UUID.randomUUID())); // a referral this service never received
+        UUID unknown = UUID.randomUUID(); // a referral this service never received
+        TestEvents.publish("match.accepted", unknown,
+                Map.of("referralId", unknown, "proposalId", UUID.randomUUID(), "peerId", UUID.randomUUID()));
         TestEvents.publish("match.accepted", UUID.fromString(id),
-                Map.of("referralId", id, "peerId", UUID.randomUUID()));
+                Map.of("referralId", id, "proposalId", UUID.randomUUID(), "peerId", UUID.randomUUID()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "MATCHED".equals(status(id)));
         try (EventProbe dlt = new EventProbe(KafkaBroker.shared().bootstrapServers(),

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.smallrye.config.WithDefault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.events.Topics;
-import org.alongside.platform.kafka.KafkaSettings;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.alongside.platform.kafka.TopicConfig;
 import org.w3c.dom.Element;
 
 /**
@@ -40,7 +37,7 @@ final class Suite {
     static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
-    private static final Pattern HANDLED_TYPE = Pattern.compile("return\\s+(?:EventTypes\\.([A-Z_]+)|\"([a-z.]+)\")\\s*;");
+    private static final Pattern STREAM = Pattern.compile("EventHandlers\\.forStream\\(\\s*Topics\\.([A-Z_]+)\\s*\\)");
 
     record Service(String module, String applicationName, int httpPort, Map<String, String> properties) {
 
@@ -96,7 +93,7 @@ final class Suite {
 
     /** The platform's shared defaults, as every service reads them (from the platform jar on this classpath). */
     static Map<String, String> platformProperties() {
-        try (InputStream in = KafkaSettings.class.getClassLoader()
+        try (InputStream in = TopicConfig.class.getClassLoader()
                 .getResourceAsStream("META-INF/microprofile-config.properties")) {
             assertNotNull(in, "the platform's META-INF/microprofile-config.properties is not on the classpath");
             Properties properties = new Properties();
@@ -137,26 +134,18 @@ final class Suite {
         return variables;
     }
 
-    /** The partition count a service creates its topics with: alongside.kafka.partitions, default in KafkaSettings. */
+    /** The partition count a service creates its topics with: alongside.kafka.partitions, default in TopicConfig. */
     static int defaultPartitions() {
-        return Integer.parseInt(configDefault(KafkaSettings.class, "alongside.kafka.partitions"));
-    }
-
-    static String configDefault(Class<?> type, String property) {
-        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-            for (Parameter parameter : constructor.getParameters()) {
-                ConfigProperty config = parameter.getAnnotation(ConfigProperty.class);
-                if (config != null && config.name().equals(property)) {
-                    return config.defaultValue();
-                }
-            }
+        try {
+            return Integer.parseInt(TopicConfig.class.getMethod("partitions").getAnnotation(WithDefault.class).value());
+        } catch (NoSuchMethodException e) {
+            return fail("TopicConfig has no partitions()");
         }
-        return fail(type.getSimpleName() + " has no @ConfigProperty " + property);
     }
 
     /**
-     * The topics the service's consumer subscribes to: EventConsumer subscribes to Topics.forType(eventType()) of
-     * every EventHandler, read here from the handlers' source.
+     * The topics the service's consumer subscribes to: EventConsumer subscribes to the stream of every
+     * EventSubscriber, which each names in EventHandlers.forStream(Topics.X), read here from the subscribers' source.
      */
     static Set<String> consumedTopics(Service service) {
         Set<String> topics = new TreeSet<>();
@@ -164,18 +153,17 @@ final class Suite {
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
-                if (!source.matches("(?s).*implements\\s+([\\w.]+\\s*,\\s*)*EventHandler\\b.*")) {
+                if (!source.matches("(?s).*implements\\s+([\\w.]+\\s*,\\s*)*\\w*Subscriber\\b.*")) {
                     continue;
                 }
-                Matcher m = HANDLED_TYPE.matcher(source.substring(source.indexOf("eventType()")));
-                assertTrue(m.find(), file + ": cannot read which event type this handler handles");
-                String type = m.group(1) != null ? (String) EventTypes.class.getField(m.group(1)).get(null) : m.group(2);
-                topics.add(Topics.forType(type));
+                Matcher m = STREAM.matcher(source);
+                assertTrue(m.find(), file + ": cannot read which stream this subscriber handles");
+                topics.add((String) Topics.class.getField(m.group(1)).get(null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError("unknown EventTypes constant: " + e.getMessage(), e);
+            throw new AssertionError("unknown Topics constant: " + e.getMessage(), e);
         }
         return topics;
     }

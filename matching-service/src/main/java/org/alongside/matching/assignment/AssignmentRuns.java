@@ -26,7 +26,7 @@ import org.alongside.matching.proposals.ProposalStatus;
 import org.alongside.matching.proposals.Referral;
 import org.alongside.matching.proposals.Scorer;
 import org.alongside.matching.proposals.Scoring;
-import org.alongside.platform.events.EventTypes;
+import org.alongside.platform.events.matches.MatchProposed;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -280,7 +280,7 @@ public class AssignmentRuns {
         referral.waitingReason = null;
         referral.waitingSince = null;
         referral.updatedAt = now;
-        outbox.publish(EventTypes.MATCH_PROPOSED, referral.id, new MatchProposed(referral.id,
+        outbox.publish(new MatchProposed(referral.id,
                 List.of(new MatchProposed.Item(proposal.id, proposal.peerId, proposal.rank, proposal.score)), now));
         return proposal.id;
     }

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.alongside.matching.peers.Peer;
 import org.alongside.matching.peers.Peers;
-import org.alongside.platform.events.EventTypes;
+import org.alongside.platform.events.matches.MatchAccepted;
+import org.alongside.platform.events.matches.MatchDeclined;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 
@@ -72,8 +73,7 @@ public class Decisions {
         referral.waitingReason = null;
         referral.waitingSince = null;
         referral.updatedAt = now;
-        outbox.publish(EventTypes.MATCH_ACCEPTED, referral.id,
-                new MatchEvents.Accepted(referral.id, proposal.id, proposal.peerId, proposal.score, now));
+        outbox.publish(new MatchAccepted(referral.id, proposal.id, proposal.peerId, proposal.score, now));
         // the superseded proposals' places are no longer on offer
         shortlists.rematchWaiting();
         return proposal;
@@ -94,8 +94,7 @@ public class Decisions {
         proposal.decidedAt = now;
         proposal.decidedBy = actor;
         Referral referral = decided.referral();
-        outbox.publish(EventTypes.MATCH_DECLINED, referral.id, new MatchEvents.Declined(referral.id, proposal.id,
-                proposal.peerId, decline.reason().name(), now));
+        outbox.publish(new MatchDeclined(referral.id, proposal.id, proposal.peerId, decline.reason().name(), now));
         shortlists.replenish(referral);
         shortlists.rematchWaiting();
         return proposal;

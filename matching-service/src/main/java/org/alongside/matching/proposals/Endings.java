@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.alongside.matching.peers.Peers;
-import org.alongside.platform.events.EventTypes;
+import org.alongside.platform.events.matches.MatchEnded;
 import org.alongside.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -52,8 +52,7 @@ public class Endings {
                         referral.matchedPeerId);
             }
             referral.status = MatchingStatus.ENDED;
-            outbox.publish(EventTypes.MATCH_ENDED, referralId,
-                    new MatchEvents.Ended(referralId, referral.matchedPeerId, reason, at));
+            outbox.publish(new MatchEnded(referralId, referral.matchedPeerId, reason, at));
         } else {
             for (Proposal proposal : Proposal.forReferral(referralId)) {
                 if (proposal.status == ProposalStatus.PROPOSED) {

@@ -1,21 +1,47 @@
 package org.alongside.matching.proposals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.alongside.platform.events.EventEnvelope;
-import org.alongside.platform.inbox.PoisonEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.alongside.platform.events.Topics;
+import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralClosed;
+import org.alongside.platform.events.referrals.ReferralWithdrawn;
+import org.alongside.platform.inbox.EventHandlers;
+import org.alongside.platform.inbox.EventSubscriber;
+import org.alongside.platform.inbox.Received;
 
-/** The coded reason referral-service's ending events carry (the referral and the time: ReferralSubject). */
-final class ReferralEvents {
+/** What matching takes from a referral's journey in referral-service: when to propose peers, and when to stop. */
+@ApplicationScoped
+public class ReferralEvents implements EventSubscriber {
 
-    private ReferralEvents() {
+    private final Shortlists shortlists;
+    private final Endings endings;
+
+    ReferralEvents(Shortlists shortlists, Endings endings) {
+        this.shortlists = shortlists;
+        this.endings = endings;
     }
 
-    /** A coded reason: required. */
-    static String reason(EventEnvelope event) {
-        JsonNode reason = event.data().path("reason");
-        if (!reason.isTextual() || reason.asText().isBlank()) {
-            throw new PoisonEventException(event.type() + " must carry a coded reason");
-        }
-        return reason.asText().strip();
+    @Override
+    public EventHandlers handlers() {
+        return EventHandlers.forStream(Topics.REFERRALS)
+                .on(ReferralAccepted.class, this::accepted)
+                .on(ReferralWithdrawn.class, this::withdrawn)
+                .on(ReferralClosed.class, this::closed)
+                .build();
+    }
+
+    /** A referral was triaged in: it is ready to be matched with a peer. */
+    void accepted(Received<ReferralAccepted> event) {
+        shortlists.propose(event.referralId(), event.data(), event.time());
+    }
+
+    /** The referral was withdrawn: a match ends, a referral not yet matched stops waiting. */
+    void withdrawn(Received<ReferralWithdrawn> event) {
+        endings.referralEnded(event.referralId(), event.data().reason().strip(), event.time());
+    }
+
+    /** The person's support ended: a match ends, a referral not yet matched stops waiting. */
+    void closed(Received<ReferralClosed> event) {
+        endings.referralEnded(event.referralId(), event.data().reason().strip(), event.time());
     }
 }

@@ -38,9 +38,6 @@ public final class Scorer {
     public static final int MAX_SCORE = 100;
     private static final String ENGLISH = "en";
 
-    /** Scores with the documented default weights and no condition groups; the service uses {@link Scoring}. */
-    private static final Scorer DEFAULT = new Scorer(Weights.DEFAULTS, Taxonomy.NONE);
-
     private final Weights weights;
     private final Taxonomy taxonomy;
 
@@ -54,13 +51,11 @@ public final class Scorer {
         return taxonomy.version();
     }
 
-    /** Points for each factor (configuration {@code alongside.matching.weights.*}). */
+    /** Points for each factor ({@link MatchingConfig.Weights}: {@code alongside.matching.weights.*}). */
     public record Weights(int sharedCondition, int sharedGroup, int livedExperienceCap, int sharedKind,
             int physicalAndMental, int sharedConditionWish, int peerGender, int language, int culture,
             int sharedCultureOrLanguageWish, int format, int formatCap, int availability, int availabilityCap,
             int locality) {
-
-        public static final Weights DEFAULTS = new Weights(40, 20, 60, 10, 10, 10, 5, 10, 10, 10, 5, 15, 5, 10, 10);
     }
 
     @Schema(description = """
@@ -159,11 +154,6 @@ public final class Scorer {
     static final Comparator<Scored> RANKING = Comparator.comparingInt(Scored::score).reversed()
             .thenComparingInt(s -> s.candidate().activeClients())
             .thenComparing(s -> s.candidate().peerId().toString());
-
-    /** Ranks with the default weights and no condition groups: the API of the first scorer, kept for its callers. */
-    public static Shortlist shortlist(Needs needs, Collection<Candidate> candidates, int size) {
-        return DEFAULT.rank(needs, candidates, size);
-    }
 
     public Shortlist rank(Needs needs, Collection<Candidate> candidates, int size) {
         Map<Exclusion, Integer> excluded = new EnumMap<>(Exclusion.class);

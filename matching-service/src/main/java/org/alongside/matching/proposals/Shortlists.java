@@ -1,5 +1,7 @@
 package org.alongside.matching.proposals;
 
+import static org.alongside.platform.events.Vocabulary.as;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -17,10 +19,15 @@ import org.alongside.matching.peers.Peer;
 import org.alongside.matching.peers.PeerChanged;
 import org.alongside.matching.peers.PeerStatus;
 import org.alongside.matching.taxonomy.TaxonomyChanged;
+import org.alongside.matching.vocabulary.Condition;
+import org.alongside.matching.vocabulary.ConditionKind;
+import org.alongside.matching.vocabulary.Gender;
 import org.alongside.matching.vocabulary.Localities;
-import org.alongside.platform.events.EventTypes;
+import org.alongside.matching.vocabulary.Slot;
+import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.platform.events.matches.MatchProposed;
+import org.alongside.platform.events.referrals.ReferralAccepted;
 import org.alongside.platform.outbox.Outbox;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,15 +50,11 @@ public class Shortlists {
     private final Scoring scoring;
     private final int size;
 
-    Shortlists(Outbox outbox, Clock clock, Scoring scoring,
-            @ConfigProperty(name = "alongside.matching.shortlist-size", defaultValue = "3") int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("alongside.matching.shortlist-size must be at least 1, was " + size);
-        }
+    Shortlists(Outbox outbox, Clock clock, Scoring scoring, MatchingConfig config) {
         this.outbox = outbox;
         this.clock = clock;
         this.scoring = scoring;
-        this.size = size;
+        this.size = config.shortlistSize();
     }
 
     /**
@@ -59,7 +62,7 @@ public class Shortlists {
      * {@code referral.accepted} for it (even with a new event id) never makes a second shortlist.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void propose(UUID referralId, ReferralAccepted accepted, OffsetDateTime eventTime) {
+    public void propose(UUID referralId, ReferralAccepted accepted, OffsetDateTime acceptedAt) {
         if (Referral.findById(referralId) != null) {
             LOG.infof("Referral %s already has a shortlist; accepted again, ignored", referralId);
             return;
@@ -68,22 +71,22 @@ public class Shortlists {
         ReferralAccepted.Preferences preferences = accepted.preferences();
         Referral referral = new Referral();
         referral.id = referralId;
-        referral.conditions = List.copyOf(accepted.conditions());
-        referral.peerGender = preferences == null ? null : preferences.peerGender();
+        referral.conditions = accepted.conditions().stream()
+                .map(c -> new Condition(c.snomedCode(), c.display(), as(ConditionKind.class, c.kind()))).toList();
+        referral.peerGender = preferences == null ? null : as(Gender.class, preferences.peerGender());
         referral.formats = preferences == null || preferences.formats() == null ? List.of()
-                : preferences.formats().stream().distinct().toList();
+                : preferences.formats().stream().map(format -> as(SupportFormat.class, format)).distinct().toList();
         referral.sharedCondition = preferences == null ? null : preferences.sharedCondition();
         referral.sharedCultureOrLanguage = preferences == null ? null : preferences.sharedCultureOrLanguage();
         referral.language = accepted.language();
         referral.interpreterNeeded = accepted.interpreterNeeded();
         referral.locality = Localities.normalise(accepted.locality());
         referral.culture = accepted.culture() == null || accepted.culture().isBlank() ? null : accepted.culture().strip();
-        referral.availability = accepted.availability() == null ? List.of()
-                : accepted.availability().stream().distinct().toList();
+        referral.availability = accepted.availability() == null ? List.of() : accepted.availability().stream()
+                .map(slot -> new Slot(slot.day(), as(Slot.PartOfDay.class, slot.part()))).distinct().toList();
         referral.experiences = accepted.experiences() == null ? List.of() : accepted.experiences().stream()
                 .filter(tag -> tag != null && !tag.isBlank()).map(String::strip).distinct().toList();
-        referral.acceptedAt = accepted.acceptedAt() != null ? accepted.acceptedAt()
-                : eventTime != null ? eventTime : now;
+        referral.acceptedAt = acceptedAt;
         referral.status = MatchingStatus.WAITING;
         referral.waitingSince = referral.acceptedAt;
         referral.updatedAt = now;
@@ -191,7 +194,7 @@ public class Shortlists {
         List<Proposal> all = Proposal.forReferral(referral.id);
         long open = all.stream().filter(p -> p.status == ProposalStatus.PROPOSED).count();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<MatchEvents.Proposed.Item> added = new ArrayList<>();
+        List<MatchProposed.Item> added = new ArrayList<>();
         String noFit = null;
         if (open < size) {
             Set<UUID> proposedBefore = all.stream().map(p -> p.peerId).collect(Collectors.toSet());
@@ -212,7 +215,7 @@ public class Shortlists {
                 proposal.proposedAt = now;
                 proposal.persist();
                 round.offered(proposal.peerId);
-                added.add(new MatchEvents.Proposed.Item(proposal.id, proposal.peerId, proposal.rank, proposal.score));
+                added.add(new MatchProposed.Item(proposal.id, proposal.peerId, proposal.rank, proposal.score));
             }
             noFit = shortlist.waitingReason();
         }
@@ -229,7 +232,7 @@ public class Shortlists {
         }
         referral.updatedAt = now;
         if (!added.isEmpty()) {
-            outbox.publish(EventTypes.MATCH_PROPOSED, referral.id, new MatchEvents.Proposed(referral.id, added, now));
+            outbox.publish(new MatchProposed(referral.id, added, now));
         }
     }
 

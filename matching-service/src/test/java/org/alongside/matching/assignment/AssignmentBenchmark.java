@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.alongside.matching.proposals.DocumentedWeights;
 import org.alongside.matching.proposals.Scorer;
+import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
@@ -158,6 +160,7 @@ public final class AssignmentBenchmark {
 
     /** Referrals and peers with random profiles; each referral's sampled peers scored by the Scorer. */
     static Instance scored(SplittableRandom random, int rows, int peerCount, int sampled) {
+        Scorer scorer = new Scorer(DocumentedWeights.DEFAULTS, Taxonomy.NONE);
         int[] capacities = new int[peerCount];
         List<Scorer.Candidate> peers = new ArrayList<>();
         Map<UUID, Integer> index = new HashMap<>();
@@ -188,7 +191,7 @@ public final class AssignmentBenchmark {
                 sample.add(peers.get(p));
             }
             sample.forEach(c -> taken[index.get(c.peerId())] = false);
-            List<Scorer.Scored> ranked = Scorer.shortlist(needs, sample, sampled).ranked();
+            List<Scorer.Scored> ranked = scorer.rank(needs, sample, sampled).ranked();
             int[] pairs = new int[2 * ranked.size()];
             for (int k = 0; k < ranked.size(); k++) {
                 pairs[2 * k] = index.get(ranked.get(k).candidate().peerId());

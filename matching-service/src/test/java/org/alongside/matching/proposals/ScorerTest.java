@@ -62,7 +62,7 @@ class ScorerTest {
                             code(ANXIETY, "common-mental-health"), code(PSYCHOSIS, "severe-mental-illness"))
                     .collect(Collectors.toMap(Taxonomy.Code::snomedCode, Function.identity())));
 
-    static final Scorer SCORER = new Scorer(Weights.DEFAULTS, TAXONOMY);
+    static final Scorer SCORER = new Scorer(DocumentedWeights.DEFAULTS, TAXONOMY);
 
     private static Taxonomy.Group group(String id, ConditionKind kind, String display) {
         return new Taxonomy.Group(id, kind, display);
@@ -587,13 +587,14 @@ class ScorerTest {
     }
 
     @Test
-    void theFirstScorerApiStillRanksWithDefaultWeightsAndNoGroups() {
+    void withTheDefaultWeightsAndNoGroupsConditionsShareOnlyTheirKind() {
         Candidate first = new Candidate(UUID.randomUUID(), true, 4, 0, List.of(TYPE_1), Gender.FEMALE, List.of("en"),
                 EnumSet.of(SupportFormat.TELEPHONE));
         Candidate inactive = new Candidate(UUID.randomUUID(), false, 4, 0, List.of(TYPE_2), Gender.FEMALE,
                 List.of("en"), EnumSet.of(SupportFormat.TELEPHONE));
         Needs needs = new Needs(List.of(TYPE_2), null, EnumSet.of(SupportFormat.TELEPHONE), "en");
-        Shortlist shortlist = Scorer.shortlist(needs, List.of(first, inactive), 3);
+        Shortlist shortlist = new Scorer(DocumentedWeights.DEFAULTS, Taxonomy.NONE).rank(needs,
+                List.of(first, inactive), 3);
         assertEquals(List.of(first.peerId()), shortlist.ranked().stream().map(s -> s.candidate().peerId()).toList());
         // without the taxonomy, type 1 and type 2 diabetes share only their kind
         assertEquals(List.of(Factor.SHARED_KIND, Factor.LANGUAGE, Factor.FORMATS),

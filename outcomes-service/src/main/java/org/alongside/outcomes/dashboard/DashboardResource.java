@@ -12,10 +12,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.alongside.outcomes.facts.ReportingConfig;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,12 +37,11 @@ public class DashboardResource {
     private final Clock clock;
     private final ZoneId zone;
 
-    DashboardResource(Summaries summaries, DisclosurePolicy disclosure, Clock clock,
-            @ConfigProperty(name = "alongside.outcomes.reporting-zone") ZoneId zone) {
+    DashboardResource(Summaries summaries, DisclosurePolicy disclosure, Clock clock, ReportingConfig reporting) {
         this.summaries = summaries;
         this.disclosure = disclosure;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = reporting.reportingZone();
     }
 
     @GET

@@ -1,7 +1,7 @@
 package org.alongside.outcomes.dashboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * The disclosure control every dashboard answer applies, from configuration only: there is no request
@@ -12,11 +12,14 @@ public class DisclosurePolicy {
 
     private final Disclosure disclosure;
 
-    public DisclosurePolicy(
-            @ConfigProperty(name = "alongside.dashboard.disclosure.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "alongside.dashboard.disclosure.threshold", defaultValue = "7") int threshold,
-            @ConfigProperty(name = "alongside.dashboard.disclosure.rounding-base", defaultValue = "5")
-            int roundingBase) {
+    // @Inject is needed: with two constructors and none marked, ArC registers no bean at all
+    @Inject
+    DisclosurePolicy(DisclosureConfig config) {
+        this(config.enabled(), config.threshold(), config.roundingBase());
+    }
+
+    /** A policy of its own, e.g. a test's exact figures. */
+    public DisclosurePolicy(boolean enabled, int threshold, int roundingBase) {
         this.disclosure = enabled ? new Disclosure(true, threshold, roundingBase) : Disclosure.off();
     }
 

@@ -1,8 +1,6 @@
 package org.alongside.outcomes.dashboard;
 
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +19,6 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.alongside.outcomes.dashboard.CohortFacts.Activity;
@@ -120,18 +117,12 @@ public class Summaries {
                     return size() > ANSWERS_KEPT;
                 }
             });
-    private final ExecutorService parts = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "dashboard-summary");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Quarkus' own worker pool runs the statements side by side: it starts and stops with the service.
+    private final ExecutorService parts;
 
-    Summaries(DataSource dataSource) {
+    Summaries(DataSource dataSource, ExecutorService parts) {
         this.dataSource = dataSource;
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        parts.shutdownNow();
+        this.parts = parts;
     }
 
     /**

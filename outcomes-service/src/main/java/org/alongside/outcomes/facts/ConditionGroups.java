@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.alongside.platform.events.referrals.Condition;
+import org.alongside.platform.events.referrals.ConditionKind;
 
 /**
  * The latest version of the SNOMED CT code to condition group mapping, read once from the table the migrations
@@ -19,13 +21,13 @@ public class ConditionGroups {
     /** A code and its mapping version, as the migrations left them. */
     record Mapping(int version, Map<String, ConditionGroup> groups) {
 
-        ConditionGroup groupOf(InboundEvents.Condition condition) {
+        ConditionGroup groupOf(Condition condition) {
             ConditionGroup mapped = condition.snomedCode() == null ? null
                     : groups.get(condition.snomedCode().strip());
             if (mapped != null) {
                 return mapped;
             }
-            return condition.kind() == InboundEvents.ConditionKind.MENTAL
+            return condition.kind() == ConditionKind.MENTAL
                     ? ConditionGroup.OTHER_MENTAL : ConditionGroup.OTHER_PHYSICAL;
         }
     }
@@ -37,7 +39,7 @@ public class ConditionGroups {
         this.dataSource = dataSource;
     }
 
-    public ConditionGroup groupOf(InboundEvents.Condition condition) throws SQLException {
+    public ConditionGroup groupOf(Condition condition) throws SQLException {
         return mapping().groupOf(condition);
     }
 

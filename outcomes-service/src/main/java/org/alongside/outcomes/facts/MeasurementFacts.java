@@ -1,6 +1,5 @@
 package org.alongside.outcomes.facts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.alongside.platform.events.outcomes.OutcomeRecorded;
 import org.alongside.platform.inbox.PoisonEventException;
 
 /**
@@ -90,7 +90,7 @@ public class MeasurementFacts {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recorded(UUID referralId, InboundEvents.OutcomeRecorded measurement) throws SQLException {
+    public void recorded(UUID referralId, OutcomeRecorded measurement) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             // Measurements of one referral are applied one at a time, queued on its fact row, like sessions.
             execute(connection, "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING",
@@ -118,7 +118,7 @@ public class MeasurementFacts {
                 upsert.setBigDecimal(6, number(measurement.score()));
                 upsert.setBigDecimal(7, number(measurement.rawScore()));
                 upsert.setString(8, measurement.band());
-                InboundEvents.Change change = measurement.change();
+                OutcomeRecorded.Change change = measurement.change();
                 upsert.setBigDecimal(9, change == null ? null : number(change.fromBaseline()));
                 upsert.setString(10, change == null || change.classification() == null ? null
                         : change.classification().name());
@@ -137,8 +137,8 @@ public class MeasurementFacts {
     }
 
     /** A single number, or null for a per-item score (ONS4) or none. */
-    static BigDecimal number(JsonNode value) {
-        return value != null && value.isNumber() ? value.decimalValue() : null;
+    static BigDecimal number(Object value) {
+        return value instanceof Number number ? new BigDecimal(number.toString()) : null;
     }
 
     private static void execute(Connection connection, String sql, UUID referralId) throws SQLException {

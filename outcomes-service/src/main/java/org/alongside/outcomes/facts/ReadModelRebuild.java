@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -17,14 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.alongside.platform.events.EventEnvelope;
-import org.alongside.platform.events.Topics;
+import org.alongside.platform.inbox.EventReader;
 import org.alongside.platform.inbox.PoisonEventException;
+import org.alongside.platform.inbox.Subscriptions;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.worker.Worker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,18 +66,19 @@ public class ReadModelRebuild {
             @Schema(description = "Why the rebuild failed") String error) {
     }
 
-    private final List<ReadModelHandler> handlers;
+    private final Subscriptions readModel;
     private final AgroalDataSource dataSource;
     private final KafkaSettings settings;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status(State.NEVER_RUN, null, null, 0, 0, null));
-    private volatile boolean stopping;
+    private final AtomicBoolean asked = new AtomicBoolean();
+    private volatile Worker worker;
 
-    ReadModelRebuild(@All List<ReadModelHandler> handlers, AgroalDataSource dataSource, KafkaSettings settings,
-            ObjectMapper mapper, Clock clock) {
-        this.handlers = handlers;
+    ReadModelRebuild(@All List<ReadModelSubscriber> subscribers, EventReader reader, AgroalDataSource dataSource,
+            KafkaSettings settings, ObjectMapper mapper, Clock clock) {
+        this.readModel = new Subscriptions(subscribers, reader);
         this.dataSource = dataSource;
         this.settings = settings;
         this.mapper = mapper;
@@ -93,14 +97,28 @@ public class ReadModelRebuild {
             throw ProblemException.conflict("rebuild-running", "A rebuild of the read model is already running "
                     + "(started " + status.get().startedAt() + ")");
         }
-        Thread worker = new Thread(this::run, "read-model-rebuild");
-        worker.setDaemon(true);
-        worker.start();
+        asked.set(true);
+        worker.wakeUp();
         return running;
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        stopping = true;
+    /** The rebuild runs on a worker of its own, which waits for one to be asked for. */
+    void init(@Observes StartupEvent event) {
+        worker = Worker.named("read-model-rebuild").build(this::rebuildIfAsked);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (worker != null) {
+            worker.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    private Worker.Next rebuildIfAsked() {
+        if (asked.getAndSet(false)) {
+            run();
+        }
+        return Worker.Next.WAIT;
     }
 
     private void run() {
@@ -125,8 +143,7 @@ public class ReadModelRebuild {
     }
 
     private void replay(long[] counts) throws Exception {
-        Set<String> topics = new TreeSet<>();
-        handlers.forEach(handler -> topics.add(Topics.forType(handler.eventType())));
+        Set<String> topics = readModel.topics();
         Map<String, Object> config = new HashMap<>(settings.consumer());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup() + "-rebuild-" + UUID.randomUUID());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.consumerGroup() + "-rebuild");
@@ -145,7 +162,7 @@ public class ReadModelRebuild {
             consumer.seekToBeginning(partitions);
             // taken after the tables were emptied: whatever the live consumer applied before lies below these
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (!stopping && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            while (!worker.stopping() && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 List<EventEnvelope> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
@@ -154,14 +171,14 @@ public class ReadModelRebuild {
                     EventEnvelope event = read(record);
                     if (event == null) {
                         counts[1]++;
-                    } else if (handlers.stream().anyMatch(h -> h.eventType().equals(event.type()))) {
+                    } else if (readModel.wants(event.type())) {
                         batch.add(event);
                     }
                 }
                 apply(batch, counts);
                 status.set(new Status(State.RUNNING, status.get().startedAt(), null, counts[0], counts[1], null));
             }
-            if (stopping) {
+            if (worker.stopping()) {
                 throw new IllegalStateException("the service is shutting down");
             }
         }
@@ -210,16 +227,12 @@ public class ReadModelRebuild {
     }
 
     private void handle(EventEnvelope event) {
-        for (ReadModelHandler handler : handlers) {
-            if (handler.eventType().equals(event.type())) {
-                try {
-                    handler.handle(event);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        try {
+            readModel.deliver(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +15,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.alongside.platform.events.referrals.Condition;
+import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralReceived;
 
 /**
  * Writes {@code referral_fact} rows. Events about one referral come from three topics and are applied in whatever
@@ -104,19 +105,18 @@ public class ReferralFacts {
     private final ConditionGroups conditionGroups;
     private final String zone;
 
-    ReferralFacts(AgroalDataSource dataSource, ConditionGroups conditionGroups,
-            @ConfigProperty(name = "alongside.outcomes.reporting-zone") ZoneId zone) {
+    ReferralFacts(AgroalDataSource dataSource, ConditionGroups conditionGroups, ReportingConfig reporting) {
         this.dataSource = dataSource;
         this.conditionGroups = conditionGroups;
-        this.zone = zone.getId();
+        this.zone = reporting.reportingZone().getId();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void received(UUID referralId, InboundEvents.ReferralReceived event) throws SQLException {
+    public void received(UUID referralId, ReferralReceived event, OffsetDateTime receivedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(RECEIVED)) {
             upsert.setObject(1, referralId);
-            upsert.setObject(2, event.receivedAt());
+            upsert.setObject(2, receivedAt);
             upsert.setString(3, event.referrerType().name());
             upsert.setString(4, event.referrerOdsCode() == null ? null : event.referrerOdsCode().strip().toUpperCase());
             upsert.setArray(5, connection.createArrayOf("text", Dimensions.conditionKinds(event.conditions())));
@@ -125,19 +125,19 @@ public class ReferralFacts {
             upsert.setString(8, event.gender() == null ? null : event.gender().name());
             upsert.setObject(9, event.imdDecile(), Types.SMALLINT);
             setConditionGroup(upsert, 10, event.conditions());
-            setReceivedDay(upsert, 12, event.receivedAt());
+            setReceivedDay(upsert, 12, receivedAt);
             upsert.executeUpdate();
             copyToOutcomes(connection, referralId);
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void accepted(UUID referralId, InboundEvents.ReferralAccepted event) throws SQLException {
+    public void accepted(UUID referralId, ReferralAccepted event, OffsetDateTime acceptedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(ACCEPTED)) {
             upsert.setObject(1, referralId);
             upsert.setObject(2, event.receivedAt());
-            upsert.setObject(3, event.acceptedAt());
+            upsert.setObject(3, acceptedAt);
             upsert.setArray(4, event.conditions() == null ? null
                     : connection.createArrayOf("text", Dimensions.conditionKinds(event.conditions())));
             upsert.setArray(5, event.conditions() == null ? null
@@ -169,7 +169,7 @@ public class ReferralFacts {
     }
 
     /** The group of the first condition listed (the reason for referral) and the mapping version that gave it. */
-    private void setConditionGroup(PreparedStatement upsert, int index, List<InboundEvents.Condition> conditions)
+    private void setConditionGroup(PreparedStatement upsert, int index, List<Condition> conditions)
             throws SQLException {
         ConditionGroup group = conditions == null || conditions.isEmpty() ? null
                 : conditionGroups.groupOf(conditions.get(0));

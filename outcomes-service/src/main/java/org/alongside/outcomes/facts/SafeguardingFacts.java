@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.alongside.platform.events.sessions.SafeguardingRaised;
 
 /** Writes {@code safeguarding_fact} rows: one per concern, its category and (when sent) urgency only. */
 @ApplicationScoped
@@ -20,7 +22,7 @@ public class SafeguardingFacts {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void raised(UUID referralId, InboundEvents.SafeguardingRaised concern) throws SQLException {
+    public void raised(UUID referralId, SafeguardingRaised concern, OffsetDateTime raisedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement referral = connection.prepareStatement(
                     "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
@@ -39,9 +41,9 @@ public class SafeguardingFacts {
                         raised_at = LEAST(s.raised_at, EXCLUDED.raised_at)""")) {
                 upsert.setObject(1, concern.concernId());
                 upsert.setObject(2, referralId);
-                upsert.setString(3, concern.category().strip().toUpperCase());
+                upsert.setString(3, concern.category().name());
                 upsert.setObject(4, concern.immediateRisk(), Types.BOOLEAN);
-                upsert.setObject(5, concern.raisedAt());
+                upsert.setObject(5, raisedAt);
                 upsert.executeUpdate();
             }
         }

@@ -8,8 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.platform.events.sessions.Focus;
+import org.alongside.platform.events.sessions.SessionRecorded;
 import org.alongside.platform.inbox.PoisonEventException;
 
 /**
@@ -87,7 +90,8 @@ public class SessionFacts {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recorded(UUID referralId, InboundEvents.SessionRecorded session, String eventId) throws SQLException {
+    public void recorded(UUID referralId, SessionRecorded session, OffsetDateTime recordedAt, String eventId)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             // Sessions of one referral are applied one at a time, queued on its fact row, so the recount below
             // sees every committed session of the referral even when several consumers run.
@@ -114,10 +118,10 @@ public class SessionFacts {
                 upsert.setObject(5, session.durationMinutes(), Types.INTEGER);
                 upsert.setString(6, session.format() == null ? null : session.format().name());
                 upsert.setString(7, session.attendance().name());
-                List<InboundEvents.Focus> focus = session.focus() == null ? List.of() : session.focus();
+                List<Focus> focus = session.focus() == null ? List.of() : session.focus();
                 upsert.setArray(8, connection.createArrayOf("text",
                         focus.stream().map(Enum::name).distinct().sorted().toArray(String[]::new)));
-                upsert.setObject(9, session.recordedAt());
+                upsert.setObject(9, recordedAt);
                 upsert.setString(10, eventId);
                 upsert.setString(11, session.kind() == null ? null : session.kind().name());
                 upsert.setObject(12, session.groupId());

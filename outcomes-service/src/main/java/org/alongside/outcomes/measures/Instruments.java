@@ -3,14 +3,18 @@ package org.alongside.outcomes.measures;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The instrument definitions this service scores with, loaded at start with the configured thresholds: a definition
- * or setting that cannot score correctly stops the service from starting rather than mis-scoring later.
+ * or setting that cannot score correctly, or a threshold setting no instrument has, stops the service from starting
+ * rather than mis-scoring later.
  */
 @Startup
 @ApplicationScoped
@@ -18,8 +22,21 @@ public class Instruments {
 
     private final Map<String, Instrument> byCode;
 
-    Instruments(Config config) {
-        this.byCode = InstrumentCatalogue.load(key -> config.getOptionalValue(key, BigDecimal.class));
+    Instruments(InstrumentConfig config) {
+        Map<String, BigDecimal> settings = new HashMap<>();
+        config.thresholds().forEach((key, value) -> settings.put(InstrumentCatalogue.THRESHOLD_PREFIX + key, value));
+        config.caseness().forEach((key, value) -> settings.put(InstrumentCatalogue.CASENESS_PREFIX + key, value));
+        Set<String> applied = new HashSet<>();
+        this.byCode = InstrumentCatalogue.load(key -> {
+            applied.add(key);
+            return Optional.ofNullable(settings.get(key));
+        });
+        Set<String> unknown = new TreeSet<>(settings.keySet());
+        unknown.removeAll(applied);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("No instrument has the setting " + String.join(", ", unknown)
+                    + " (GET /instruments shows each threshold's key)");
+        }
     }
 
     public List<Instrument> all() {

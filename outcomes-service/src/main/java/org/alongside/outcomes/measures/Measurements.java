@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
@@ -115,10 +114,7 @@ public class Measurements {
                         .map(baseline -> Change.between(instrument, baseline.scored(), scored)).orElse(null);
         MeasurementView view = MeasurementView.of(measurement, change);
 
-        outbox.publish(EventTypes.OUTCOME_RECORDED, measurement.referralId(), new OutcomeEvents.OutcomeRecorded(
-                measurement.referralId(), measurement.id(), instrument.code(), measurement.timepoint(),
-                measurement.completedAt(), view.score(), view.rawScore(), view.band(), view.itemBands(),
-                view.change()));
+        outbox.publish(OutcomeEvents.recorded(measurement, view));
         for (int item : scored.riskItems()) {
             riskFlags.raise(measurement, item, now);
         }

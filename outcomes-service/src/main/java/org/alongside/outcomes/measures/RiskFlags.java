@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
@@ -65,8 +64,7 @@ public class RiskFlags {
             insert.setObject(7, raisedAt);
             insert.executeUpdate();
         }
-        outbox.publish(EventTypes.RISK_FLAGGED, measurement.referralId(), new OutcomeEvents.RiskFlagged(
-                measurement.referralId(), measurement.id(), measurement.instrument(), item, raisedAt));
+        outbox.publish(OutcomeEvents.riskFlagged(measurement, item, raisedAt));
     }
 
     /** Flags with the status asked for (all when null), longest waiting first. */

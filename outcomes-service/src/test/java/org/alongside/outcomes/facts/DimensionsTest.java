@@ -3,17 +3,17 @@ package org.alongside.outcomes.facts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.List;
-import org.alongside.outcomes.facts.InboundEvents.Condition;
-import org.alongside.outcomes.facts.InboundEvents.ConditionKind;
+import org.alongside.platform.events.referrals.Condition;
+import org.alongside.platform.events.referrals.ConditionKind;
 import org.junit.jupiter.api.Test;
 
 class DimensionsTest {
 
     private static final List<Condition> CONDITIONS = List.of(
-            new Condition("44054006", ConditionKind.PHYSICAL),
-            new Condition(null, ConditionKind.MENTAL),
-            new Condition(" 195967001 ", ConditionKind.PHYSICAL),
-            new Condition("44054006", ConditionKind.PHYSICAL));
+            new Condition("44054006", "Type 2 diabetes mellitus", ConditionKind.PHYSICAL),
+            new Condition(null, "Low mood", ConditionKind.MENTAL),
+            new Condition(" 195967001 ", "Asthma", ConditionKind.PHYSICAL),
+            new Condition("44054006", "Type 2 diabetes mellitus", ConditionKind.PHYSICAL));
 
     @Test
     void kindsAreSortedWithoutRepeats() {
@@ -23,6 +23,7 @@ class DimensionsTest {
     @Test
     void codesSkipConditionsWithoutOne() {
         assertArrayEquals(new String[] {"195967001", "44054006"}, Dimensions.conditionCodes(CONDITIONS));
-        assertArrayEquals(new String[0], Dimensions.conditionCodes(List.of(new Condition(" ", ConditionKind.MENTAL))));
+        assertArrayEquals(new String[0], Dimensions.conditionCodes(List.of(new Condition(" ", "Low mood",
+                ConditionKind.MENTAL))));
     }
 }

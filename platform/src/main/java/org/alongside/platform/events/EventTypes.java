@@ -1,6 +1,10 @@
 package org.alongside.platform.events;
 
-/** Event type names of the integration contract; the schema of each is in docs/events.md. */
+/**
+ * Event type names of the integration contract. Each has one {@link EventData} record of its data (in the package of
+ * its stream, e.g. {@code events.referrals}), which producers publish and consumers read; docs/events.md describes
+ * them.
+ */
 public final class EventTypes {
     public static final String REFERRAL_RECEIVED = "referral.received";
     public static final String REFERRAL_ACCEPTED = "referral.accepted";

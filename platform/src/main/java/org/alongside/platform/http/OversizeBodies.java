@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body declared larger than the limit before anything reads it, with the same problem+json as every
@@ -20,9 +19,8 @@ public class OversizeBodies {
     private final long maxBytes;
     private final Instance<EarlyErrorWriter> writers;
 
-    OversizeBodies(@ConfigProperty(name = "alongside.http.max-body-bytes", defaultValue = "1048576") long maxBytes,
-            @Any Instance<EarlyErrorWriter> writers) {
-        this.maxBytes = maxBytes;
+    OversizeBodies(HttpConfig config, @Any Instance<EarlyErrorWriter> writers) {
+        this.maxBytes = config.maxBodyBytes();
         this.writers = writers;
     }
 

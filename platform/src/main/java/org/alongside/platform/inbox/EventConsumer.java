@@ -12,29 +12,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.failure.Failures;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.alongside.platform.kafka.TopicBootstrap;
+import org.alongside.platform.worker.Worker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the topics this service's {@link EventHandler}s need, one record at a time, each in its own
- * transaction with its inbox entry. Three outcomes per record:
+ * Consumes the topics this service's {@link EventSubscriber}s need, one record at a time, each in its own
+ * transaction with its inbox entry, and hands each event, read as its type's record, to the method that handles
+ * it. Three outcomes per record:
  * <ul>
  * <li>applied (or recognised as a duplicate): the offset moves on;</li>
- * <li>the database is unavailable: the partition is rewound and retried after a pause, nothing is skipped;</li>
+ * <li>the database is unavailable: the partition is rewound and retried after the worker's back-off, nothing is
+ * skipped;</li>
  * <li>the event is unusable (unparseable, or its handler keeps failing): it goes to this service's dead-letter
  * topic with the error, and the partition moves on.</li>
  * </ul>
@@ -45,7 +43,7 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
 
-    private final List<EventHandler> handlers;
+    private final Subscriptions subscriptions;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final KafkaSettings settings;
@@ -53,90 +51,85 @@ public class EventConsumer {
     private final ObjectMapper mapper;
     private final boolean enabled;
 
-    private volatile boolean running;
+    private volatile Worker worker;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread worker;
 
-    EventConsumer(@All List<EventHandler> handlers, Inbox inbox, DeadLetters deadLetters, KafkaSettings settings,
-            TopicBootstrap topics, ObjectMapper mapper,
-            @ConfigProperty(name = "alongside.consumer.enabled", defaultValue = "true") boolean enabled) {
-        this.handlers = handlers;
+    EventConsumer(@All List<EventSubscriber> subscribers, EventReader reader, Inbox inbox, DeadLetters deadLetters,
+            KafkaSettings settings, TopicBootstrap topics, ObjectMapper mapper, EventConsumerConfig config) {
+        this.subscriptions = new Subscriptions(subscribers, reader);
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.topics = topics;
         this.mapper = mapper;
-        this.enabled = enabled;
+        this.enabled = config.enabled();
     }
 
     void start(@Observes StartupEvent event) {
-        if (!enabled || handlers.isEmpty()) {
+        if (!enabled || subscriptions.isEmpty()) {
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "event-consumer");
-        worker.setDaemon(true);
+        worker = Worker.named("event-consumer").onStop(this::interruptPoll).onExit(this::closeConsumer)
+                .build(this::consume);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
+        if (worker != null) {
+            worker.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Polls once and applies what came; backs off while the topics cannot be had or a record must wait. */
+    private Worker.Next consume() {
+        KafkaConsumer<String, byte[]> kafka = consumer;
+        if (kafka == null) {
+            List<String> needed = new ArrayList<>(subscriptions.topics());
+            needed.add(Topics.deadLetter(settings.consumerGroup()));
+            if (!topics.ensure(needed)) {
+                return Worker.Next.BACK_OFF;
+            }
+            kafka = new KafkaConsumer<>(settings.consumer());
+            kafka.subscribe(subscriptions.topics());
+            consumer = kafka;
+            LOG.infof("Consuming %s as group %s", subscriptions.topics(), settings.consumerGroup());
+        }
+        try {
+            ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+            return records.isEmpty() || processBatch(kafka, records) ? Worker.Next.AGAIN : Worker.Next.BACK_OFF;
+        } catch (RuntimeException e) {
+            // not polled again in an unknown state: the next round subscribes afresh from the committed offsets
+            closeConsumer();
+            throw e;
+        }
+    }
+
+    /** Called on the stopping thread: ends a poll in progress (the one consumer method safe from another thread). */
+    private void interruptPoll() {
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private void closeConsumer() {
+        KafkaConsumer<String, byte[]> current = consumer;
+        consumer = null;
+        if (current != null) {
+            current.close();
         }
     }
 
-    private Set<String> subscribedTopics() {
-        Set<String> subscribed = new TreeSet<>();
-        handlers.forEach(handler -> subscribed.add(Topics.forType(handler.eventType())));
-        return subscribed;
-    }
-
-    private void run() {
-        Set<String> subscribed = subscribedTopics();
-        List<String> needed = new ArrayList<>(subscribed);
-        needed.add(Topics.deadLetter(settings.consumerGroup()));
-        while (running && !topics.ensure(needed)) {
-            pause(2_000);
-        }
-        if (!running) {
-            return;
-        }
-        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(settings.consumer());
-        consumer = kafka;
-        try (kafka) {
-            kafka.subscribe(subscribed);
-            LOG.infof("Consuming %s as group %s", subscribed, settings.consumerGroup());
-            while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    processBatch(kafka, records);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Event consumer stopped unexpectedly", e);
-        } finally {
-            consumer = null;
-        }
-    }
-
-    private void processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+    /** True when every record was finished with; false when a partition was rewound to try again later. */
+    private boolean processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        boolean interrupted = false;
+        boolean rewound = false;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!running || !process(record)) {
+                if (worker.stopping() || !process(record)) {
                     // not applied: rewind so the next poll delivers this record again
                     kafka.seek(partition, record.offset());
-                    interrupted = true;
+                    rewound = true;
                     break;
                 }
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -145,9 +138,7 @@ public class EventConsumer {
         if (!done.isEmpty()) {
             kafka.commitSync(done);
         }
-        if (interrupted && running) {
-            pause(1_000);
-        }
+        return !rewound;
     }
 
     /** True when the record is finished with (applied, duplicate, ignored or dead-lettered). */
@@ -162,13 +153,12 @@ public class EventConsumer {
         if (invalid != null) {
             return deadLetters.send(record, "Invalid event envelope: " + invalid);
         }
-        List<EventHandler> interested = handlers.stream().filter(h -> h.eventType().equals(event.type())).toList();
-        if (interested.isEmpty()) {
+        if (!subscriptions.wants(event.type())) {
             return true;
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> apply(event, record, interested));
+                QuarkusTransaction.requiringNew().run(() -> apply(event, record));
                 return true;
             } catch (Exception e) {
                 if (Failures.isDatabaseUnavailable(e)) {
@@ -186,15 +176,13 @@ public class EventConsumer {
         }
     }
 
-    private void apply(EventEnvelope event, ConsumerRecord<String, byte[]> record, List<EventHandler> interested) {
+    private void apply(EventEnvelope event, ConsumerRecord<String, byte[]> record) {
         try {
             if (!inbox.firstDelivery(event.id(), event.type(), record.topic(), record.partition(), record.offset())) {
                 LOG.debugf("Duplicate delivery of %s ignored", event.id());
                 return;
             }
-            for (EventHandler handler : interested) {
-                handler.handle(event);
-            }
+            subscriptions.deliver(event);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -22,13 +22,11 @@ public class KafkaSettings {
     private final short replicationFactor;
 
     KafkaSettings(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName,
-            @ConfigProperty(name = "alongside.kafka.partitions", defaultValue = "6") int partitions,
-            @ConfigProperty(name = "alongside.kafka.replication-factor", defaultValue = "1") short replicationFactor) {
+            @ConfigProperty(name = "quarkus.application.name") String applicationName, TopicConfig topics) {
         this.bootstrapServers = bootstrapServers;
         this.applicationName = applicationName;
-        this.partitions = partitions;
-        this.replicationFactor = replicationFactor;
+        this.partitions = topics.partitions();
+        this.replicationFactor = topics.replicationFactor();
     }
 
     public String consumerGroup() {

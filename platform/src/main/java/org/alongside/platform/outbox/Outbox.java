@@ -5,18 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
+import org.alongside.platform.events.EventData;
 import org.alongside.platform.events.EventEnvelope;
-import org.alongside.platform.events.Topics;
+import org.alongside.platform.events.EventSpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,30 +28,31 @@ public class Outbox {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
-    private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String source;
 
-    Outbox(AgroalDataSource dataSource, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(AgroalDataSource dataSource, ObjectMapper mapper, OutboxRelay relay,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.mapper = mapper;
-        this.transactions = transactions;
         this.relay = relay;
         this.source = "/alongside/" + applicationName;
     }
 
     /**
-     * Records {@code type} about the journey of {@code referralId}; {@code data} is serialised as the event's data.
+     * Records the event whose data this is, about the referral the data names (its type comes from the record).
      * Returns the envelope as it will be published.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EventEnvelope publish(String type, UUID referralId, Object data) {
+    public EventEnvelope publish(EventData data) {
+        EventSpec<?> spec = EventSpec.of(data.getClass());
+        UUID referralId = Objects.requireNonNull(data.referralId(), () -> spec.type() + " must name its referral");
+        String type = spec.type();
         JsonNode json = mapper.valueToTree(data);
         EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, source,
                 referralId.toString(), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
-                "https://alongside.example/schemas/" + type + "/1", json);
-        String topic = Topics.forType(type);
+                spec.dataschema(), json);
+        String topic = spec.topic();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO outbox (id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?::jsonb)")) {
@@ -65,18 +65,7 @@ public class Outbox {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not write event " + type + " to the outbox", e);
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        relay.wakeUpAfterCommit();
         return event;
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,23 +17,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.alongside.platform.kafka.TopicBootstrap;
+import org.alongside.platform.worker.Worker;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Ships committed outbox rows to Kafka in commit order and marks them published.
  *
- * <p>It is woken by {@link Outbox} as each transaction commits, so an event usually leaves within milliseconds;
- * a slow poll catches rows written by other instances or left behind by a crash. A PostgreSQL advisory lock
+ * <p>It runs on a {@link Worker} that {@link Outbox} wakes as each transaction commits, so an event usually leaves
+ * within milliseconds; a slow poll catches rows written by other instances or left behind by a crash; while the
+ * broker is away it backs off and retries, and the rows wait in order. A PostgreSQL advisory lock
  * lets only one relay per database publish at a time, which keeps per-referral order when several instances
  * run. A crash between Kafka's acknowledgement and the update re-sends a batch: consumers' inboxes make that
  * harmless (at-least-once delivery, exactly-once effect).
@@ -47,97 +48,74 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final KafkaSettings settings;
     private final TopicBootstrap topics;
+    private final TransactionSynchronizationRegistry transactions;
     private final boolean enabled;
     private final Duration pollInterval;
     private final Duration gather;
     private final int batchSize;
     private final Duration retention;
-    private final Semaphore wakeUps = new Semaphore(0);
 
-    private volatile boolean running;
-    private Thread worker;
+    private volatile Worker worker;
     private Producer<String, byte[]> producer;
     private long lastCleanup;
 
     OutboxRelay(AgroalDataSource dataSource, KafkaSettings settings, TopicBootstrap topics,
-            @ConfigProperty(name = "alongside.outbox.relay.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "alongside.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval,
-            @ConfigProperty(name = "alongside.outbox.gather", defaultValue = "PT0.005S") Duration gather,
-            @ConfigProperty(name = "alongside.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "alongside.outbox.retention", defaultValue = "P7D") Duration retention) {
+            TransactionSynchronizationRegistry transactions, OutboxConfig config) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.topics = topics;
-        this.enabled = enabled;
-        this.pollInterval = pollInterval;
-        this.gather = gather;
-        this.batchSize = batchSize;
-        this.retention = retention;
+        this.transactions = transactions;
+        this.enabled = config.relay().enabled();
+        this.pollInterval = config.pollInterval();
+        this.gather = config.gather();
+        this.batchSize = config.batchSize();
+        this.retention = config.retention();
     }
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
+        // Woken by a commit, the relay gathers a few milliseconds so the transactions committing alongside land in
+        // the same batch: under load a batch of one cost a lock, a select, a produce round trip, an update and a
+        // commit per event (bench/IntakeBench, per-thread CPU).
+        worker = Worker.named("outbox-relay").pollEvery(pollInterval).gatherAfterWakeUp(gather)
+                .onExit(this::closeProducer).build(this::publishDue);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        wakeUp();
         if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
+            worker.stop(Duration.ofSeconds(10));
         }
     }
 
-    /** Called after a transaction that wrote events commits. */
-    public void wakeUp() {
-        wakeUps.release();
+    /** Wakes the relay once the caller's transaction, which wrote events, has committed. */
+    void wakeUpAfterCommit() {
+        if (worker != null) {
+            worker.wakeUpAfterCommit(transactions);
+        }
     }
 
-    private void run() {
-        long backoffMs = 0;
-        while (running) {
-            try {
-                if (backoffMs > 0) {
-                    Thread.sleep(backoffMs);
-                } else if (wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && !gather.isZero()) {
-                    // Woken by a commit: give the transactions committing alongside it a few milliseconds to land in
-                    // the same batch. Under load a batch of one cost a lock, a select, a produce round trip, an
-                    // update and a commit per event (bench/IntakeBench, per-thread CPU).
-                    Thread.sleep(gather.toMillis());
-                }
-                wakeUps.drainPermits();
-                if (producer == null) {
-                    if (!topics.ensure(Topics.ALL)) {
-                        backoffMs = nextBackoff(backoffMs);
-                        continue;
-                    }
-                    producer = new KafkaProducer<>(settings.producer("outbox"));
-                }
-                while (running && publishBatch() == batchSize) {
-                    // a full batch means more may be waiting: keep draining without sleeping
-                }
-                cleanUpPublished();
-                backoffMs = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                backoffMs = nextBackoff(backoffMs);
-                LOG.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoffMs, e.getMessage());
+    /** Publishes every committed row waiting, batch by batch; backs off while the broker cannot take them. */
+    private Worker.Next publishDue() throws Exception {
+        if (producer == null) {
+            if (!topics.ensure(Topics.ALL)) {
+                return Worker.Next.BACK_OFF;
             }
+            producer = new KafkaProducer<>(settings.producer("outbox"));
         }
+        while (!worker.stopping() && publishBatch() == batchSize) {
+            // a full batch means more may be waiting: keep draining without waiting
+        }
+        cleanUpPublished();
+        return Worker.Next.WAIT;
+    }
+
+    private void closeProducer() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-    }
-
-    private static long nextBackoff(long current) {
-        return Math.min(Math.max(current * 2, 200), 5_000);
     }
 
     /** Publishes up to one batch and returns how many rows it published. */

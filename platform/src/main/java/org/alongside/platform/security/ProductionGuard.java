@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.alongside.platform.time.DemoConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -20,6 +21,12 @@ public class ProductionGuard {
 
     static final String DEV_KEY = "dev-jwt/public.pem";
 
+    private final DemoConfig demo;
+
+    ProductionGuard(DemoConfig demo) {
+        this.demo = demo;
+    }
+
     void check(@Observes StartupEvent event) {
         if (LaunchMode.current() != LaunchMode.NORMAL || !ConfigUtils.getProfiles().contains("prod")) {
             return;
@@ -28,7 +35,7 @@ public class ProductionGuard {
         List<String> problems = problems(config.getOptionalValue("mp.jwt.verify.publickey.location", String.class),
                 config.getOptionalValue("mp.jwt.verify.publickey", String.class),
                 config.getOptionalValue("mp.jwt.verify.issuer", String.class));
-        if (config.getOptionalValue("alongside.demo.backdating", Boolean.class).orElse(false)) {
+        if (demo.backdating()) {
             problems.add("alongside.demo.backdating lets callers set the time of records; it is for demo data only");
         }
         if (!problems.isEmpty()) {

@@ -11,7 +11,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
 
 /**
@@ -37,9 +36,8 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
 
     // @Inject is needed: with two constructors and none marked, ArC silently registers no bean at all
     @Inject
-    VerifiedTokens(@ConfigProperty(name = "alongside.security.verified-token-cache-size", defaultValue = "10000")
-            int capacity) {
-        this(capacity, Clock.systemUTC());
+    VerifiedTokens(SecurityConfig config) {
+        this(config.verifiedTokenCacheSize(), Clock.systemUTC());
     }
 
     VerifiedTokens(int capacity, Clock clock) {

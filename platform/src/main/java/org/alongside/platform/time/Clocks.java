@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The clock services read "now" from, so tests and replays can fix it, and demo data can play out a past year. */
 public class Clocks {
@@ -23,10 +22,10 @@ public class Clocks {
     @Produces
     @DefaultBean
     @ApplicationScoped
-    Clock clock(@ConfigProperty(name = "alongside.demo.backdating", defaultValue = "false") boolean backdating) {
+    Clock clock(DemoConfig demo) {
         // microseconds, as PostgreSQL stores them: a time reads back exactly as it was first returned
         Clock system = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-        return backdating ? new DemoClock(system) : system;
+        return demo.backdating() ? new DemoClock(system) : system;
     }
 
     /**

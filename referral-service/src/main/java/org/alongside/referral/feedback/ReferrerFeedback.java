@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -33,14 +30,11 @@ public class ReferrerFeedback {
     }
 
     private final ObjectMapper mapper;
-    private final TransactionSynchronizationRegistry transactions;
     private final WebhookDispatcher dispatcher;
     private final Clock clock;
 
-    ReferrerFeedback(ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-            WebhookDispatcher dispatcher, Clock clock) {
+    ReferrerFeedback(ObjectMapper mapper, WebhookDispatcher dispatcher, Clock clock) {
         this.mapper = mapper;
-        this.transactions = transactions;
         this.dispatcher = dispatcher;
         this.clock = clock;
     }
@@ -66,18 +60,7 @@ public class ReferrerFeedback {
                 throw new IllegalStateException(e);
             }
             delivery.persist();
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        dispatcher.wakeUp();
-                    }
-                }
-            });
+            dispatcher.wakeUpAfterCommit();
         });
     }
 }

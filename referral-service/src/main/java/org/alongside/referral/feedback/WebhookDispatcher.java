@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +21,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.alongside.platform.worker.Worker;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,42 +42,39 @@ public class WebhookDispatcher {
     }
 
     private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
     private final int maxAttempts;
     private final Duration firstBackoff;
     private final Duration timeout;
-    private final Semaphore wakeUps = new Semaphore(0);
     private final HttpClient http;
-    private volatile boolean running;
-    private Thread worker;
+    private volatile Worker worker;
 
-    WebhookDispatcher(AgroalDataSource dataSource,
-            @ConfigProperty(name = "alongside.webhooks.max-attempts", defaultValue = "8") int maxAttempts,
-            @ConfigProperty(name = "alongside.webhooks.first-backoff", defaultValue = "PT2S") Duration firstBackoff,
-            @ConfigProperty(name = "alongside.webhooks.timeout", defaultValue = "PT5S") Duration timeout) {
+    WebhookDispatcher(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+            WebhookConfig config) {
         this.dataSource = dataSource;
-        this.maxAttempts = maxAttempts;
-        this.firstBackoff = firstBackoff;
-        this.timeout = timeout;
+        this.transactions = transactions;
+        this.maxAttempts = config.maxAttempts();
+        this.firstBackoff = config.firstBackoff();
+        this.timeout = config.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = new Thread(this::run, "webhook-dispatcher");
-        worker.setDaemon(true);
+        worker = Worker.named("webhook-dispatcher").pollEvery(Duration.ofSeconds(1)).build(this::deliverDue);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        wakeUp();
         if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
+            worker.stop(Duration.ofSeconds(10));
         }
     }
 
-    void wakeUp() {
-        wakeUps.release();
+    /** Wakes the dispatcher once the caller's transaction, which queued a notification, has committed. */
+    void wakeUpAfterCommit() {
+        if (worker != null) {
+            worker.wakeUpAfterCommit(transactions);
+        }
     }
 
     /** HMAC-SHA256 over "timestamp.body", hex: the receiver recomputes it with the shared secret. */
@@ -93,21 +89,15 @@ public class WebhookDispatcher {
         }
     }
 
-    private void run() {
-        while (running) {
-            try {
-                wakeUps.tryAcquire(1, TimeUnit.SECONDS);
-                wakeUps.drainPermits();
-                for (Due due : claimDue()) {
-                    deliver(due);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warnf("Webhook dispatch paused: %s", e.getMessage());
+    /** Delivers what is due; a claimed delivery left when stopping is tried again once its claim runs out. */
+    private Worker.Next deliverDue() throws Exception {
+        for (Due due : claimDue()) {
+            if (worker.stopping()) {
+                break;
             }
+            deliver(due);
         }
+        return Worker.Next.WAIT;
     }
 
     /** Claims due deliveries by pushing their next attempt out, so a crash mid-send retries rather than loses. */

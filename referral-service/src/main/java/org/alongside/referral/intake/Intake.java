@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
@@ -104,9 +103,7 @@ public class Intake {
         referral.persist();
         storedWith.accept(referral);
         referral.receipt(caller.user()).persist();
-        outbox.publish(EventTypes.REFERRAL_RECEIVED, referral.id, new ReferralEvents.Received(referral.id,
-                referral.referrerType, referral.referrerOdsCode, referral.conditions,
-                referral.ageBand(LocalDate.now(clock)), referral.gender, referral.imdDecile, referral.receivedAt));
+        outbox.publish(ReferralEvents.received(referral, LocalDate.now(clock)));
         return referral;
     }
 

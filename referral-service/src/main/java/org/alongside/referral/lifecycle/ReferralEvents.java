@@ -1,43 +1,81 @@
 package org.alongside.referral.lifecycle;
 
-import java.time.OffsetDateTime;
+import static org.alongside.platform.events.Vocabulary.as;
+import static org.alongside.platform.events.Vocabulary.asList;
+
+import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
+import org.alongside.platform.events.referrals.Condition;
+import org.alongside.platform.events.referrals.ConditionKind;
+import org.alongside.platform.events.referrals.Gender;
+import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralClosed;
+import org.alongside.platform.events.referrals.ReferralConsentWithdrawn;
+import org.alongside.platform.events.referrals.ReferralDeclined;
+import org.alongside.platform.events.referrals.ReferralErased;
+import org.alongside.platform.events.referrals.ReferralReceived;
+import org.alongside.platform.events.referrals.ReferralWithdrawn;
+import org.alongside.platform.events.referrals.ReferrerType;
+import org.alongside.platform.events.referrals.SupportFormat;
 
 /**
- * The data of the events this service publishes (schemas in docs/events.md). Pseudonymous by design: the
- * referral id, codes, bands and categories; never a name, NHS number, birth date, address or free text.
+ * The events this service publishes about a referral, in the contract's records (docs/events.md), made from the
+ * referral as it is after the change they report. Pseudonymous by design: the referral id, codes, bands and
+ * categories; never a name, NHS number, birth date, address or free text.
  */
 public final class ReferralEvents {
 
     private ReferralEvents() {
     }
 
-    public record Received(UUID referralId, Referral.ReferrerType referrerType, String referrerOdsCode,
-            List<Referral.Condition> conditions, String ageBand, Referral.Gender gender, Integer imdDecile,
-            OffsetDateTime receivedAt) {
+    public static ReferralReceived received(Referral referral, LocalDate today) {
+        return new ReferralReceived(referral.id, as(ReferrerType.class, referral.referrerType),
+                referral.referrerOdsCode, conditions(referral), referral.ageBand(today),
+                as(Gender.class, referral.gender), referral.imdDecile, referral.receivedAt);
     }
 
     /** Everything matching needs to propose peers. */
-    public record Accepted(UUID referralId, List<Referral.Condition> conditions, Referral.Preferences preferences,
-            String language, boolean interpreterNeeded, String ageBand, Referral.Gender gender, String locality,
-            Integer imdDecile, OffsetDateTime receivedAt, OffsetDateTime acceptedAt) {
+    static ReferralAccepted accepted(Referral referral, LocalDate today) {
+        Referral.Preferences wanted = referral.preferences;
+        ReferralAccepted.Preferences preferences = wanted == null ? null : new ReferralAccepted.Preferences(
+                as(Gender.class, wanted.peerGender()), asList(SupportFormat.class, wanted.formats()),
+                wanted.sharedCondition(), wanted.sharedCultureOrLanguage());
+        return new ReferralAccepted(referral.id, conditions(referral), preferences, referral.language,
+                referral.interpreterNeeded, referral.ageBand(today), as(Gender.class, referral.gender),
+                referral.locality(), referral.imdDecile, referral.receivedAt, referral.updatedAt);
     }
 
-    public record Declined(UUID referralId, String reason, OffsetDateTime declinedAt) {
+    /** The coded reason only: the note stays here. */
+    static ReferralDeclined declined(Referral referral) {
+        return new ReferralDeclined(referral.id, referral.statusReason, referral.updatedAt);
     }
 
-    public record Withdrawn(UUID referralId, String reason, ReferralStatus fromStatus, OffsetDateTime withdrawnAt) {
+    static ReferralWithdrawn withdrawn(Referral referral, ReferralStatus from) {
+        return new ReferralWithdrawn(referral.id, referral.statusReason,
+                status(from), referral.updatedAt);
     }
 
-    public record Closed(UUID referralId, String reason, OffsetDateTime closedAt) {
+    static ReferralClosed closed(Referral referral) {
+        return new ReferralClosed(referral.id, referral.statusReason, referral.updatedAt);
     }
 
     /** The person withdrew their consent: every service stops processing their records. */
-    public record ConsentWithdrawn(UUID referralId, ReferralStatus fromStatus, OffsetDateTime withdrawnAt) {
+    static ReferralConsentWithdrawn consentWithdrawn(Referral referral, ReferralStatus from) {
+        return new ReferralConsentWithdrawn(referral.id,
+                status(from), referral.consentWithdrawnAt);
     }
 
     /** The retention period ended: identity and free text are gone here; the others erase their free text. */
-    public record Erased(UUID referralId, ReferralStatus status, OffsetDateTime endedAt, OffsetDateTime erasedAt) {
+    public static ReferralErased erased(Referral referral) {
+        return new ReferralErased(referral.id, status(referral.status), referral.updatedAt, referral.erasedAt);
+    }
+
+    private static org.alongside.platform.events.referrals.ReferralStatus status(ReferralStatus status) {
+        return as(org.alongside.platform.events.referrals.ReferralStatus.class, status);
+    }
+
+    private static List<Condition> conditions(Referral referral) {
+        return referral.conditions == null ? null : referral.conditions.stream()
+                .map(c -> new Condition(c.snomedCode(), c.display(), as(ConditionKind.class, c.kind()))).toList();
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
@@ -115,10 +114,7 @@ public class Referrals {
     public Referral accept(UUID id, Caller caller) {
         Referral referral = visibleTo(id, caller);
         record(referral, referral.moveTo(ReferralStatus.ACCEPTED, null, caller.user(), now()));
-        outbox.publish(EventTypes.REFERRAL_ACCEPTED, referral.id, new ReferralEvents.Accepted(referral.id,
-                referral.conditions, referral.preferences, referral.language, referral.interpreterNeeded,
-                referral.ageBand(LocalDate.now(clock)), referral.gender, referral.locality(), referral.imdDecile,
-                referral.receivedAt, referral.updatedAt));
+        outbox.publish(ReferralEvents.accepted(referral, LocalDate.now(clock)));
         return referral;
     }
 
@@ -127,8 +123,7 @@ public class Referrals {
         Referral referral = visibleTo(id, caller);
         record(referral, referral.decide(ReferralStatus.DECLINED, decline.reason(), decline.note(), caller.user(),
                 now()));
-        outbox.publish(EventTypes.REFERRAL_DECLINED, referral.id,
-                new ReferralEvents.Declined(referral.id, decline.reason().name(), referral.updatedAt));
+        outbox.publish(ReferralEvents.declined(referral));
         return referral;
     }
 
@@ -141,8 +136,7 @@ public class Referrals {
         ReferralStatus from = referral.status;
         record(referral, referral.decide(ReferralStatus.WITHDRAWN, withdraw.reason(), withdraw.note(),
                 caller.user(), now()));
-        outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id,
-                new ReferralEvents.Withdrawn(referral.id, withdraw.reason().name(), from, referral.updatedAt));
+        outbox.publish(ReferralEvents.withdrawn(referral, from));
         return referral;
     }
 
@@ -150,8 +144,7 @@ public class Referrals {
     public Referral close(UUID id, Reasons.Close close, Caller caller) {
         Referral referral = visibleTo(id, caller);
         record(referral, referral.decide(ReferralStatus.CLOSED, close.reason(), close.note(), caller.user(), now()));
-        outbox.publish(EventTypes.REFERRAL_CLOSED, referral.id,
-                new ReferralEvents.Closed(referral.id, close.reason().name(), referral.updatedAt));
+        outbox.publish(ReferralEvents.closed(referral));
         return referral;
     }
 
@@ -171,11 +164,9 @@ public class Referrals {
         StatusChange step = withdrawal.get();
         record(referral, step);
         if (step.changesStatus()) {
-            outbox.publish(EventTypes.REFERRAL_WITHDRAWN, referral.id, new ReferralEvents.Withdrawn(referral.id,
-                    Reasons.WithdrawReason.CONSENT_WITHDRAWN.name(), step.fromStatus, referral.updatedAt));
+            outbox.publish(ReferralEvents.withdrawn(referral, step.fromStatus));
         }
-        outbox.publish(EventTypes.REFERRAL_CONSENT_WITHDRAWN, referral.id,
-                new ReferralEvents.ConsentWithdrawn(referral.id, step.fromStatus, referral.consentWithdrawnAt));
+        outbox.publish(ReferralEvents.consentWithdrawn(referral, step.fromStatus));
         return referral;
     }
 

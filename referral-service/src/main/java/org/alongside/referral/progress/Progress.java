@@ -1,9 +1,7 @@
 package org.alongside.referral.progress;
 
-import java.util.UUID;
-import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.inbox.PoisonEventException;
-import org.alongside.platform.inbox.ReferralSubject;
+import org.alongside.platform.inbox.Received;
 import org.alongside.referral.lifecycle.Referral;
 
 /** Resolves the referral an event from another service is about. */
@@ -12,11 +10,10 @@ final class Progress {
     private Progress() {
     }
 
-    static Referral referralOf(EventEnvelope event) {
-        UUID id = ReferralSubject.of(event);
-        Referral referral = Referral.findById(id);
+    static Referral referralOf(Received<?> event) {
+        Referral referral = Referral.findById(event.referralId());
         if (referral == null) {
-            throw new PoisonEventException("unknown referral " + id);
+            throw new PoisonEventException("unknown referral " + event.referralId());
         }
         return referral;
     }

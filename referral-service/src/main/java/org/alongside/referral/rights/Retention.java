@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.alongside.platform.audit.AuditTrail;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
 import org.alongside.referral.lifecycle.ReferralStatus;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,20 +41,16 @@ public class Retention {
     private final AuditTrail audit;
     private final EntityManager entities;
     private final Clock clock;
-    private final String periodText;
     private final TemporalAmount period;
     private final int batchSize;
 
-    Retention(Outbox outbox, AuditTrail audit, EntityManager entities, Clock clock,
-            @ConfigProperty(name = "alongside.retention.period", defaultValue = "P8Y") String period,
-            @ConfigProperty(name = "alongside.retention.batch-size", defaultValue = "500") int batchSize) {
+    Retention(Outbox outbox, AuditTrail audit, EntityManager entities, Clock clock, RetentionConfig config) {
         this.outbox = outbox;
         this.audit = audit;
         this.entities = entities;
         this.clock = clock;
-        this.periodText = period;
-        this.period = RetentionPeriod.parse(period);
-        this.batchSize = batchSize;
+        this.period = config.period();
+        this.batchSize = config.batchSize();
     }
 
     /** Erases every referral whose retention period has run out; returns which. */
@@ -79,7 +73,7 @@ public class Retention {
         if (!erased.isEmpty()) {
             LOG.infof("Retention sweep erased %d referral(s) that ended before %s", erased.size(), endedBefore);
         }
-        return new Sweep(now, periodText, endedBefore, erased);
+        return new Sweep(now, period.toString(), endedBefore, erased);
     }
 
     @SuppressWarnings("unchecked")
@@ -108,8 +102,7 @@ public class Retention {
                         UPDATE referral_status_change SET reason = split_part(split_part(reason, ':', 1), ';', 1)
                         WHERE referral_id = ?1 AND reason IS NOT NULL""")
                 .setParameter(1, id).executeUpdate();
-        outbox.publish(EventTypes.REFERRAL_ERASED, id,
-                new ReferralEvents.Erased(id, referral.status, referral.updatedAt, now));
+        outbox.publish(ReferralEvents.erased(referral));
         audit.record(actor, "ERASE", "RETENTION referral erased (ended " + referral.updatedAt + ")", id, List.of());
         return true;
     }

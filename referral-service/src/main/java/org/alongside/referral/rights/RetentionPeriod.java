@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAmount;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * How long a referral's records are kept after it ended: an ISO 8601 period such as {@code P8Y} (the default), or a
- * duration such as {@code PT1S} for tests. Refused at start-up when it is neither, or not positive.
+ * duration such as {@code PT1S} for tests. The converter of {@code alongside.retention.period}: refused at start-up
+ * when it is neither, or not positive.
  */
-public final class RetentionPeriod {
+public final class RetentionPeriod implements Converter<TemporalAmount> {
 
-    private RetentionPeriod() {
+    @Override
+    public TemporalAmount convert(String value) {
+        return parse(value);
     }
 
     public static TemporalAmount parse(String text) {

@@ -3,7 +3,6 @@ package org.alongside.referral.rights;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.audit.AuditTrail;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Runs the retention sweep on a schedule (alongside.retention.sweep-every, default hourly). */
 @ApplicationScoped
@@ -12,14 +11,13 @@ public class RetentionSchedule {
     private final Retention retention;
     private final boolean scheduled;
 
-    RetentionSchedule(Retention retention,
-            @ConfigProperty(name = "alongside.retention.scheduled", defaultValue = "true") boolean scheduled) {
+    RetentionSchedule(Retention retention, RetentionConfig config) {
         this.retention = retention;
-        this.scheduled = scheduled;
+        this.scheduled = config.scheduled();
     }
 
-    @Scheduled(identity = "retention-sweep", every = "${alongside.retention.sweep-every:1h}",
-            delayed = "${alongside.retention.first-sweep-after:1m}",
+    @Scheduled(identity = "retention-sweep", every = "${alongside.retention.sweep-every}",
+            delayed = "${alongside.retention.first-sweep-after}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         if (scheduled) {

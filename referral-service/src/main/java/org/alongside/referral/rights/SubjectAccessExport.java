@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,14 +28,10 @@ public class SubjectAccessExport {
 
     private final Map<String, SubjectAccessPart> clients = new LinkedHashMap<>();
 
-    SubjectAccessExport(
-            @ConfigProperty(name = "alongside.services.matching-url", defaultValue = "http://127.0.0.1:8082") String matching,
-            @ConfigProperty(name = "alongside.services.session-url", defaultValue = "http://127.0.0.1:8083") String session,
-            @ConfigProperty(name = "alongside.services.outcomes-url", defaultValue = "http://127.0.0.1:8084") String outcomes,
-            @ConfigProperty(name = "alongside.subject-access.timeout", defaultValue = "PT10S") Duration timeout) {
-        clients.put("matching-service", client(matching, timeout));
-        clients.put("session-service", client(session, timeout));
-        clients.put("outcomes-service", client(outcomes, timeout));
+    SubjectAccessExport(ServiceUrls services, SubjectAccessConfig config) {
+        clients.put("matching-service", client(services.matchingUrl(), config.timeout()));
+        clients.put("session-service", client(services.sessionUrl(), config.timeout()));
+        clients.put("outcomes-service", client(services.outcomesUrl(), config.timeout()));
     }
 
     private static SubjectAccessPart client(String url, Duration timeout) {

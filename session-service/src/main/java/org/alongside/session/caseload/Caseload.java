@@ -13,7 +13,6 @@ import org.alongside.session.match.Match;
 import org.alongside.session.match.Matches;
 import org.alongside.session.recording.Session;
 import org.alongside.session.safeguarding.Concerns;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A peer worker's current clients at a glance: who they have not seen for a while, what is planned, what is open. */
 @ApplicationScoped
@@ -25,13 +24,12 @@ public class Caseload {
     private final Clock clock;
     private final int noContactDays;
 
-    Caseload(Matches matches, Goals goals, Concerns concerns, Clock clock,
-            @ConfigProperty(name = "alongside.caseload.no-contact-days", defaultValue = "14") int noContactDays) {
+    Caseload(Matches matches, Goals goals, Concerns concerns, Clock clock, CaseloadConfig config) {
         this.matches = matches;
         this.goals = goals;
         this.concerns = concerns;
         this.clock = clock;
-        this.noContactDays = noContactDays;
+        this.noContactDays = config.noContactDays();
     }
 
     public CaseloadView of(UUID peerId) {

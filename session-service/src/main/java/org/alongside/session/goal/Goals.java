@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
@@ -140,7 +139,7 @@ public class Goals {
         step.recordedAt = at;
         step.recordedBy = by;
         step.persist();
-        outbox.publish(EventTypes.GOAL_UPDATED, goal.referralId, GoalEvents.Updated.of(goal, step, created));
+        outbox.publish(GoalEvents.updated(goal, step, created));
     }
 
     private static void checkSessionOfReferral(UUID sessionId, UUID referralId) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
@@ -23,7 +22,7 @@ import org.alongside.session.match.Restrictions;
 import org.alongside.session.recording.Session;
 import org.alongside.session.recording.SessionEvents;
 import org.alongside.session.recording.SessionRules;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.alongside.session.recording.SessionsConfig;
 
 /**
  * Groups, their meetings and attendance. Each member's attendance is published as its own session.recorded
@@ -38,13 +37,12 @@ public class Groups {
     private final Clock clock;
     private final Duration futureWindow;
 
-    Groups(Matches matches, Outbox outbox, Restrictions restrictions, Clock clock,
-            @ConfigProperty(name = "alongside.sessions.future-window", defaultValue = "P1D") Duration futureWindow) {
+    Groups(Matches matches, Outbox outbox, Restrictions restrictions, Clock clock, SessionsConfig sessions) {
         this.matches = matches;
         this.outbox = outbox;
         this.restrictions = restrictions;
         this.clock = clock;
-        this.futureWindow = futureWindow;
+        this.futureWindow = sessions.futureWindow();
     }
 
     @Transactional
@@ -227,7 +225,7 @@ public class Groups {
     }
 
     private void publish(PeerGroup group, GroupMeeting meeting, GroupAttendance attendance) {
-        outbox.publish(EventTypes.SESSION_RECORDED, attendance.referralId, SessionEvents.Recorded.ofGroup(
+        outbox.publish(SessionEvents.groupAttendance(
                 attendance.id, attendance.referralId, group.id, meeting.id, meeting.startedAt,
                 meeting.durationMinutes, meeting.format, meeting.placeType, attendance.attendance, meeting.focus,
                 attendance.recordedAt, attendance.version));

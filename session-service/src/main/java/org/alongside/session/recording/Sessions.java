@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
@@ -23,7 +22,6 @@ import org.alongside.session.safeguarding.Concern;
 import org.alongside.session.safeguarding.Concerns;
 import org.alongside.session.signposting.SignpostView;
 import org.alongside.session.signposting.Signposting;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records sessions for matched pairs with what came out of them (signposting, a safeguarding concern, goals
@@ -43,10 +41,7 @@ public class Sessions {
     private final Duration nextSessionHorizon;
 
     Sessions(Matches matches, Signposting signposting, Concerns concerns, Goals goals, Outbox outbox,
-            Restrictions restrictions, Clock clock,
-            @ConfigProperty(name = "alongside.sessions.future-window", defaultValue = "P1D") Duration futureWindow,
-            @ConfigProperty(name = "alongside.sessions.next-session-horizon", defaultValue = "P180D")
-            Duration nextSessionHorizon) {
+            Restrictions restrictions, Clock clock, SessionsConfig config) {
         this.matches = matches;
         this.signposting = signposting;
         this.concerns = concerns;
@@ -54,8 +49,8 @@ public class Sessions {
         this.outbox = outbox;
         this.restrictions = restrictions;
         this.clock = clock;
-        this.futureWindow = futureWindow;
-        this.nextSessionHorizon = nextSessionHorizon;
+        this.futureWindow = config.futureWindow();
+        this.nextSessionHorizon = config.nextSessionHorizon();
     }
 
     /** A session already recorded under this idempotency key, if any. */
@@ -87,7 +82,7 @@ public class Sessions {
         session.idempotencyKey = idempotencyKey;
         session.persist();
         SessionVersion.of(session, null).persist();
-        outbox.publish(EventTypes.SESSION_RECORDED, session.referralId, SessionEvents.Recorded.of(session));
+        outbox.publish(SessionEvents.recorded(session));
 
         if (request.goalProgress() != null) {
             goals.reviewedInSession(session.referralId, session.id, request.goalProgress(), access.user());
@@ -189,7 +184,7 @@ public class Sessions {
         session.recordedAt = now;
         session.recordedBy = by;
         SessionVersion.of(session, reason).persist();
-        outbox.publish(EventTypes.SESSION_RECORDED, session.referralId, SessionEvents.Recorded.of(session));
+        outbox.publish(SessionEvents.recorded(session));
     }
 
     private Session lockedVisible(UUID id, Access access) {

@@ -5,9 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,14 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.alongside.platform.events.EventTypes;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Supervisors;
 import org.alongside.session.match.Matches;
 import org.alongside.session.match.Restrictions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Raises safeguarding concerns and takes them through acknowledgement to closure. A concern belongs to the peer
@@ -44,20 +40,15 @@ public class Concerns {
     private final WorkingDays workingDays;
 
     Concerns(Matches matches, Supervisors supervisors, Outbox outbox, Restrictions restrictions, Clock clock,
-            @ConfigProperty(name = "alongside.safeguarding.immediate-risk-acknowledge-within", defaultValue = "PT1H")
-            Duration immediateWithin,
-            @ConfigProperty(name = "alongside.safeguarding.acknowledge-working-days", defaultValue = "1")
-            int workingDaysToAcknowledge,
-            @ConfigProperty(name = "alongside.safeguarding.zone", defaultValue = "Europe/London") ZoneId zone,
-            @ConfigProperty(name = "alongside.safeguarding.non-working-dates") Optional<List<LocalDate>> nonWorking) {
+            SafeguardingConfig config) {
         this.matches = matches;
         this.supervisors = supervisors;
         this.outbox = outbox;
         this.restrictions = restrictions;
         this.clock = clock;
-        this.immediateWithin = immediateWithin;
-        this.workingDaysToAcknowledge = workingDaysToAcknowledge;
-        this.workingDays = new WorkingDays(zone, new HashSet<>(nonWorking.orElse(List.of())));
+        this.immediateWithin = config.immediateRiskAcknowledgeWithin();
+        this.workingDaysToAcknowledge = config.acknowledgeWorkingDays();
+        this.workingDays = new WorkingDays(config.zone(), new HashSet<>(config.nonWorkingDates().orElse(List.of())));
     }
 
     /** Raises a concern about a referral, from a session when {@code sessionId} is given; publishes it. */
@@ -78,7 +69,7 @@ public class Concerns {
         concern.acknowledgeBy = SafeguardingRules.acknowledgeBy(now, concern.immediateRisk, immediateWithin,
                 workingDaysToAcknowledge, workingDays);
         concern.persist();
-        outbox.publish(EventTypes.SAFEGUARDING_RAISED, referralId, SafeguardingEvents.Raised.of(concern));
+        outbox.publish(SafeguardingEvents.raised(concern));
         return concern;
     }
 

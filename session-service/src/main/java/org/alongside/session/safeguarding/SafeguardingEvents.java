@@ -1,21 +1,17 @@
 package org.alongside.session.safeguarding;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.OffsetDateTime;
-import java.util.UUID;
+import static org.alongside.platform.events.Vocabulary.as;
 
-/** safeguarding.raised carries ids, the category and the urgency only: never what happened. */
-public final class SafeguardingEvents {
+import org.alongside.platform.events.sessions.SafeguardingRaised;
+
+/** safeguarding.raised, in the contract's record: ids, the category and the urgency only; never what happened. */
+final class SafeguardingEvents {
 
     private SafeguardingEvents() {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Raised(UUID concernId, UUID referralId, UUID peerId, UUID sessionId, Concern.Category category,
-            boolean immediateRisk, OffsetDateTime raisedAt) {
-
-        static Raised of(Concern c) {
-            return new Raised(c.id, c.referralId, c.peerId, c.sessionId, c.category, c.immediateRisk, c.raisedAt);
-        }
+    static SafeguardingRaised raised(Concern c) {
+        return new SafeguardingRaised(c.id, c.referralId, c.peerId, c.sessionId,
+                as(SafeguardingRaised.Category.class, c.category), c.immediateRisk, c.raisedAt);
     }
 }

@@ -3,8 +3,8 @@ package org.alongside.session.supervision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.session.access.Access;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Supervision sessions, and which peer workers are overdue one. */
 @ApplicationScoped
@@ -42,10 +41,9 @@ public class SupervisionRecords {
     private final Clock clock;
     private final Duration interval;
 
-    SupervisionRecords(Clock clock,
-            @ConfigProperty(name = "alongside.supervision.interval", defaultValue = "P28D") Duration interval) {
+    SupervisionRecords(Clock clock, SupervisionConfig config) {
         this.clock = clock;
-        this.interval = interval;
+        this.interval = config.interval();
     }
 
     @Transactional

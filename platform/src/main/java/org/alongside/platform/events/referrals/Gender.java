@@ -1,0 +1,4 @@
+package org.alongside.platform.events.referrals;
+
+/** FHIR administrative gender. */
+public enum Gender { FEMALE, MALE, OTHER, UNKNOWN }

@@ -1,0 +1,26 @@
+package org.alongside.platform.events.referrals;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.alongside.platform.events.EventData;
+import org.alongside.platform.events.EventTime;
+import org.alongside.platform.events.EventType;
+import org.alongside.platform.events.EventTypes;
+
+/** {@code referral.received}: a referral arrived and waits for triage, with the dimensions reports group by. */
+@EventType(name = EventTypes.REFERRAL_RECEIVED, version = 1)
+public record ReferralReceived(
+        UUID referralId,
+        @NotNull ReferrerType referrerType,
+        String referrerOdsCode,
+        @NotNull List<@NotNull @Valid Condition> conditions,
+        String ageBand,
+        Gender gender,
+        @Min(1) @Max(10) Integer imdDecile,
+        @EventTime OffsetDateTime receivedAt) implements EventData {
+}

@@ -1,0 +1,13 @@
+package org.alongside.platform.inbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's event consumer ({@code alongside.consumer.*}). */
+@ConfigMapping(prefix = "alongside.consumer")
+public interface EventConsumerConfig {
+
+    /** Off only where a service must not apply other services' events (its inbox then stays as it is). */
+    @WithDefault("true")
+    boolean enabled();
+}
