@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.alongside.outcomes.measures.ProcessingRestrictions;
 import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.events.referrals.ReferralConsentWithdrawn;

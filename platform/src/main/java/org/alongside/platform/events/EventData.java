@@ -10,6 +10,11 @@ import java.util.UUID;
  */
 public interface EventData {
 
-    /** The referral the event is about, which is also its subject; when the data repeats it, the two must agree. */
-    UUID referralId();
+    /**
+     * The referral the event is about (a record with a {@code referralId} component answers it); null for the few
+     * events about something else (a peer's supervisor, a taxonomy), whose {@link EventType#subject()} says what.
+     */
+    default UUID referralId() {
+        return null;
+    }
 }

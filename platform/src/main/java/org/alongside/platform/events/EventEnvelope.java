@@ -3,6 +3,8 @@ package org.alongside.platform.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A CloudEvents 1.0 structured-mode event, as carried in the value of every Alongside Kafka record.
@@ -23,6 +25,17 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+
+    private static final Pattern SCHEMA_VERSION = Pattern.compile("/(\\d+)(?:\\.json)?$");
+
+    /**
+     * The version of the data's schema: the number that ends {@code dataschema}. Events from before schemas had
+     * versions carry none and are version 1.
+     */
+    public int dataVersion() {
+        Matcher version = dataschema == null ? null : SCHEMA_VERSION.matcher(dataschema);
+        return version != null && version.find() ? Integer.parseInt(version.group(1)) : 1;
+    }
 
     /** The problem with this envelope, or null when it is usable. */
     public String invalidReason() {

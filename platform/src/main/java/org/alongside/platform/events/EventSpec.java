@@ -25,13 +25,15 @@ public final class EventSpec<T extends EventData> {
     private final Class<T> dataType;
     private final String type;
     private final int version;
-    private final RecordComponent time;
+    private final Accessor time;
+    private final Accessor subject;
 
-    private EventSpec(Class<T> dataType, String type, int version, RecordComponent time) {
+    private EventSpec(Class<T> dataType, String type, int version, RecordComponent time, RecordComponent subject) {
         this.dataType = dataType;
         this.type = type;
         this.version = version;
-        this.time = time;
+        this.subject = Accessor.of(subject);
+        this.time = Accessor.of(time);
     }
 
     /** The spec of {@code dataType}; a record that breaks the rules above fails here, the first time it is used. */
@@ -53,8 +55,12 @@ public final class EventSpec<T extends EventData> {
             throw new IllegalArgumentException(dataType.getName() + " may mark one OffsetDateTime @EventTime, not "
                     + times.stream().map(RecordComponent::getName).toList());
         }
+        RecordComponent subject = Arrays.stream(dataType.getRecordComponents())
+                .filter(component -> component.getName().equals(annotation.subject())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(dataType.getName() + " has no component "
+                        + annotation.subject() + " to be its subject"));
         return new EventSpec<>(dataType, annotation.name(), annotation.version(), times.isEmpty() ? null
-                : times.get(0));
+                : times.get(0), subject);
     }
 
     public Class<T> dataType() {
@@ -82,19 +88,48 @@ public final class EventSpec<T extends EventData> {
 
     /** The name of the component saying when the event happened, or null when only the envelope says it. */
     public String timeField() {
-        return time == null ? null : time.getName();
+        return time == null ? null : time.name();
+    }
+
+    /** True when the event is about a referral (its subject is the referral id), as most are. */
+    public boolean aboutReferral() {
+        return subject.name().equals("referralId");
+    }
+
+    /** The name of the component that is the event's subject and key. */
+    public String subjectField() {
+        return subject.name();
+    }
+
+    /** What the event is about, as its CloudEvents subject and Kafka key; null when the data does not say. */
+    public String subject(T data) {
+        Object value = read(subject, data);
+        return value == null ? null : value.toString();
     }
 
     /** When the data says the event happened; null when it does not say. */
     public OffsetDateTime time(T data) {
-        if (time == null) {
-            return null;
-        }
-        Method accessor = time.getAccessor();
+        return time == null ? null : (OffsetDateTime) read(time, data);
+    }
+
+    private Object read(Accessor accessor, T data) {
         try {
-            return (OffsetDateTime) accessor.invoke(data);
+            return accessor.method().invoke(data);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Could not read " + type + " data." + time.getName(), e);
+            throw new IllegalStateException("Could not read " + type + " data." + accessor.name(), e);
+        }
+    }
+
+    /** A record component's name and accessor, made callable once: a record need not be public to be event data. */
+    private record Accessor(String name, Method method) {
+
+        static Accessor of(RecordComponent component) {
+            if (component == null) {
+                return null;
+            }
+            Method method = component.getAccessor();
+            method.trySetAccessible();
+            return new Accessor(component.getName(), method);
         }
     }
 }

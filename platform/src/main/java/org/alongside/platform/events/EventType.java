@@ -15,6 +15,15 @@ public @interface EventType {
     /** One of {@link EventTypes}; its prefix names the topic. */
     String name();
 
-    /** The schema version, in the event's {@code dataschema}; a breaking change is a new topic version instead. */
+    /**
+     * The schema version, at the end of the event's {@code dataschema}. A change that would break a consumer is a new
+     * version (a record of its own); consumers read every version still published while producers move over.
+     */
     int version();
+
+    /**
+     * The record component that names what the event is about: its CloudEvents {@code subject} and its Kafka key, so
+     * the events about one thing stay in order on one partition. Most events are about a referral.
+     */
+    String subject() default "referralId";
 }

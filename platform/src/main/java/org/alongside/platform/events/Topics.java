@@ -2,7 +2,7 @@ package org.alongside.platform.events;
 
 import java.util.List;
 
-/** The versioned topics of the integration contract. A breaking change to an event means a new topic version. */
+/** The topics of the integration contract. An event type versions its own schema ({@link EventType#version()}). */
 public final class Topics {
     public static final String REFERRALS = "alongside.referrals.v1";
     public static final String MATCHES = "alongside.matches.v1";

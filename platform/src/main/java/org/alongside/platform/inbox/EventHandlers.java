@@ -1,20 +1,25 @@
 package org.alongside.platform.inbox;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.alongside.platform.events.EventData;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventSpec;
 
 /**
- * Which method of an {@link EventSubscriber} handles which event type of one stream:
+ * Which method of an {@link EventSubscriber} handles which event type of one stream, and which version of it:
  * <pre>{@code
  * EventHandlers.forStream(Topics.REFERRALS)
  *         .on(ReferralAccepted.class, this::accepted)
+ *         .on(ReferralAcceptedV2.class, this::accepted)   // while producers move to version 2
  *         .on(ReferralClosed.class, this::closed)
  *         .build();
  * }</pre>
+ * An event of a handled type in a version no method reads is poison: it waits on the dead-letter topic for a release
+ * that reads it, rather than being read as a version it is not.
  */
 public final class EventHandlers {
 
@@ -35,9 +40,10 @@ public final class EventHandlers {
     }
 
     private final String stream;
-    private final Map<String, Route<?>> routes;
+    /** Type, then version, to its route. */
+    private final Map<String, Map<Integer, Route<?>>> routes;
 
-    private EventHandlers(String stream, Map<String, Route<?>> routes) {
+    private EventHandlers(String stream, Map<String, Map<Integer, Route<?>>> routes) {
         this.stream = stream;
         this.routes = Map.copyOf(routes);
     }
@@ -60,18 +66,27 @@ public final class EventHandlers {
         return routes.containsKey(type);
     }
 
-    /** Reads the event as its type's data and hands it to its method; nothing when this type is not handled here. */
+    /**
+     * Reads the event as the data of its type and version and hands it to its method; nothing when this type is not
+     * handled here.
+     */
     void deliver(EventEnvelope event, EventReader reader) throws Exception {
-        Route<?> route = routes.get(event.type());
-        if (route != null) {
-            route.deliver(event, reader);
+        Map<Integer, Route<?>> versions = routes.get(event.type());
+        if (versions == null) {
+            return;
         }
+        Route<?> route = versions.get(event.dataVersion());
+        if (route == null) {
+            throw new PoisonEventException(event.type() + " version " + event.dataVersion() + " is not one this "
+                    + "service reads (it reads " + versions.keySet() + ")");
+        }
+        route.deliver(event, reader);
     }
 
     public static final class Builder {
 
         private final String stream;
-        private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+        private final Map<String, Map<Integer, Route<?>>> routes = new LinkedHashMap<>();
 
         private Builder(String stream) {
             this.stream = stream;
@@ -83,14 +98,18 @@ public final class EventHandlers {
                 throw new IllegalArgumentException(spec.type() + " is published on " + spec.topic() + ", not on "
                         + stream + ": handle it with that stream's events");
             }
-            if (routes.putIfAbsent(spec.type(), new Route<>(spec, handler)) != null) {
-                throw new IllegalArgumentException(spec.type() + " is handled twice on " + stream);
+            Map<Integer, Route<?>> versions = routes.computeIfAbsent(spec.type(), type -> new TreeMap<>());
+            if (versions.putIfAbsent(spec.version(), new Route<>(spec, handler)) != null) {
+                throw new IllegalArgumentException(spec.type() + " version " + spec.version() + " is handled twice on "
+                        + stream);
             }
             return this;
         }
 
         public EventHandlers build() {
-            return new EventHandlers(stream, routes);
+            Map<String, Map<Integer, Route<?>>> frozen = new LinkedHashMap<>();
+            routes.forEach((type, versions) -> frozen.put(type, Collections.unmodifiableMap(new TreeMap<>(versions))));
+            return new EventHandlers(stream, frozen);
         }
     }
 }

@@ -36,17 +36,18 @@ public class EventReader {
     }
 
     <T extends EventData> Received<T> read(EventEnvelope event, EventSpec<T> spec) {
-        UUID referralId = subject(event);
+        UUID referralId = spec.aboutReferral() ? referralId(event) : null;
         T data = data(event, spec.dataType());
-        if (data.referralId() != null && !data.referralId().equals(referralId)) {
-            throw new PoisonEventException(event.type() + ": data.referralId " + data.referralId()
-                    + " contradicts subject " + referralId);
+        String named = spec.subject(data);
+        if (named != null && !named.equalsIgnoreCase(event.subject())) {
+            throw new PoisonEventException(event.type() + ": data." + spec.subjectField() + " " + named
+                    + " contradicts subject " + event.subject());
         }
         return new Received<>(event.id(), event.type(), event.source(), referralId, time(event, spec, data), data);
     }
 
-    /** The event's subject, which must be a referral id. */
-    private static UUID subject(EventEnvelope event) {
+    /** The subject of an event about a referral, which must be a referral id. */
+    private static UUID referralId(EventEnvelope event) {
         try {
             return UUID.fromString(event.subject());
         } catch (IllegalArgumentException | NullPointerException e) {

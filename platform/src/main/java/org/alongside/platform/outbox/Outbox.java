@@ -40,18 +40,19 @@ public class Outbox {
     }
 
     /**
-     * Records the event whose data this is, about the referral the data names (its type comes from the record).
+     * Records the event whose data this is, about what the data names as its subject (usually its referral; the type
+     * comes from the record).
      * Returns the envelope as it will be published.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventData data) {
         EventSpec<?> spec = EventSpec.of(data.getClass());
-        UUID referralId = Objects.requireNonNull(data.referralId(), () -> spec.type() + " must name its referral");
+        String subject = Objects.requireNonNull(subjectOf(spec, data),
+                () -> spec.type() + " must name its " + spec.subjectField());
         String type = spec.type();
         JsonNode json = mapper.valueToTree(data);
         EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, source,
-                referralId.toString(), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
-                spec.dataschema(), json);
+                subject, OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE, spec.dataschema(), json);
         String topic = spec.topic();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
@@ -67,5 +68,9 @@ public class Outbox {
         }
         relay.wakeUpAfterCommit();
         return event;
+    }
+
+    private static <T extends EventData> String subjectOf(EventSpec<T> spec, EventData data) {
+        return spec.subject(spec.dataType().cast(data));
     }
 }
