@@ -11,6 +11,8 @@ public final class EventTypes {
     public static final String REFERRAL_DECLINED = "referral.declined";
     public static final String REFERRAL_WITHDRAWN = "referral.withdrawn";
     public static final String REFERRAL_CLOSED = "referral.closed";
+    /** A coordinator corrected what matching or reporting uses (PATCH /referrals/{id}). */
+    public static final String REFERRAL_UPDATED = "referral.updated";
     /** The person withdrew their consent to peer support: no service may process their records further. */
     public static final String REFERRAL_CONSENT_WITHDRAWN = "referral.consent-withdrawn";
     /** The retention period ran out: every service erases the person's free text, keeping only what counts need. */
@@ -22,8 +24,11 @@ public final class EventTypes {
     public static final String SESSION_RECORDED = "session.recorded";
     public static final String GOAL_UPDATED = "goal.updated";
     public static final String SAFEGUARDING_RAISED = "safeguarding.raised";
+    public static final String SAFEGUARDING_CLOSED = "safeguarding.closed";
     public static final String OUTCOME_RECORDED = "outcome.recorded";
     public static final String RISK_FLAGGED = "risk.flagged";
+    /** Keyed by the peer: who supervises them. */
+    public static final String SUPERVISOR_ASSIGNED = "supervisor.assigned";
 
     private EventTypes() {
     }

@@ -8,8 +8,10 @@ public final class Topics {
     public static final String MATCHES = "alongside.matches.v1";
     public static final String SESSIONS = "alongside.sessions.v1";
     public static final String OUTCOMES = "alongside.outcomes.v1";
+    /** The workforce: keyed by the peer's id, not a referral's. */
+    public static final String STAFF = "alongside.staff.v1";
 
-    public static final List<String> ALL = List.of(REFERRALS, MATCHES, SESSIONS, OUTCOMES);
+    public static final List<String> ALL = List.of(REFERRALS, MATCHES, SESSIONS, OUTCOMES, STAFF);
 
     private Topics() {
     }
@@ -27,6 +29,7 @@ public final class Topics {
             case "match" -> MATCHES;
             case "session", "goal", "safeguarding" -> SESSIONS;
             case "outcome", "risk" -> OUTCOMES;
+            case "supervisor" -> STAFF;
             default -> throw new IllegalArgumentException("No topic for event type " + type);
         };
     }
