@@ -25,6 +25,12 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /**
+     * The CloudEvents Kafka protocol binding, structured content mode: every record carries this in its
+     * {@value #KAFKA_CONTENT_TYPE_HEADER} header, so the official SDKs read its value as a whole CloudEvent.
+     */
+    public static final String KAFKA_CONTENT_TYPE_HEADER = "content-type";
+    public static final String KAFKA_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     private static final Pattern SCHEMA_VERSION = Pattern.compile("/(\\d+)(?:\\.json)?$");
 

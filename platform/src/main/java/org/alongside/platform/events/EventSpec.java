@@ -13,8 +13,6 @@ import java.util.List;
  */
 public final class EventSpec<T extends EventData> {
 
-    private static final String SCHEMA_BASE = "https://alongside.example/schemas/";
-
     private static final ClassValue<EventSpec<?>> SPECS = new ClassValue<>() {
         @Override
         protected EventSpec<?> computeValue(Class<?> type) {
@@ -81,9 +79,13 @@ public final class EventSpec<T extends EventData> {
         return Topics.forType(type);
     }
 
-    /** Where the schema of this type and version is published: the envelope's {@code dataschema}. */
-    public String dataschema() {
-        return SCHEMA_BASE + type + "/" + version;
+    /**
+     * Where the producing service, reached at {@code baseUrl}, serves the JSON Schema of this type and version: the
+     * envelope's {@code dataschema} and the schema's {@code $id}. Its last segment is the version
+     * ({@link EventEnvelope#dataVersion()}).
+     */
+    public String dataschema(String baseUrl) {
+        return baseUrl + "/events/schemas/" + type + "/" + version;
     }
 
     /** The name of the component saying when the event happened, or null when only the envelope says it. */

@@ -75,7 +75,14 @@ public final class DeadLetterReplay {
                         continue;
                     }
                     String topic = new String(original.value(), StandardCharsets.UTF_8);
-                    producer.send(new ProducerRecord<>(topic, letter.key(), letter.value())).get();
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, letter.key(), letter.value());
+                    // back as it came (its content-type header included), without the dead letter's own headers
+                    for (Header header : letter.headers()) {
+                        if (!header.key().startsWith(DeadLetters.HEADER_PREFIX)) {
+                            record.headers().add(header);
+                        }
+                    }
+                    producer.send(record).get();
                     consumer.commitSync(Map.of(new TopicPartition(letter.topic(), letter.partition()),
                             new OffsetAndMetadata(letter.offset() + 1)));
                     replayed++;

@@ -22,11 +22,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String ERROR_HEADER = "alongside-dlt-error";
-    public static final String ORIGINAL_TOPIC_HEADER = "alongside-dlt-original-topic";
-    public static final String ORIGINAL_PARTITION_HEADER = "alongside-dlt-original-partition";
-    public static final String ORIGINAL_OFFSET_HEADER = "alongside-dlt-original-offset";
-    public static final String FAILED_AT_HEADER = "alongside-dlt-failed-at";
+    /** Every header a dead letter gets on top of the original record's own (its content-type among them). */
+    public static final String HEADER_PREFIX = "alongside-dlt-";
+    public static final String ERROR_HEADER = HEADER_PREFIX + "error";
+    public static final String ORIGINAL_TOPIC_HEADER = HEADER_PREFIX + "original-topic";
+    public static final String ORIGINAL_PARTITION_HEADER = HEADER_PREFIX + "original-partition";
+    public static final String ORIGINAL_OFFSET_HEADER = HEADER_PREFIX + "original-offset";
+    public static final String FAILED_AT_HEADER = HEADER_PREFIX + "failed-at";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 

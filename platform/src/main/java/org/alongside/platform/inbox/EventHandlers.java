@@ -1,7 +1,9 @@
 package org.alongside.platform.inbox;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -60,6 +62,13 @@ public final class EventHandlers {
 
     public Set<String> types() {
         return routes.keySet();
+    }
+
+    /** Every type and version handled (types in no particular order). */
+    public List<EventSpec<?>> specs() {
+        List<EventSpec<?>> specs = new ArrayList<>();
+        routes.values().forEach(versions -> versions.values().forEach(route -> specs.add(route.spec())));
+        return specs;
     }
 
     public boolean handles(String type) {

@@ -1,5 +1,6 @@
 package org.alongside.platform.outbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import org.alongside.platform.contract.EventsConfig;
 import org.alongside.platform.events.EventData;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventSpec;
@@ -22,6 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Publishes an event by writing it to the service's {@code outbox} table inside the caller's transaction:
  * the event exists if and only if the state change committed. {@link OutboxRelay} ships it to Kafka,
  * woken the moment the transaction commits.
+ * <p>
+ * Optional fields are absent, never {@code null}: the data is written without its null components, whatever the
+ * record's own Jackson annotations, so an event says nothing rather than {@code null} (its schema admits no null).
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,14 +35,20 @@ public class Outbox {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
+    private final ObjectMapper dataMapper;
     private final String source;
+    private final String baseUrl;
+    private final Set<String> produces;
 
-    Outbox(AgroalDataSource dataSource, ObjectMapper mapper, OutboxRelay relay,
+    Outbox(AgroalDataSource dataSource, ObjectMapper mapper, OutboxRelay relay, EventsConfig events,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.dataMapper = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
         this.relay = relay;
         this.source = "/alongside/" + applicationName;
+        this.baseUrl = events.baseUrl();
+        this.produces = events.produces();
     }
 
     /**
@@ -50,10 +62,15 @@ public class Outbox {
         String subject = Objects.requireNonNull(subjectOf(spec, data),
                 () -> spec.type() + " must name its " + spec.subjectField());
         String type = spec.type();
-        JsonNode json = mapper.valueToTree(data);
-        EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, source,
-                subject, OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE, spec.dataschema(), json);
         String topic = spec.topic();
+        if (!produces.contains(topic)) {
+            throw new IllegalStateException(type + " is published on " + topic + ", which this service does not "
+                    + "declare in alongside.events.produces " + produces);
+        }
+        JsonNode json = dataMapper.valueToTree(data);
+        EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, source,
+                subject, OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE, spec.dataschema(baseUrl),
+                json);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO outbox (id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?::jsonb)")) {

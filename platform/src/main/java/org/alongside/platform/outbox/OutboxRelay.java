@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.alongside.platform.kafka.TopicBootstrap;
@@ -44,6 +45,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed: each service owns its database, so one key per database is enough. */
     private static final long RELAY_LOCK = 0x414c4f4e47L;
+    private static final byte[] CONTENT_TYPE = EventEnvelope.KAFKA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private final AgroalDataSource dataSource;
     private final KafkaSettings settings;
@@ -151,8 +153,11 @@ public class OutboxRelay {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Future<RecordMetadata> send = producer.send(new ProducerRecord<>(rs.getString(2), rs.getString(3),
-                            rs.getString(4).getBytes(StandardCharsets.UTF_8)));
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
+                            rs.getString(4).getBytes(StandardCharsets.UTF_8));
+                    // CloudEvents Kafka binding, structured mode: the SDKs read the value as the whole event
+                    record.headers().add(EventEnvelope.KAFKA_CONTENT_TYPE_HEADER, CONTENT_TYPE);
+                    Future<RecordMetadata> send = producer.send(record);
                     ids.add(rs.getObject(1, UUID.class));
                     sends.add(send);
                     if (failed(send)) {
