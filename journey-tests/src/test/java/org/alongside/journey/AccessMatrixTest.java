@@ -103,7 +103,9 @@ class AccessMatrixTest {
             request.header("Authorization", Tokens.bearer(token));
         }
         if (!method.equals("get") && !method.equals("delete")) {
-            request.contentType("application/json").body("{}");
+            // a PATCH takes a JSON Merge Patch (RFC 7396) and nothing else
+            request.contentType(method.equals("patch") ? "application/merge-patch+json" : "application/json")
+                    .body("{}");
         }
         return request.request(method.toUpperCase(), url).statusCode();
     }

@@ -71,6 +71,13 @@ class FhirClientTest {
         assertEquals(1, tasks.getTotal());
         assertEquals(Task.TaskStatus.RECEIVED, ((Task) tasks.getEntryFirstRep().getResource()).getStatus());
         assertNotNull(tasks.getLink(Bundle.LINK_SELF));
+        // the search entry's fullUrl resolves: the client reads the Task it names
+        Task task = client.read().resource(Task.class).withUrl(tasks.getEntryFirstRep().getFullUrl()).execute();
+        assertEquals(id, task.getIdElement().getIdPart());
+        assertEquals(Task.TaskStatus.RECEIVED, task.getStatus());
+        assertTrue(capabilities.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Task"))
+                .flatMap(r -> r.getInteraction().stream())
+                .anyMatch(i -> i.getCode() == CapabilityStatement.TypeRestfulInteraction.READ));
 
         Bundle transaction = FhirConformance.FHIR.newJsonParser().parseResource(Bundle.class,
                 sample("transaction-bundle.json").replace("TX-88120", unique));
@@ -89,6 +96,9 @@ class FhirClientTest {
         ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class, () -> client.read()
                 .resource(ServiceRequest.class).withId(UUID.randomUUID().toString()).execute());
         assertInstanceOf(OperationOutcome.class, missing.getOperationOutcome());
+        ResourceNotFoundException missingTask = assertThrows(ResourceNotFoundException.class, () -> client.read()
+                .resource(Task.class).withId(UUID.randomUUID().toString()).execute());
+        assertInstanceOf(OperationOutcome.class, missingTask.getOperationOutcome());
         assertThrows(AuthenticationException.class, () -> client(encoding, null).read()
                 .resource(ServiceRequest.class).withId(id).execute());
     }

@@ -185,6 +185,8 @@ class FhirIntakeTest {
                 .body("occurrencePeriod.end", equalTo("2027-02-28"))
                 .body("identifier.value", hasItems(id, "SR-700", "000049390019"))
                 .body("contained.find { it.resourceType == 'Patient' }.identifier[0].value", equalTo("9434765919"))
+                .body("contained.find { it.resourceType == 'Patient' }.extension.find { it.url.endsWith('EthnicCategory') }"
+                        + ".valueCodeableConcept.coding[0].code", equalTo("H"))
                 .body("reasonReference.size()", equalTo(2));
         String receivedAt = as("coordinator").get("/referrals/" + id).then().extract().path("receivedAt");
         String taskAuthoredOn = given().header("Authorization", referrer)
@@ -197,6 +199,7 @@ class FhirIntakeTest {
                 .body("person.familyName", equalTo("Begum"))
                 .body("person.language", equalTo("bn"))
                 .body("person.interpreterNeeded", equalTo(true))
+                .body("person.ethnicity", equalTo("H"))
                 .body("conditions.display", containsInAnyOrder("Type 1 diabetes mellitus", "Depressive disorder"))
                 .body("referrer.odsCode", equalTo("B82001"));
     }

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.alongside.referral.ReferralTestSupport.as;
 import static org.alongside.referral.ReferralTestSupport.asReferrer;
 import static org.alongside.referral.ReferralTestSupport.referral;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.events.Topics;
@@ -34,6 +37,7 @@ import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@SuppressWarnings("unchecked")
 @QuarkusTestResource(value = AlongsideTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "alongside_referral_test"))
 class ReferralApiTest {
@@ -94,10 +98,10 @@ class ReferralApiTest {
                 .contentType("application/problem+json").body("title", equalTo("Unreadable request body"));
 
         Map<String, Object> badFormat = new HashMap<>(referral("9434765919"));
-        badFormat.put("preferences", Map.of("formats", java.util.List.of("CARRIER_PIGEON")));
+        badFormat.put("preferences", Map.of("media", java.util.List.of("CARRIER_PIGEON")));
         as("coordinator").body(badFormat).post("/referrals").then().statusCode(400)
                 .body("detail", containsString("CARRIER_PIGEON"))
-                .body("errors[0].field", equalTo("preferences.formats[0]"));
+                .body("errors[0].field", equalTo("preferences.media[0]"));
 
         as("coordinator").body("").post("/referrals").then().statusCode(400);
     }
@@ -170,5 +174,65 @@ class ReferralApiTest {
         String huge = "{\"reason\": \"" + "x".repeat(1_100_000) + "\"}";
         as("coordinator").body(huge).post("/referrals").then().statusCode(413)
                 .contentType("application/problem+json").body("title", equalTo("Payload too large"));
+    }
+
+    @Test
+    void whatThePersonBringsIsTakenInTheOneVocabularyAndAcceptanceCarriesItWithoutIdentity() {
+        Map<String, Object> body = new HashMap<>(referral("9434765919"));
+        Map<String, Object> person = new HashMap<>((Map<String, Object>) body.get("person"));
+        person.put("gender", "female");
+        person.put("ethnicity", "H");
+        person.put("faith", "SIKH");
+        body.put("person", person);
+        body.put("preferences", Map.of("peerGender", "Female", "settings", List.of("ONE_TO_ONE", "GROUP"),
+                "media", List.of("IN_PERSON", "ONLINE_TEXT")));
+        body.put("availability", List.of(Map.of("day", "TUESDAY", "part", "EVENING")));
+        body.put("experiences", List.of("caring-for-someone", "bereavement"));
+        String id = as("coordinator").body(body).post("/referrals").then().log().ifValidationFails().statusCode(201)
+                .body("person.gender", equalTo("FEMALE"))
+                .body("person.ethnicity", equalTo("H"))
+                .body("person.faith", equalTo("SIKH"))
+                .body("preferences.peerGender", equalTo("FEMALE"))
+                .body("preferences.settings", contains("ONE_TO_ONE", "GROUP"))
+                .body("preferences.media", contains("IN_PERSON", "ONLINE_TEXT"))
+                .body("availability[0].day", equalTo("TUESDAY"))
+                .body("experiences", contains("caring-for-someone", "bereavement"))
+                .extract().path("id");
+
+        as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(200);
+        try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.REFERRALS)) {
+            JsonNode event = probe.await(EventProbe.ofType("referral.accepted", id), Duration.ofSeconds(20));
+            assertTrue(event.path("dataschema").asText().matches(".*/2(\\.json)?"), event.toString());
+            JsonNode data = event.path("data");
+            assertEquals("H", data.path("ethnicity").asText());
+            assertEquals("SIKH", data.path("faith").asText());
+            assertEquals("[\"ONE_TO_ONE\",\"GROUP\"]", data.path("preferences").path("settings").toString());
+            assertEquals("[\"IN_PERSON\",\"ONLINE_TEXT\"]", data.path("preferences").path("media").toString());
+            assertEquals("EVENING", data.path("availability").path(0).path("part").asText());
+            assertEquals("bereavement", data.path("experiences").path(1).asText());
+            assertFalse(event.toString().contains("Quayle"));
+        }
+    }
+
+    @Test
+    void badCodesForWhatThePersonBringsAreNamed() {
+        Map<String, Object> body = new HashMap<>(referral("9434765919"));
+        Map<String, Object> person = new HashMap<>((Map<String, Object>) body.get("person"));
+        person.put("ethnicity", "I");
+        body.put("person", person);
+        body.put("experiences", List.of("Caring For Someone"));
+        as("coordinator").body(body).post("/referrals").then().statusCode(400)
+                .body("errors.field", hasItems("person.ethnicity", "experiences[0]"));
+
+        body.put("experiences", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "tag-" + i).toList());
+        person.put("ethnicity", "A");
+        as("coordinator").body(body).post("/referrals").then().statusCode(400)
+                .body("errors.field", hasItem("experiences"));
+
+        person.put("gender", "woman");
+        body.put("person", person);
+        body.remove("experiences");
+        as("coordinator").body(body).post("/referrals").then().statusCode(400)
+                .body("errors[0].field", equalTo("person.gender"));
     }
 }

@@ -31,8 +31,42 @@ final class ReferralTestSupport {
                         Map.of("snomedCode", "44054006", "display", "Type 2 diabetes mellitus", "kind", "PHYSICAL"),
                         Map.of("snomedCode", "35489007", "display", "Depressive disorder", "kind", "MENTAL")),
                 "reason", "I feel on my own with the diabetes since my husband died",
-                "preferences", Map.of("formats", java.util.List.of("ONE_TO_ONE", "TELEPHONE"), "sharedCondition", true),
+                "preferences", Map.of("settings", java.util.List.of("ONE_TO_ONE"), "media", java.util.List.of("TELEPHONE"),
+                        "sharedCondition", true),
                 "consent", Map.of("peerSupport", true, "shareWithGp", true),
                 "imdDecile", 2);
+    }
+
+    /** A valid NHS number no other test uses: nine random digits and their modulus-11 check digit. */
+    static String newNhsNumber() {
+        java.util.Random random = new java.util.Random();
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int digit = random.nextInt(10);
+                digits.append(digit);
+                sum += digit * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check != 10) {
+                return digits.append(check == 11 ? 0 : check).toString();
+            }
+        }
+    }
+
+    /** Letters no other test uses, to tell this test's people apart by name. */
+    static String uniqueLetters() {
+        return java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+    }
+
+    /** A referral about someone else: {@code person} entries replace the sample person's. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> referralFor(Map<String, Object> person) {
+        Map<String, Object> body = new java.util.HashMap<>(referral(newNhsNumber()));
+        Map<String, Object> merged = new java.util.HashMap<>((Map<String, Object>) body.get("person"));
+        merged.putAll(person);
+        body.put("person", merged);
+        return body;
     }
 }

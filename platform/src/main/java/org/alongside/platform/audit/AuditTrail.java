@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -29,12 +31,21 @@ public class AuditTrail {
      * is transactional), so the record and the change it reports commit together.
      */
     public void record(String actor, String action, String operation, UUID referralId, List<String> recordIds) {
+        record(actor, Set.of(SYSTEM), action, operation, referralId, recordIds);
+    }
+
+    /**
+     * Appends one event a caller's request caused beyond what {@link AuditFilter} sees in the path: each person a
+     * search found, or a read allowed for a stated reason (the operation says which).
+     */
+    public void record(String actor, Set<String> roles, String action, String operation, UUID referralId,
+            List<String> recordIds) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO audit_event (actor, roles, action, operation, record_ids, referral_id, status, client)
                      VALUES (?, ?, ?, ?, ?, ?, 200, NULL)""")) {
             insert.setString(1, actor);
-            insert.setString(2, SYSTEM);
+            insert.setString(2, String.join(",", new TreeSet<>(roles)));
             insert.setString(3, action);
             insert.setString(4, operation);
             insert.setArray(5, connection.createArrayOf("text", recordIds.toArray()));

@@ -62,7 +62,7 @@ public class WebhookResource {
     @PUT
     @Transactional
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
-    @Operation(summary = "Register (or replace) the organisation's webhook; answers with a new signing secret")
+    @Operation(operationId = "putReferrerWebhook", summary = "Register (or replace) the organisation's webhook; answers with a new signing secret")
     @APIResponse(responseCode = "200", description = "Registered")
     public Webhook register(@PathParam("odsCode") String odsCode, @NotNull @Valid Registration registration) {
         String ods = ownOrganisation(odsCode);
@@ -84,7 +84,7 @@ public class WebhookResource {
 
     @GET
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
-    @Operation(summary = "The organisation's webhook (without its secret)")
+    @Operation(operationId = "getReferrerWebhook", summary = "The organisation's webhook (without its secret)")
     public Webhook get(@PathParam("odsCode") String odsCode) {
         ReferrerWebhook webhook = existing(ownOrganisation(odsCode));
         return new Webhook(webhook.odsCode, webhook.url, webhook.createdAt, null);
@@ -93,7 +93,7 @@ public class WebhookResource {
     @GET
     @Path("/deliveries")
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
-    @Operation(summary = "The latest notifications and their delivery attempts, newest first")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The latest notifications and their delivery attempts, newest first")
     public List<Delivery> deliveries(@PathParam("odsCode") String odsCode) {
         ReferrerWebhook webhook = existing(ownOrganisation(odsCode));
         return WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt desc", webhook.id)
@@ -106,7 +106,7 @@ public class WebhookResource {
     @DELETE
     @Transactional
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
-    @Operation(summary = "Stop notifications to the organisation")
+    @Operation(operationId = "deleteReferrerWebhook", summary = "Stop notifications to the organisation")
     @APIResponse(responseCode = "204", description = "Removed")
     public void delete(@PathParam("odsCode") String odsCode) {
         existing(ownOrganisation(odsCode)).delete();

@@ -60,6 +60,7 @@ final class Capabilities {
                 .setProfile(FhirProfile.UK_CORE_TASK)
                 .setDocumentation("A referral's progress: received, accepted, rejected, cancelled, ready (matched), "
                         + "in-progress, completed; statusReason gives the coded reason.");
+        task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
         task.addSearchParam().setName("focus").setType(Enumerations.SearchParamType.REFERENCE)
                 .setDefinition("http://hl7.org/fhir/SearchParameter/Task-focus")

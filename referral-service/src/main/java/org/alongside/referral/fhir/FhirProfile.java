@@ -21,6 +21,8 @@ public class FhirProfile {
             "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSCommunication";
     public static final String UK_CORE_SERVICE_REQUEST =
             "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
+    public static final String UK_CORE_ETHNIC_CATEGORY =
+            "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory";
     public static final String UK_CORE_PATIENT = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
     public static final String UK_CORE_CONDITION = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Condition";
     public static final String UK_CORE_TASK = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Task";

@@ -37,6 +37,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * FHIR R4 for GP, 111/999 and ICB systems: BaRS referral request messages ({@code $process-message}), transaction
@@ -181,6 +182,17 @@ public class FhirResource {
             type = SchemaType.OBJECT, description = "FHIR R4 ServiceRequest")))
     public ServiceRequest read(@PathParam("id") String id) {
         return writer.serviceRequest(referrals.visibleTo(referralId(id, "ServiceRequest.id"), caller));
+    }
+
+    @GET
+    @Path("/Task/{id}")
+    @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(operationId = "fhirReadTask",
+            summary = "The referral's progress as a Task, read by its id (the fullUrl of a Task search's entry)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FhirProfile.MEDIA_TYPE, schema = @Schema(
+            type = SchemaType.OBJECT, description = "FHIR R4 Task")))
+    public Task readTask(@PathParam("id") String id) {
+        return writer.task(referrals.visibleTo(referralId(id, "Task.id"), caller));
     }
 
     @GET

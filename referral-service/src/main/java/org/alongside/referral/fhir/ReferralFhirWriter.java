@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.Date;
+import org.alongside.platform.events.support.EthnicCategory;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralStatus;
 import org.hl7.fhir.r4.model.Annotation;
@@ -90,6 +91,10 @@ public class ReferralFhirWriter {
         }
         if (referral.postcode != null) {
             patient.addAddress().setPostalCode(referral.postcode);
+        }
+        if (referral.ethnicity != null) {
+            patient.addExtension(FhirProfile.UK_CORE_ETHNIC_CATEGORY, new CodeableConcept()
+                    .addCoding(new Coding(EthnicCategory.SYSTEM, referral.ethnicity, null)));
         }
         request.addContained(patient);
         request.setSubject(new Reference("#patient"));

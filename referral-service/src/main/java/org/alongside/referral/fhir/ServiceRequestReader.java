@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.alongside.platform.events.support.EthnicCategory;
 import org.alongside.referral.lifecycle.NewReferral;
 import org.alongside.referral.lifecycle.Referral;
 import org.hl7.fhir.r4.model.Annotation;
@@ -184,7 +185,9 @@ public final class ServiceRequestReader {
                 request.getPriority() == ServiceRequest.ServiceRequestPriority.URGENT
                         || request.getPriority() == ServiceRequest.ServiceRequestPriority.ASAP
                         || request.getPriority() == ServiceRequest.ServiceRequestPriority.STAT
-                        ? Referral.Urgency.URGENT : Referral.Urgency.ROUTINE);
+                        ? Referral.Urgency.URGENT : Referral.Urgency.ROUTINE,
+                null,
+                null);
         String identifier = request.hasIdentifier() ? identifier(request.getIdentifierFirstRep()) : null;
         return new Read(referral, identifier, source, asSent(request), Map.copyOf(locations), path);
     }
@@ -333,7 +336,30 @@ public final class ServiceRequestReader {
         return new NewReferral.Person(nhsNumber, given, name.getFamily(),
                 patient.hasBirthDate() ? patient.getBirthDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate()
                         : null,
-                gender, postcode, phone, email, null, language, interpreter, null);
+                gender, postcode, phone, email, null, language, interpreter, null, ethnicity(patient, path), null);
+    }
+
+    /**
+     * The person's ethnic category from UK Core's extension, when it is coded in England's NHS ethnic category
+     * (Scotland's and Wales's categories are other code sets: not mapped). FHIR carries no faith.
+     */
+    private String ethnicity(Patient patient, String path) {
+        List<Extension> extensions = patient.getExtension();
+        for (int i = 0; i < extensions.size(); i++) {
+            Extension extension = extensions.get(i);
+            if (FhirProfile.UK_CORE_ETHNIC_CATEGORY.equals(extension.getUrl())
+                    && extension.getValue() instanceof CodeableConcept concept) {
+                for (int j = 0; j < concept.getCoding().size(); j++) {
+                    Coding coding = concept.getCoding().get(j);
+                    if (EthnicCategory.SYSTEM.equals(coding.getSystem())) {
+                        locations.put("person.ethnicity", path + ".extension[" + i + "].valueCodeableConcept.coding["
+                                + j + "].code");
+                        return coding.getCode();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private String telecom(Patient patient, ContactPoint.ContactPointSystem system, String path, String field) {

@@ -42,7 +42,7 @@ public class IntakeResource {
 
     @POST
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Refer a person to peer support",
+    @Operation(operationId = "createReferral", summary = "Refer a person to peer support",
             description = "A retry with the same Idempotency-Key returns the referral already created and creates nothing.")
     @APIResponse(responseCode = "201", description = "Received",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))

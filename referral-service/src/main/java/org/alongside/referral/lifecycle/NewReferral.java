@@ -13,6 +13,11 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
 import java.time.LocalDate;
 import java.util.List;
+import org.alongside.platform.events.support.Availability;
+import org.alongside.platform.events.support.EthnicCategory;
+import org.alongside.platform.events.support.Faith;
+import org.alongside.platform.events.support.Medium;
+import org.alongside.platform.events.support.Setting;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -32,7 +37,16 @@ public record NewReferral(
         @NotNull @Valid Consent consent,
         @Valid Safeguarding safeguarding,
         @Min(1) @Max(10) @Schema(description = "Index of Multiple Deprivation decile, 1 = most deprived") Integer imdDecile,
-        @Schema(description = "ROUTINE unless the referrer says otherwise") Referral.Urgency urgency) {
+        @Schema(description = "ROUTINE unless the referrer says otherwise") Referral.Urgency urgency,
+        @Size(max = 21) @Schema(description = "When in the week the person is free for support")
+        List<@NotNull @Valid Availability> availability,
+        @Size(max = 20) @Schema(description = "Life experiences the person would like a peer to share: tags of "
+                + "matching-service's vocabulary (GET /taxonomy), e.g. caring-for-someone")
+        List<@NotNull @Pattern(regexp = EXPERIENCE_TAG, message = "must be a lower-case tag such as caring-for-someone")
+                String> experiences) {
+
+    /** A tag of the shared vocabulary of experiences: lower-case words joined by hyphens. */
+    public static final String EXPERIENCE_TAG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     /** The checks of a referral typed in through the REST API: the default ones and those a message may miss. */
     public interface Complete extends Default {
@@ -51,6 +65,7 @@ public record NewReferral(
             @NotBlank @Size(max = 100) String givenName,
             @NotBlank @Size(max = 100) String familyName,
             @NotNull @Past LocalDate birthDate,
+            @Schema(description = "FHIR administrative-gender; its codes are accepted in any case (female, Female)")
             Referral.Gender gender,
             @Pattern(regexp = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", message = "must be a UK postcode") String postcode,
             @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number") String phone,
@@ -58,7 +73,11 @@ public record NewReferral(
             Referral.ContactMethod preferredContact,
             @Size(max = 50) String language,
             Boolean interpreterNeeded,
-            @Size(max = 2000) @Schema(description = "e.g. step-free access, large print, British Sign Language") String accessibilityNeeds) {
+            @Size(max = 2000) @Schema(description = "e.g. step-free access, large print, British Sign Language") String accessibilityNeeds,
+            @Pattern(regexp = EthnicCategory.PATTERN, message = "must be an NHS ethnic category code (A-H, J-N, P, R, S, Z or 99)")
+            @Schema(description = "NHS ethnic category code, when the person wants it considered") String ethnicity,
+            @Schema(description = "Religion or belief (ONS 2021 Census categories), when the person wants it considered")
+            Faith faith) {
     }
 
     public record Condition(
@@ -69,7 +88,8 @@ public record NewReferral(
 
     public record Preferences(
             Referral.Gender peerGender,
-            @Size(max = 5) List<Referral.@NotNull SupportFormat> formats,
+            @Size(max = 2) @Schema(description = "Who meets: one to one, in a group") List<@NotNull Setting> settings,
+            @Size(max = 4) @Schema(description = "Through what") List<@NotNull Medium> media,
             Boolean sharedCondition,
             Boolean sharedCultureOrLanguage) {
     }

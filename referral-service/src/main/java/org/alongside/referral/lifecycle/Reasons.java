@@ -20,8 +20,11 @@ public final class Reasons {
 
     @Schema(description = """
             GOALS_MET: the person reached what they wanted from support. SUPPORT_NO_LONGER_WANTED: the person chose
-            to stop. NOT_ENGAGING: repeated non-attendance. MOVED_AWAY, TRANSFERRED (to another service), DIED, OTHER.""")
-    public enum CloseReason { GOALS_MET, SUPPORT_NO_LONGER_WANTED, NOT_ENGAGING, MOVED_AWAY, TRANSFERRED, DIED, OTHER }
+            to stop. NOT_ENGAGING: repeated non-attendance. UNABLE_TO_CONTACT: repeated attempts to reach the person \
+            failed (the contact log). MOVED_AWAY, TRANSFERRED (to another service), DIED, OTHER.""")
+    public enum CloseReason {
+        GOALS_MET, SUPPORT_NO_LONGER_WANTED, NOT_ENGAGING, UNABLE_TO_CONTACT, MOVED_AWAY, TRANSFERRED, DIED, OTHER
+    }
 
     public record Decline(@NotNull DeclineReason reason, @Size(max = 2000) String note) {
     }

@@ -1,5 +1,6 @@
 package org.alongside.referral.lifecycle;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +13,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.alongside.platform.events.support.Availability;
+import org.alongside.platform.events.support.EthnicCategory;
+import org.alongside.platform.events.support.Faith;
+import org.alongside.platform.events.support.Medium;
+import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.problem.ProblemException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -29,12 +36,17 @@ public class Referral extends PanacheEntityBase {
 
     public enum ReferrerType { GP_PRACTICE, LINK_WORKER, SELF, OTHER }
 
-    /** FHIR administrative gender. */
-    public enum Gender { FEMALE, MALE, OTHER, UNKNOWN }
+    /** FHIR administrative gender: its own codes are read in any case ({@code female}), answered in capitals. */
+    public enum Gender {
+        FEMALE, MALE, OTHER, UNKNOWN;
+
+        @JsonCreator
+        static Gender of(String code) {
+            return valueOf(code.toUpperCase(Locale.ROOT));
+        }
+    }
 
     public enum ConditionKind { PHYSICAL, MENTAL }
-
-    public enum SupportFormat { ONE_TO_ONE, GROUP, TELEPHONE, VIDEO, ONLINE }
 
     /** What the person wants from peer support (the four kinds of support in the ImROC model). */
     public enum SupportWanted { DAILY_MANAGEMENT, EMOTIONAL_SUPPORT, COMMUNITY_CONNECTION, ONGOING_SUPPORT }
@@ -51,7 +63,8 @@ public class Referral extends PanacheEntityBase {
     public record Condition(String snomedCode, String display, ConditionKind kind) {
     }
 
-    public record Preferences(Gender peerGender, List<SupportFormat> formats, Boolean sharedCondition,
+    /** What the person asks of a peer and of the support, in the one vocabulary of settings and media. */
+    public record Preferences(Gender peerGender, List<Setting> settings, List<Medium> media, Boolean sharedCondition,
             Boolean sharedCultureOrLanguage) {
     }
 
@@ -91,6 +104,10 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ContactMethod preferredContact;
     public String accessibilityNeeds;
+    /** NHS ethnic category code ({@link EthnicCategory}), when the person wants it considered. */
+    public String ethnicity;
+    @Enumerated(EnumType.STRING)
+    public Faith faith;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Condition> conditions;
@@ -99,6 +116,11 @@ public class Referral extends PanacheEntityBase {
     public List<SupportWanted> supportWanted;
     @JdbcTypeCode(SqlTypes.JSON)
     public Preferences preferences;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Availability> availability;
+    /** Tags of matching-service's vocabulary of experiences. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> experiences;
     public boolean consentPeerSupport;
     @Column(name = "consent_share_with_gp")
     public Boolean consentShareWithGp;
@@ -111,6 +133,8 @@ public class Referral extends PanacheEntityBase {
     public Urgency urgency;
     public Integer imdDecile;
     public UUID matchedPeerId;
+    /** Set by the contact log after the configured number of failed attempts in a row to reach the person. */
+    public boolean unableToContact;
     /** The coded reason of the latest decline, withdrawal or close: what the referrer's Task shows. */
     public String statusReason;
     public UUID possibleDuplicateOf;
@@ -153,6 +177,22 @@ public class Referral extends PanacheEntityBase {
         referrerEmail = referrer.email();
         this.channel = channel;
         this.fhirIdentifier = fhirIdentifier;
+        person(person);
+        reason = request.reason() == null ? null : request.reason().strip(); // FHIR referrals may carry none
+        needs(request.conditions(), request.supportWanted(), preferences, request.availability(),
+                request.experiences());
+        consentPeerSupport = request.consent().peerSupport();
+        consentShareWithGp = request.consent().shareWithGp();
+        consentContact = request.consent().contact();
+        this.consentSource = consentSource;
+        safeguardingConcern = safeguarding != null && Boolean.TRUE.equals(safeguarding.concern());
+        safeguardingDetails = safeguarding == null ? null : safeguarding.details();
+        urgency = request.urgency() == null ? Urgency.ROUTINE : request.urgency();
+        imdDecile = request.imdDecile();
+    }
+
+    /** Who the person is and how to reach them, tidied as at intake. */
+    private void person(NewReferral.Person person) {
         nhsNumber = NhsNumber.normalise(person.nhsNumber());
         givenName = person.givenName().strip();
         familyName = person.familyName().strip();
@@ -165,24 +205,49 @@ public class Referral extends PanacheEntityBase {
         interpreterNeeded = Boolean.TRUE.equals(person.interpreterNeeded());
         preferredContact = person.preferredContact();
         accessibilityNeeds = person.accessibilityNeeds();
-        conditions = request.conditions().stream()
+        ethnicity = person.ethnicity();
+        faith = person.faith();
+    }
+
+    /** What the person lives with, wants and offers matching, each choice once. */
+    private void needs(List<NewReferral.Condition> conditions, List<SupportWanted> supportWanted,
+            NewReferral.Preferences preferences, List<Availability> availability, List<String> experiences) {
+        this.conditions = conditions.stream()
                 .map(c -> new Condition(c.snomedCode(), c.display().strip(), c.kind())).toList();
-        reason = request.reason() == null ? null : request.reason().strip(); // FHIR referrals may carry none
-        supportWanted = request.supportWanted() == null ? List.of()
-                : request.supportWanted().stream().distinct().toList();
+        this.supportWanted = distinct(supportWanted);
         this.preferences = preferences == null
-                ? new Preferences(null, List.of(), null, null)
-                : new Preferences(preferences.peerGender(),
-                        preferences.formats() == null ? List.of() : preferences.formats().stream().distinct().toList(),
-                        preferences.sharedCondition(), preferences.sharedCultureOrLanguage());
-        consentPeerSupport = request.consent().peerSupport();
-        consentShareWithGp = request.consent().shareWithGp();
-        consentContact = request.consent().contact();
-        this.consentSource = consentSource;
-        safeguardingConcern = safeguarding != null && Boolean.TRUE.equals(safeguarding.concern());
-        safeguardingDetails = safeguarding == null ? null : safeguarding.details();
-        urgency = request.urgency() == null ? Urgency.ROUTINE : request.urgency();
-        imdDecile = request.imdDecile();
+                ? new Preferences(null, List.of(), List.of(), null, null)
+                : new Preferences(preferences.peerGender(), distinct(preferences.settings()),
+                        distinct(preferences.media()), preferences.sharedCondition(),
+                        preferences.sharedCultureOrLanguage());
+        this.availability = distinct(availability);
+        this.experiences = distinct(experiences);
+    }
+
+    /**
+     * Applies a correction already checked as at intake; as at intake, only a self-referral may be about someone
+     * without an NHS number. Erased referrals have nothing left to correct (409).
+     */
+    void correct(Correction correction) {
+        if (erasedAt != null) {
+            throw ProblemException.conflict("referral-erased", "Referral " + id + " was erased at " + erasedAt
+                    + " when its retention period ended; there is nothing left to correct");
+        }
+        if (correction.person().nhsNumber() == null && referrerType != ReferrerType.SELF) {
+            throw ProblemException.invalid("person.nhsNumber", "is required unless the person refers themselves");
+        }
+        person(correction.person());
+        needs(correction.conditions(), correction.supportWanted(), correction.preferences(),
+                correction.availability(), correction.experiences());
+    }
+
+    /** The step of its history a correction adds: which fields changed, the status as it was. */
+    StatusChange corrected(List<String> fields, String actor, OffsetDateTime at) {
+        updatedAt = at;
+        StatusChange step = StatusChange.step(id, status, status, "corrected " + String.join(", ", fields), actor,
+                at);
+        step.changedFields = fields;
+        return step;
     }
 
     /** The first step of its history: who referred it and how, and the open referral it may duplicate. */
@@ -280,6 +345,11 @@ public class Referral extends PanacheEntityBase {
         // a link to another referral of the same person would identify this one through that one
         possibleDuplicateOf = null;
         erasedAt = at;
+    }
+
+    /** The values in order, each once; none when none were given. */
+    static <T> List<T> distinct(List<T> values) {
+        return values == null ? List.of() : values.stream().distinct().toList();
     }
 
     private static String describe(Enum<?> reason, String note) {

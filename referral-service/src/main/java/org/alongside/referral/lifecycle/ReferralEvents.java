@@ -1,22 +1,21 @@
 package org.alongside.referral.lifecycle;
 
 import static org.alongside.platform.events.Vocabulary.as;
-import static org.alongside.platform.events.Vocabulary.asList;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.alongside.platform.events.referrals.Condition;
 import org.alongside.platform.events.referrals.ConditionKind;
 import org.alongside.platform.events.referrals.Gender;
-import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralAcceptedV2;
 import org.alongside.platform.events.referrals.ReferralClosed;
 import org.alongside.platform.events.referrals.ReferralConsentWithdrawn;
 import org.alongside.platform.events.referrals.ReferralDeclined;
 import org.alongside.platform.events.referrals.ReferralErased;
 import org.alongside.platform.events.referrals.ReferralReceived;
+import org.alongside.platform.events.referrals.ReferralUpdated;
 import org.alongside.platform.events.referrals.ReferralWithdrawn;
 import org.alongside.platform.events.referrals.ReferrerType;
-import org.alongside.platform.events.referrals.SupportFormat;
 
 /**
  * The events this service publishes about a referral, in the contract's records (docs/events.md), made from the
@@ -34,15 +33,30 @@ public final class ReferralEvents {
                 as(Gender.class, referral.gender), referral.imdDecile, referral.receivedAt);
     }
 
-    /** Everything matching needs to propose peers. */
-    static ReferralAccepted accepted(Referral referral, LocalDate today) {
-        Referral.Preferences wanted = referral.preferences;
-        ReferralAccepted.Preferences preferences = wanted == null ? null : new ReferralAccepted.Preferences(
-                as(Gender.class, wanted.peerGender()), asList(SupportFormat.class, wanted.formats()),
-                wanted.sharedCondition(), wanted.sharedCultureOrLanguage());
-        return new ReferralAccepted(referral.id, conditions(referral), preferences, referral.language,
+    /** Everything matching needs to propose peers, and equity reporting to break figures down by. */
+    static ReferralAcceptedV2 accepted(Referral referral, LocalDate today) {
+        return new ReferralAcceptedV2(referral.id, conditions(referral), preferences(referral), referral.language,
                 referral.interpreterNeeded, referral.ageBand(today), as(Gender.class, referral.gender),
-                referral.locality(), referral.imdDecile, referral.receivedAt, referral.updatedAt);
+                referral.locality(), referral.imdDecile, referral.ethnicity, referral.faith,
+                Referral.distinct(referral.availability), Referral.distinct(referral.experiences),
+                referral.receivedAt, referral.updatedAt);
+    }
+
+    /** A correction to what matching or reporting uses: the whole current state of it, never identity. */
+    static ReferralUpdated updated(Referral referral, LocalDate today) {
+        return new ReferralUpdated(referral.id, conditions(referral), preferences(referral), referral.language,
+                referral.interpreterNeeded, referral.ageBand(today), as(Gender.class, referral.gender),
+                referral.locality(), referral.imdDecile, referral.ethnicity, referral.faith,
+                Referral.distinct(referral.availability), Referral.distinct(referral.experiences),
+                referral.updatedAt);
+    }
+
+    private static ReferralAcceptedV2.Preferences preferences(Referral referral) {
+        Referral.Preferences wanted = referral.preferences;
+        return wanted == null ? new ReferralAcceptedV2.Preferences(null, List.of(), List.of(), null, null)
+                : new ReferralAcceptedV2.Preferences(as(Gender.class, wanted.peerGender()),
+                        Referral.distinct(wanted.settings()), Referral.distinct(wanted.media()),
+                        wanted.sharedCondition(), wanted.sharedCultureOrLanguage());
     }
 
     /** The coded reason only: the note stays here. */

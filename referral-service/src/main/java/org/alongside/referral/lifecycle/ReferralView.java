@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.platform.events.support.Availability;
+import org.alongside.platform.events.support.Faith;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A referral as its readers see it. */
@@ -23,12 +25,18 @@ public record ReferralView(
         String reason,
         List<Referral.SupportWanted> supportWanted,
         Referral.Preferences preferences,
+        @Schema(description = "When in the week the person is free for support") List<Availability> availability,
+        @Schema(description = "Life experiences the person would like a peer to share (matching's tags)") List<String> experiences,
         Consent consent,
         Safeguarding safeguarding,
         Integer imdDecile,
         Referral.Urgency urgency,
         @Schema(description = "Coded reason of the latest decline, withdrawal or close") String statusReason,
         UUID matchedPeerId,
+        @Schema(description = "The configured number of attempts in a row failed to reach the person (contact log)")
+        boolean unableToContact,
+        @Schema(description = "The coded reason to close or decline with, when the referral suggests one: "
+                + "UNABLE_TO_CONTACT when unableToContact") String suggestedCloseReason,
         @Schema(description = "An open referral for the same NHS number, for a coordinator to review") UUID possibleDuplicateOf,
         @Schema(description = "When the person withdrew their consent to peer support") OffsetDateTime consentWithdrawnAt,
         @Schema(description = "When identity and free text were erased at the end of the retention period; person "
@@ -41,7 +49,8 @@ public record ReferralView(
 
     public record Person(String nhsNumber, String givenName, String familyName, LocalDate birthDate,
             Referral.Gender gender, String postcode, String phone, String email, Referral.ContactMethod preferredContact,
-            String language, boolean interpreterNeeded, String accessibilityNeeds) {
+            String language, boolean interpreterNeeded, String accessibilityNeeds,
+            @Schema(description = "NHS ethnic category code") String ethnicity, Faith faith) {
     }
 
     public record Consent(boolean peerSupport, Boolean shareWithGp, Boolean contact, Referral.ConsentSource source) {
@@ -56,11 +65,13 @@ public record ReferralView(
         return new ReferralView(r.id, r.status, r.receivedAt, r.updatedAt, daysWaiting, r.channel,
                 new Referrer(r.referrerType, r.referrerOdsCode, r.referrerName, r.referrerPhone, r.referrerEmail),
                 new Person(r.nhsNumber, r.givenName, r.familyName, r.birthDate, r.gender, r.postcode, r.phone, r.email,
-                        r.preferredContact, r.language, r.interpreterNeeded, r.accessibilityNeeds),
-                r.conditions, r.reason, r.supportWanted, r.preferences,
+                        r.preferredContact, r.language, r.interpreterNeeded, r.accessibilityNeeds, r.ethnicity,
+                        r.faith),
+                r.conditions, r.reason, r.supportWanted, r.preferences, r.availability, r.experiences,
                 new Consent(r.consentPeerSupport, r.consentShareWithGp, r.consentContact, r.consentSource),
                 new Safeguarding(r.safeguardingConcern, r.safeguardingDetails), r.imdDecile, r.urgency,
-                r.statusReason, r.matchedPeerId, r.possibleDuplicateOf, r.consentWithdrawnAt, r.erasedAt,
+                r.statusReason, r.matchedPeerId, r.unableToContact,
+                r.unableToContact && r.status.isOpen() ? Reasons.CloseReason.UNABLE_TO_CONTACT.name() : null, r.possibleDuplicateOf, r.consentWithdrawnAt, r.erasedAt,
                 r.erasedAgeBand, r.erasedLocality);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One step in a referral's history. */
 @Entity
@@ -28,6 +30,9 @@ public class StatusChange extends PanacheEntityBase {
     public String reason;
     public String actor;
     public OffsetDateTime changedAt;
+    /** The fields a correction changed (person.phone, conditions...); null for a change of status. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> changedFields;
 
     /** A step of the referral's history, to be persisted with the change it records; {@code from} null at receipt. */
     static StatusChange step(UUID referralId, ReferralStatus from, ReferralStatus to, String reason, String actor,

@@ -102,6 +102,8 @@ public class Retention {
                         UPDATE referral_status_change SET reason = split_part(split_part(reason, ':', 1), ';', 1)
                         WHERE referral_id = ?1 AND reason IS NOT NULL""")
                 .setParameter(1, id).executeUpdate();
+        entities.createNativeQuery("UPDATE contact_attempt SET note = NULL WHERE referral_id = ?1")
+                .setParameter(1, id).executeUpdate();
         outbox.publish(ReferralEvents.erased(referral));
         audit.record(actor, "ERASE", "RETENTION referral erased (ended " + referral.updatedAt + ")", id, List.of());
         return true;

@@ -28,7 +28,7 @@ public class RetentionResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Run the retention sweep now", description = """
+    @Operation(operationId = "runRetentionSweep", summary = "Run the retention sweep now", description = """
             What the schedule (alongside.retention.sweep-every) does: every referral that ended (closed, declined, \\
             withdrawn) longer ago than alongside.retention.period (default P8Y) loses its identity and free text \\
             here, and referral.erased tells the other services to erase theirs. The coded data the counts need \\

@@ -71,7 +71,7 @@ public class SubjectAccessResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Everything held about one person, from every service, for a subject access request",
+    @Operation(operationId = "exportSubjectAccess", summary = "Everything held about one person, from every service, for a subject access request",
             description = """
                     Admin (information governance lead) only. referral-service adds its own part (the referral with \\
                     identity, its history) to those of matching-, session- and outcomes-service, fetched over HTTP \\

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.UUID;
 import org.alongside.platform.events.Vocabulary;
 import org.alongside.platform.events.referrals.ConditionKind;
 import org.alongside.platform.events.referrals.Gender;
-import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralAcceptedV2;
 import org.alongside.platform.events.referrals.ReferralWithdrawn;
 import org.alongside.platform.events.referrals.ReferrerType;
-import org.alongside.platform.events.referrals.SupportFormat;
+import org.alongside.platform.events.support.Availability;
+import org.alongside.platform.events.support.Faith;
+import org.alongside.platform.events.support.Medium;
+import org.alongside.platform.events.support.Setting;
 import org.junit.jupiter.api.Test;
 
 /** The referral as the contract's events carry it: the same vocabularies, and never who the person is. */
@@ -25,7 +29,6 @@ class ReferralEventsTest {
         assertTrue(Vocabulary.same(Referral.ReferrerType.class, ReferrerType.class));
         assertTrue(Vocabulary.same(Referral.Gender.class, Gender.class));
         assertTrue(Vocabulary.same(Referral.ConditionKind.class, ConditionKind.class));
-        assertTrue(Vocabulary.same(Referral.SupportFormat.class, SupportFormat.class));
         assertTrue(Vocabulary.same(ReferralStatus.class,
                 org.alongside.platform.events.referrals.ReferralStatus.class));
     }
@@ -39,16 +42,26 @@ class ReferralEventsTest {
         referral.gender = Referral.Gender.FEMALE;
         referral.conditions = List.of(new Referral.Condition("44054006", "Type 2 diabetes mellitus",
                 Referral.ConditionKind.PHYSICAL));
-        referral.preferences = new Referral.Preferences(null, List.of(Referral.SupportFormat.GROUP), true, null);
+        referral.preferences = new Referral.Preferences(null, List.of(Setting.GROUP), List.of(Medium.VIDEO), true,
+                null);
+        referral.ethnicity = "A";
+        referral.faith = Faith.NO_RELIGION;
+        referral.availability = List.of(new Availability(DayOfWeek.TUESDAY, Availability.PartOfDay.EVENING));
+        referral.experiences = List.of("caring-for-someone");
         referral.receivedAt = OffsetDateTime.parse("2026-01-05T09:00:00Z");
         referral.updatedAt = OffsetDateTime.parse("2026-01-06T11:00:00Z");
 
-        ReferralAccepted accepted = ReferralEvents.accepted(referral, LocalDate.of(2026, 1, 6));
+        ReferralAcceptedV2 accepted = ReferralEvents.accepted(referral, LocalDate.of(2026, 1, 6));
         assertEquals("65-74", accepted.ageBand());
         assertEquals("LS6", accepted.locality());
         assertEquals(Gender.FEMALE, accepted.gender());
         assertEquals(ConditionKind.PHYSICAL, accepted.conditions().get(0).kind());
-        assertEquals(List.of(SupportFormat.GROUP), accepted.preferences().formats());
+        assertEquals(List.of(Setting.GROUP), accepted.preferences().settings());
+        assertEquals(List.of(Medium.VIDEO), accepted.preferences().media());
+        assertEquals("A", accepted.ethnicity());
+        assertEquals(Faith.NO_RELIGION, accepted.faith());
+        assertEquals(referral.availability, accepted.availability());
+        assertEquals(List.of("caring-for-someone"), accepted.experiences());
         assertNull(accepted.preferences().peerGender());
         assertEquals(referral.updatedAt, accepted.acceptedAt());
     }
