@@ -200,7 +200,8 @@ class ChoiceAndWaitingTest {
         assertEquals(OffsetDateTime.parse("2026-01-01T09:00:00Z").toInstant(),
                 OffsetDateTime.parse(waiting.getString("items[" + first + "].waitingSince")).toInstant());
         assertEquals("severe-mental-illness", waiting.getString("items[" + first + "].conditions[0].group"));
-        assertEquals(List.of("VIDEO"), waiting.getList("items[" + first + "].formats"));
+        assertEquals(List.of(), waiting.getList("items[" + first + "].settings"));
+        assertEquals(List.of("VIDEO"), waiting.getList("items[" + first + "].media"));
         assertEquals("MALE", waiting.getString("items[" + first + "].peerGender"));
         assertEquals("LS6", waiting.getString("items[" + first + "].locality"));
 
@@ -230,7 +231,7 @@ class ChoiceAndWaitingTest {
 
     @Test
     void aPeerBackFromLeaveIsProposedToThoseWaiting() {
-        Map<String, Object> lee = peer("Lee", List.of(MS), List.of("ONLINE"), 2);
+        Map<String, Object> lee = peer("Lee", List.of(MS), List.of("ONLINE_TEXT"), 2);
         String leeId = createPeer(onLeave(lee));
         as("coordinator").get("/peers/" + leeId).then().body("status", equalTo("ON_LEAVE")).body("active", equalTo(false));
         UUID referralId = acceptReferral(List.of(MS), null, List.of("ONLINE"), "en");
@@ -244,7 +245,7 @@ class ChoiceAndWaitingTest {
 
     @Test
     void closingAMatchedReferralEndsTheMatchOnceAndItsPlaceGoesToTheNextWaiting() throws Exception {
-        Map<String, Object> kitProfile = peer("Kit", List.of(CANCER), List.of("ONLINE"), 1);
+        Map<String, Object> kitProfile = peer("Kit", List.of(CANCER), List.of("ONLINE_TEXT"), 1);
         String kit = createPeer(kitProfile);
         UUID first = acceptReferral(List.of(CANCER), null, List.of("ONLINE"), "en");
         as("coordinator").post("/proposals/" + proposalsOnceKnown(first).getString("proposals[0].id") + "/accept")
@@ -436,7 +437,7 @@ class ChoiceAndWaitingTest {
         asked.put("culture", "polish");
         JsonPath onlyOla = proposalsOnceKnown(publishAccepted(asked));
         assertEquals(List.of(ola), onlyOla.getList("proposals.peerId"));
-        assertEquals(List.of("SHARED_KIND", "SHARED_CULTURE_OR_LANGUAGE_WISH", "LANGUAGE", "CULTURE", "FORMATS"),
+        assertEquals(List.of("SHARED_KIND", "SHARED_CULTURE_OR_LANGUAGE_WISH", "LANGUAGE", "CULTURE", "SUPPORT"),
                 onlyOla.getList("proposals[0].reasons.factor"));
         assertEquals("shares the person's culture (Polish)", onlyOla.getString("proposals[0].reasons[3].detail"));
 

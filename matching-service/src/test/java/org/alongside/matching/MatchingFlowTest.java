@@ -87,10 +87,10 @@ class MatchingFlowTest {
 
     @Test
     void anAcceptedReferralGetsARankedExplainedShortlistAnnouncedOnce() throws Exception {
-        String ana = createPeer(peer("Ana", List.of(DIABETES, ANXIETY), List.of("ONE_TO_ONE", "TELEPHONE"), 3));
+        String ana = createPeer(peer("Ana", List.of(DIABETES, ANXIETY), List.of("IN_PERSON", "TELEPHONE"), 3));
         String bea = createPeer(peer("Bea", List.of(COPD, DEPRESSION), List.of("TELEPHONE"), 3));
-        String cat = createPeer(with(peer("Cat", List.of(DIABETES), List.of("ONE_TO_ONE", "GROUP"), 3),
-                "languages", List.of("pl")));
+        String cat = createPeer(with(with(peer("Cat", List.of(DIABETES), List.of("IN_PERSON"), 3),
+                "languages", List.of("pl")), "settings", List.of("ONE_TO_ONE", "GROUP")));
         String gus = createPeer(with(peer("Gus", List.of(ANXIETY), List.of("TELEPHONE"), 3), "languages", List.of()));
         String videoOnly = createPeer(peer("Dee", List.of(DIABETES, DEPRESSION), List.of("VIDEO"), 3));
         String inactive = createPeer(with(peer("Eve", List.of(DIABETES, DEPRESSION), List.of("TELEPHONE"), 3),
@@ -106,11 +106,12 @@ class MatchingFlowTest {
         assertEquals(null, shortlist.getString("waitingReason"));
         assertEquals(List.of(ana, bea, cat), shortlist.getList("proposals.peerId"));
         assertEquals(List.of(1, 2, 3), shortlist.getList("proposals.rank"));
+        // formats ONE_TO_ONE and TELEPHONE (version 1) are the setting one-to-one and the media in person and telephone
         // Ana: diabetes 40, depression or anxiety 20, physical and mental 10, the wish for a shared condition 10,
-        //      English 10, two formats 10
-        // Bea: depression 40, physical kind 10, physical and mental 10, wish 10, English 10, telephone 5
-        // Cat: diabetes 40, wish 10, one-to-one 5 (Gus, anxiety 20 and telephone 5, is fourth and not proposed)
-        assertEquals(List.of(100, 85, 55), shortlist.getList("proposals.score"));
+        //      English 10, one-to-one, in person and telephone 15, cut back to 100
+        // Bea: depression 40, physical kind 10, physical and mental 10, wish 10, English 10, one-to-one and telephone 10
+        // Cat: diabetes 40, wish 10, one-to-one and in person 10 (Gus, anxiety 20 and 10, is fourth and not proposed)
+        assertEquals(List.of(100, 90, 60), shortlist.getList("proposals.score"));
         assertEquals(List.of("PROPOSED", "PROPOSED", "PROPOSED"), shortlist.getList("proposals.status"));
         assertEquals("Ana", shortlist.getString("proposals[0].peerDisplayName"));
         assertEquals(List.of("both live with Type 2 diabetes mellitus",
@@ -118,11 +119,12 @@ class MatchingFlowTest {
                         "both live with a long-term physical condition and a mental health problem",
                         "the person asked for a peer who shares their condition",
                         "speaks the person's language (en)",
-                        "offers one-to-one and telephone support, as preferred"),
+                        "offers one-to-one, in person and telephone support, as preferred",
+                        "scores stop at 100"),
                 shortlist.getList("proposals[0].reasons.detail"));
         assertEquals(List.of("SHARED_CONDITION", "SHARED_GROUP", "PHYSICAL_AND_MENTAL", "SHARED_CONDITION_WISH",
-                        "LANGUAGE", "FORMATS"), shortlist.getList("proposals[0].reasons.factor"));
-        assertEquals(List.of(40, 20, 10, 10, 10, 10), shortlist.getList("proposals[0].reasons.points"));
+                        "LANGUAGE", "SUPPORT", "CAP"), shortlist.getList("proposals[0].reasons.factor"));
+        assertEquals(List.of(40, 20, 10, 10, 10, 15, -5), shortlist.getList("proposals[0].reasons.points"));
         assertTrue(shortlist.getInt("proposals[0].taxonomyVersion") >= 1, "scored with a taxonomy version");
         for (String excluded : List.of(gus, videoOnly, inactive, full)) {
             assertFalse(shortlist.getList("proposals.peerId").contains(excluded), excluded + " was proposed");
@@ -153,7 +155,8 @@ class MatchingFlowTest {
 
     @Test
     void aReferralNoPeerFitsWaitsWithAReasonAndNoEvent() {
-        createPeer(with(peer("Max", List.of(DIABETES), List.of("GROUP"), 3), "gender", "MALE"));
+        createPeer(with(with(peer("Max", List.of(DIABETES), List.of("IN_PERSON"), 3), "gender", "MALE"),
+                "settings", List.of("GROUP")));
         createPeer(with(peer("Ned", List.of(DIABETES), List.of("TELEPHONE"), 3), "gender", "MALE"));
 
         UUID referralId = acceptReferral(List.of(DIABETES), "FEMALE", List.of("TELEPHONE"), "en");
@@ -164,7 +167,7 @@ class MatchingFlowTest {
         // other tests' peers are inactive here, so the reason also counts them
         assertThat(waiting.getString("waitingReason"), allOf(
                 startsWith("No peer fits yet: of "),
-                containsString(", 1 offering none of the preferred formats (telephone), "
+                containsString(", 1 offering none of the preferred media (telephone), "
                         + "1 not of the preferred gender (female)")));
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.MATCHES)) {
             assertEquals(0, eventsOfType(probe, "match.proposed", referralId));
@@ -173,8 +176,8 @@ class MatchingFlowTest {
 
     @Test
     void acceptingMatchesThePersonTakesAPlaceAndSupersedesTheRest() {
-        String ana = createPeer(peer("Ana", List.of(DIABETES, ANXIETY), List.of("ONE_TO_ONE"), 2));
-        String bea = createPeer(peer("Bea", List.of(COPD), List.of("ONE_TO_ONE"), 2));
+        String ana = createPeer(peer("Ana", List.of(DIABETES, ANXIETY), List.of("IN_PERSON"), 2));
+        String bea = createPeer(peer("Bea", List.of(COPD), List.of("IN_PERSON"), 2));
         UUID referralId = acceptReferral(List.of(DIABETES, DEPRESSION), null, List.of("ONE_TO_ONE"), "en");
         JsonPath shortlist = proposalsOnceKnown(referralId);
         String first = shortlist.getString("proposals[0].id");
@@ -211,12 +214,12 @@ class MatchingFlowTest {
         as("coordinator").get("/peers/" + ana).then().body("activeClients", equalTo(1));
 
         // the place taken cannot be removed from under the person
-        as("coordinator").body(peer("Ana", List.of(DIABETES, ANXIETY), List.of("ONE_TO_ONE"), 0))
+        as("coordinator").body(peer("Ana", List.of(DIABETES, ANXIETY), List.of("IN_PERSON"), 0))
                 .put("/peers/" + ana).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("capacity"))
                 .body("detail", containsString("1 active client"));
-        as("coordinator").body(peer("Ana", List.of(DIABETES, ANXIETY), List.of("ONE_TO_ONE"), 1))
+        as("coordinator").body(peer("Ana", List.of(DIABETES, ANXIETY), List.of("IN_PERSON"), 1))
                 .put("/peers/" + ana).then().statusCode(200).body("activeClients", equalTo(1));
 
         as("coordinator").post("/proposals/" + UUID.randomUUID() + "/accept").then().statusCode(404)

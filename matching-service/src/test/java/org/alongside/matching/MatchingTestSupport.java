@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -12,11 +13,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.alongside.platform.events.EventData;
+import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.EventSpec;
 import org.alongside.platform.testing.TestEvents;
 import org.alongside.platform.testing.Tokens;
 
@@ -51,16 +57,17 @@ public final class MatchingTestSupport {
         return Map.of("snomedCode", snomedCode, "display", display, "kind", kind);
     }
 
-    /** A valid peer profile; change what a test needs with {@link #with}. */
+    /** A valid peer profile offering one-to-one support through {@code media}; change what a test needs with {@link #with}. */
     public static Map<String, Object> peer(String displayName, List<Map<String, Object>> livedExperience,
-            List<String> formats, int capacity) {
+            List<String> media, int capacity) {
         Map<String, Object> peer = new HashMap<>();
         peer.put("displayName", displayName);
         peer.put("livedExperience", livedExperience);
         peer.put("experiences", List.of("Carer", "bereavement", "carer"));
         peer.put("gender", "FEMALE");
         peer.put("languages", List.of("en"));
-        peer.put("formats", formats);
+        peer.put("settings", List.of("ONE_TO_ONE"));
+        peer.put("media", media);
         peer.put("capacity", capacity);
         peer.put("active", true);
         return peer;
@@ -76,7 +83,7 @@ public final class MatchingTestSupport {
         return as("coordinator").body(body).post("/peers").then().statusCode(201).extract().path("id");
     }
 
-    /** The data of a referral.accepted event; peerGender and language may be null. */
+    /** The data of a referral.accepted event of the first version (formats); peerGender and language may be null. */
     public static Map<String, Object> accepted(UUID referralId, List<Map<String, Object>> conditions,
             String peerGender, List<String> formats, String language) {
         Map<String, Object> preferences = new HashMap<>();
@@ -96,6 +103,43 @@ public final class MatchingTestSupport {
         data.put("receivedAt", "2026-01-05T09:30:00Z");
         data.put("acceptedAt", "2026-01-06T11:00:00Z");
         return data;
+    }
+
+    /**
+     * The data of a referral.accepted version 2 event: settings and media, and what else the person brings
+     * (ethnicity, faith, availability, experiences) added by the test; peerGender may be null.
+     */
+    public static Map<String, Object> acceptedV2(UUID referralId, List<Map<String, Object>> conditions,
+            String peerGender, List<String> settings, List<String> media) {
+        Map<String, Object> preferences = new HashMap<>();
+        preferences.put("peerGender", peerGender);
+        preferences.put("settings", settings);
+        preferences.put("media", media);
+        preferences.put("sharedCondition", true);
+        Map<String, Object> data = new HashMap<>();
+        data.put("referralId", referralId.toString());
+        data.put("conditions", conditions);
+        data.put("preferences", preferences);
+        data.put("language", "en");
+        data.put("interpreterNeeded", false);
+        data.put("ageBand", "55-64");
+        data.put("gender", "FEMALE");
+        data.put("locality", "LS6");
+        data.put("availability", List.of());
+        data.put("experiences", List.of());
+        data.put("receivedAt", "2026-01-05T09:30:00Z");
+        data.put("acceptedAt", "2026-01-06T11:00:00Z");
+        return data;
+    }
+
+    /** Publishes an event of the version {@code dataType} is, as its producer does (the version is in dataschema). */
+    public static EventEnvelope publish(Class<? extends EventData> dataType, UUID subject, Map<String, Object> data) {
+        EventSpec<?> spec = EventSpec.of(dataType);
+        EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), spec.type(),
+                "/alongside/test", subject.toString(), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
+                spec.dataschema(), new ObjectMapper().valueToTree(data));
+        TestEvents.send(event);
+        return event;
     }
 
     /**

@@ -42,7 +42,7 @@ class PackagedServiceIT {
     @Test
     void proposesForAcceptedReferralsAndRecordsTheChoice() {
         for (int round = 0; round < ROUNDS; round++) {
-            String peer = createPeer(peer("Peer " + round, List.of(DIABETES), List.of("ONE_TO_ONE"), 1));
+            String peer = createPeer(peer("Peer " + round, List.of(DIABETES), List.of("IN_PERSON"), 1));
             UUID referral = acceptReferral(List.of(DIABETES, DEPRESSION), null, List.of("ONE_TO_ONE"), "en");
             JsonPath shortlist = proposalsOnceKnown(referral);
             String proposal = shortlist.getString("proposals.find { it.peerId == '" + peer + "' }.id");

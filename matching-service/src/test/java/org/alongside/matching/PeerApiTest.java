@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class PeerApiTest {
 
     private static final Map<String, Object> SAM = peer("Sam", List.of(DIABETES, ANXIETY),
-            List.of("ONE_TO_ONE", "TELEPHONE"), 4);
+            List.of("TELEPHONE", "IN_PERSON"), 4);
 
     @Test
     void aCoordinatorAddsReadsAndReplacesAPeerProfile() {
@@ -57,7 +57,8 @@ class PeerApiTest {
                 .extract().path("id");
 
         as("admin").get("/peers/" + id).then().statusCode(200)
-                .body("id", equalTo(id)).body("formats", contains("ONE_TO_ONE", "TELEPHONE"));
+                .body("id", equalTo(id)).body("settings", contains("ONE_TO_ONE"))
+                .body("media", contains("IN_PERSON", "TELEPHONE"));
         // a supervisor who does not supervise Sam: outside their scope
         as("supervisor").get("/peers/" + id).then().statusCode(404);
 
@@ -84,7 +85,9 @@ class PeerApiTest {
         full.put("genderIdentity", "non-binary");
         full.put("ageBand", "45-54");
         full.put("culture", "British Pakistani");
-        full.put("faith", "Muslim");
+        full.put("ethnicity", "J");
+        full.put("faith", "MUSLIM");
+        full.put("gender", "female");
         full.put("localities", List.of("ls6", "LS7", "LS6"));
         full.put("availability", List.of(Map.of("day", "THURSDAY", "part", "EVENING"),
                 Map.of("day", "MONDAY", "part", "MORNING")));
@@ -102,7 +105,9 @@ class PeerApiTest {
                 .body("genderIdentity", equalTo("non-binary"))
                 .body("ageBand", equalTo("45-54"))
                 .body("culture", equalTo("British Pakistani"))
-                .body("faith", equalTo("Muslim"))
+                .body("ethnicity", equalTo("J"))
+                .body("faith", equalTo("MUSLIM"))
+                .body("gender", equalTo("FEMALE"))
                 .body("localities", contains("LS6", "LS7"))
                 .body("availability.day", contains("MONDAY", "THURSDAY"))
                 .body("training.peerSupport", equalTo(true))
@@ -182,8 +187,9 @@ class PeerApiTest {
 
     @Test
     void invalidProfilesAreRefusedNamingTheField() {
-        expectInvalid(with(SAM, "formats", List.of()), "formats");
-        expectInvalid(with(SAM, "formats", null), "formats");
+        expectInvalid(with(SAM, "settings", List.of()), "settings");
+        expectInvalid(with(SAM, "media", null), "media");
+        expectInvalid(with(SAM, "ethnicity", "X"), "ethnicity");
         expectInvalid(with(SAM, "livedExperience", List.of()), "livedExperience");
         expectInvalid(with(SAM, "capacity", 51), "capacity");
         expectInvalid(with(SAM, "capacity", -1), "capacity");
@@ -208,16 +214,20 @@ class PeerApiTest {
         expectInvalid(with(SAM, "livedExperience", List.of(Map.of("display", "Diabetes", "kind", "PHYSICAL",
                 "period", "SOMETIMES"))), "livedExperience[0].period");
 
-        as("coordinator").body(with(SAM, "formats", List.of("CARRIER_PIGEON"))).post("/peers")
+        as("coordinator").body(with(SAM, "media", List.of("CARRIER_PIGEON"))).post("/peers")
                 .then().statusCode(400).body("detail", containsString("CARRIER_PIGEON"))
-                .body("errors[0].field", equalTo("formats[0]"));
+                .body("errors[0].field", equalTo("media[0]"));
+        as("coordinator").body(with(SAM, "faith", "Catholic")).post("/peers")
+                .then().statusCode(400).body("errors[0].field", equalTo("faith"));
+        as("coordinator").body(with(SAM, "gender", "f")).post("/peers")
+                .then().statusCode(400).body("errors[0].field", equalTo("gender"));
         as("coordinator").body("{\"displayName\": ").post("/peers").then().statusCode(400)
                 .contentType("application/problem+json");
         as("coordinator").body("").post("/peers").then().statusCode(400);
 
         String id = createPeer(SAM);
-        as("coordinator").body(with(SAM, "formats", List.of())).put("/peers/" + id).then().statusCode(400)
-                .body("errors.field", hasItem("formats"));
+        as("coordinator").body(with(SAM, "media", List.of())).put("/peers/" + id).then().statusCode(400)
+                .body("errors.field", hasItem("media"));
     }
 
     @Test

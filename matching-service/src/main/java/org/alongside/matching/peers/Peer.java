@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Medium;
 import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.matching.vocabulary.Setting;
+import org.alongside.platform.events.support.Faith;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -34,12 +36,18 @@ public class Peer extends PanacheEntityBase {
     /** In the peer's own words; matching uses {@link #gender}. */
     public String genderIdentity;
     public String ageBand;
+    /** Self-described; matched with a person's culture from referral events of the first version. */
     public String culture;
-    public String faith;
+    /** NHS ethnic category code ({@link org.alongside.platform.events.support.EthnicCategory}). */
+    public String ethnicity;
+    @Enumerated(EnumType.STRING)
+    public Faith faith;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> languages;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<SupportFormat> formats;
+    public List<Setting> settings;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Medium> media;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> localities;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -12,8 +12,11 @@ import java.util.UUID;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
 import org.alongside.matching.vocabulary.Localities;
+import org.alongside.matching.vocabulary.Medium;
 import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.matching.vocabulary.Setting;
+import org.alongside.platform.events.support.EthnicCategory;
+import org.alongside.platform.events.support.Faith;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A peer profile as a coordinator writes it (POST creates, PUT replaces). */
@@ -32,13 +35,16 @@ public record PeerInput(
         String genderIdentity,
         @Pattern(regexp = AGE_BAND, message = "must be one of 16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+")
         @Schema(example = "45-54") String ageBand,
-        @Size(max = 100) @Schema(description = "Culture or ethnicity, self-described; matched with the person's",
-                example = "Polish") String culture,
-        @Size(max = 100) @Schema(example = "Catholic") String faith,
+        @Size(max = 100) @Schema(description = "Culture, self-described", example = "Polish") String culture,
+        @Pattern(regexp = EthnicCategory.PATTERN, message = "must be an NHS ethnic category code (A-H, J-N, P, R, S, Z or 99)")
+        @Schema(description = "NHS ethnic category code (UK Core EthnicCategoryEngland)", example = "C") String ethnicity,
+        @Schema(description = "Religion or belief (ONS 2021 Census categories)") Faith faith,
         @Size(max = 20) @Schema(description = "BCP 47 language tags the peer can support people in", example = "[\"en\", \"pl\"]")
         List<@NotNull @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pl") String> languages,
-        @NotNull(message = "must offer at least one format") @Size(min = 1, message = "must offer at least one format")
-        List<@NotNull SupportFormat> formats,
+        @NotNull(message = "must offer at least one setting") @Size(min = 1, message = "must offer at least one setting")
+        @Schema(description = "Who the peer meets: one person, a group, or both") List<@NotNull Setting> settings,
+        @NotNull(message = "must offer at least one medium") @Size(min = 1, message = "must offer at least one medium")
+        @Schema(description = "Through what the peer supports people") List<@NotNull Medium> media,
         @Size(max = 50) @Schema(description = "Postcode districts where the peer meets people in person; none means "
                 + "in-person support is not limited by place", example = "[\"LS6\", \"LS7\"]")
         List<@NotNull @Pattern(regexp = Localities.DISTRICT, message = Localities.MALFORMED) String> localities,

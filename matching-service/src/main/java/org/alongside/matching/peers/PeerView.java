@@ -7,8 +7,10 @@ import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Medium;
 import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.matching.vocabulary.Setting;
+import org.alongside.platform.events.support.Faith;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A peer profile as its readers see it. */
@@ -24,9 +26,11 @@ public record PeerView(
         String genderIdentity,
         String ageBand,
         String culture,
-        String faith,
+        @Schema(description = "NHS ethnic category code") String ethnicity,
+        Faith faith,
         List<String> languages,
-        List<SupportFormat> formats,
+        List<Setting> settings,
+        List<Medium> media,
         List<String> localities,
         List<Slot> availability,
         int capacity,
@@ -52,7 +56,7 @@ public record PeerView(
         List<String> unmapped = p.livedExperience.stream().map(Condition::snomedCode)
                 .filter(code -> code != null && !taxonomy.knows(code)).distinct().toList();
         return new PeerView(p.id, p.displayName, lived, unmapped, p.experiences, p.gender, p.genderIdentity, p.ageBand,
-                p.culture, p.faith, p.languages, p.formats, p.localities, p.availability, p.capacity, p.activeClients,
+                p.culture, p.ethnicity, p.faith, p.languages, p.settings, p.media, p.localities, p.availability, p.capacity, p.activeClients,
                 p.status, p.active, p.training, p.supervisorId, p.boundaries, p.createdAt, p.updatedAt);
     }
 }

@@ -197,10 +197,12 @@ public class Peers {
         peer.genderIdentity = blankToNull(input.genderIdentity());
         peer.ageBand = input.ageBand();
         peer.culture = blankToNull(input.culture());
-        peer.faith = blankToNull(input.faith());
+        peer.ethnicity = input.ethnicity();
+        peer.faith = input.faith();
         peer.languages = input.languages() == null ? List.of()
                 : input.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
-        peer.formats = input.formats().stream().distinct().toList();
+        peer.settings = input.settings().stream().distinct().sorted().toList();
+        peer.media = input.media().stream().distinct().sorted().toList();
         peer.localities = input.localities() == null ? List.of()
                 : input.localities().stream().map(Localities::normalise).distinct().sorted().toList();
         peer.availability = input.availability() == null ? List.of()

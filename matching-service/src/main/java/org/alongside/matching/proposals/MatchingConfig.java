@@ -42,14 +42,20 @@ public interface MatchingConfig {
 
         @WithDefault("10") @Min(0) @Max(Scorer.MAX_SCORE) int sharedCultureOrLanguageWish();
 
-        @WithDefault("5") @Min(0) @Max(Scorer.MAX_SCORE) int format();
+        /** Each preferred setting or medium the peer offers. */
+        @WithDefault("5") @Min(0) @Max(Scorer.MAX_SCORE) int support();
 
-        @WithDefault("15") @Min(0) @Max(Scorer.MAX_SCORE) int formatCap();
+        @WithDefault("15") @Min(0) @Max(Scorer.MAX_SCORE) int supportCap();
 
         @WithDefault("5") @Min(0) @Max(Scorer.MAX_SCORE) int availability();
 
         @WithDefault("10") @Min(0) @Max(Scorer.MAX_SCORE) int availabilityCap();
 
         @WithDefault("10") @Min(0) @Max(Scorer.MAX_SCORE) int locality();
+
+        /** Each life experience both have. */
+        @WithDefault("5") @Min(0) @Max(Scorer.MAX_SCORE) int experience();
+
+        @WithDefault("10") @Min(0) @Max(Scorer.MAX_SCORE) int experienceCap();
     }
 }

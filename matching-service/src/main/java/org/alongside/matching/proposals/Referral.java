@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Medium;
+import org.alongside.matching.vocabulary.Setting;
 import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.platform.events.support.Faith;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -35,13 +37,19 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Gender peerGender;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<SupportFormat> formats;
+    public List<Setting> settings;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Medium> media;
     public Boolean sharedCondition;
     public Boolean sharedCultureOrLanguage;
     public String language;
     public boolean interpreterNeeded;
     public String locality;
+    /** Self-described, from referral.accepted version 1 only; version 2 carries ethnicity and faith instead. */
     public String culture;
+    public String ethnicity;
+    @Enumerated(EnumType.STRING)
+    public Faith faith;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Slot> availability;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -63,8 +71,9 @@ public class Referral extends PanacheEntityBase {
 
     /** The person's needs, ruling out the peers a coordinator ruled out and those proposed before. */
     public Scorer.Needs needs(Set<UUID> doNotMatch, Set<UUID> proposedBefore, boolean countOfferedPlaces) {
-        return new Scorer.Needs(conditions, peerGender, new HashSet<>(formats), language, interpreterNeeded,
-                sharedCondition, sharedCultureOrLanguage, locality, culture, new HashSet<>(availability),
-                new HashSet<>(experiences), doNotMatch, proposedBefore, countOfferedPlaces);
+        return new Scorer.Needs(conditions, peerGender, new HashSet<>(settings), new HashSet<>(media), language,
+                interpreterNeeded, sharedCondition, sharedCultureOrLanguage, locality, culture, ethnicity, faith,
+                new HashSet<>(availability), new HashSet<>(experiences), doNotMatch, proposedBefore,
+                countOfferedPlaces);
     }
 }

@@ -21,8 +21,10 @@ import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Medium;
 import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.matching.vocabulary.Setting;
+import org.alongside.platform.events.support.Faith;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -37,6 +39,7 @@ public final class Scorer {
 
     public static final int MAX_SCORE = 100;
     private static final String ENGLISH = "en";
+    private static final Set<String> NO_ETHNIC_CATEGORY = Set.of("Z", "99");
 
     private final Weights weights;
     private final Taxonomy taxonomy;
@@ -54,8 +57,8 @@ public final class Scorer {
     /** Points for each factor ({@link MatchingConfig.Weights}: {@code alongside.matching.weights.*}). */
     public record Weights(int sharedCondition, int sharedGroup, int livedExperienceCap, int sharedKind,
             int physicalAndMental, int sharedConditionWish, int peerGender, int language, int culture,
-            int sharedCultureOrLanguageWish, int format, int formatCap, int availability, int availabilityCap,
-            int locality) {
+            int sharedCultureOrLanguageWish, int support, int supportCap, int availability, int availabilityCap,
+            int locality, int experience, int experienceCap) {
     }
 
     @Schema(description = """
@@ -65,12 +68,14 @@ public final class Scorer {
             both live with a physical condition and a mental health problem. SHARED_CONDITION_WISH: the person asked
             for a peer who shares their condition, and this one does. PEER_GENDER: the gender the person asked for.
             SHARED_CULTURE_OR_LANGUAGE_WISH: the person asked for a peer who shares their culture or language, and
-            this one does. LANGUAGE: the peer speaks the person's language. CULTURE: the same culture or ethnicity.
-            FORMATS: the peer offers formats the person prefers. AVAILABILITY: both are free at the same times.
-            LOCALITY: the peer meets people in person where the person lives. CAP: scores stop at 100.""")
+            this one does. LANGUAGE: the peer speaks the person's language. CULTURE: the person asked for a shared
+            culture and the peer shares their ethnic category, faith or self-described culture. SUPPORT: the peer
+            offers settings and media the person prefers. AVAILABILITY: both are free at the same times. LOCALITY:
+            the peer meets people in person where the person lives. EXPERIENCES: both have the same life
+            experiences. CAP: scores stop at 100.""")
     public enum Factor {
         SHARED_CONDITION, SHARED_GROUP, SHARED_KIND, PHYSICAL_AND_MENTAL, SHARED_CONDITION_WISH, PEER_GENDER,
-        SHARED_CULTURE_OR_LANGUAGE_WISH, LANGUAGE, CULTURE, FORMATS, AVAILABILITY, LOCALITY, CAP
+        SHARED_CULTURE_OR_LANGUAGE_WISH, LANGUAGE, CULTURE, SUPPORT, AVAILABILITY, LOCALITY, EXPERIENCES, CAP
     }
 
     /** One line of a score's explanation; a proposal's reasons add up to its score. */
@@ -81,17 +86,20 @@ public final class Scorer {
 
     /**
      * What the referral asks for, and who is out of the question for it. A gender preference of UNKNOWN is no
-     * preference; no formats means any format. {@code countOfferedPlaces}: a peer's places offered in open
-     * proposals count as taken (when referrals that wait are matched again, a freed place goes to one of them).
+     * preference; no settings means any setting, no media any medium. {@code culture} is self-described (from
+     * referral events of the first version), {@code ethnicity} an NHS ethnic category code.
+     * {@code countOfferedPlaces}: a peer's places offered in open proposals count as taken (when referrals that wait
+     * are matched again, a freed place goes to one of them).
      */
-    public record Needs(List<Condition> conditions, Gender peerGender, Set<SupportFormat> formats, String language,
-            boolean interpreterNeeded, Boolean sharedCondition, Boolean sharedCultureOrLanguage, String locality,
-            String culture, Set<Slot> availability, Set<String> experiences, Set<UUID> doNotMatch,
-            Set<UUID> proposedBefore, boolean countOfferedPlaces) {
+    public record Needs(List<Condition> conditions, Gender peerGender, Set<Setting> settings, Set<Medium> media,
+            String language, boolean interpreterNeeded, Boolean sharedCondition, Boolean sharedCultureOrLanguage,
+            String locality, String culture, String ethnicity, Faith faith, Set<Slot> availability,
+            Set<String> experiences, Set<UUID> doNotMatch, Set<UUID> proposedBefore, boolean countOfferedPlaces) {
 
         public Needs {
             conditions = List.copyOf(conditions);
-            formats = formats == null || formats.isEmpty() ? Set.of() : Set.copyOf(formats);
+            settings = settings == null ? Set.of() : Set.copyOf(settings);
+            media = media == null ? Set.of() : Set.copyOf(media);
             availability = availability == null ? Set.of() : Set.copyOf(availability);
             experiences = experiences == null ? Set.of()
                     : experiences.stream().map(Boundaries::tag).collect(Collectors.toUnmodifiableSet());
@@ -99,22 +107,27 @@ public final class Scorer {
             proposedBefore = proposedBefore == null ? Set.of() : Set.copyOf(proposedBefore);
         }
 
-        /** The first shape of needs: conditions, gender, formats and language only. */
-        public Needs(List<Condition> conditions, Gender peerGender, Set<SupportFormat> formats, String language) {
-            this(conditions, peerGender, formats, language, false, null, null, null, null, Set.of(), Set.of(),
-                    Set.of(), Set.of(), false);
+        /** The first shape of needs: conditions, gender, settings, media and language only. */
+        public Needs(List<Condition> conditions, Gender peerGender, Set<Setting> settings, Set<Medium> media,
+                String language) {
+            this(conditions, peerGender, settings, media, language, false, null, null, null, null, null, null,
+                    Set.of(), Set.of(), Set.of(), Set.of(), false);
         }
     }
 
     public record Candidate(UUID peerId, PeerStatus status, int capacity, int activeClients, int offeredPlaces,
-            List<Condition> livedExperience, Gender gender, List<String> languages, Set<SupportFormat> formats,
-            Set<String> localities, Set<Slot> availability, String culture, Boundaries boundaries) {
+            List<Condition> livedExperience, Gender gender, List<String> languages, Set<Setting> settings,
+            Set<Medium> media, Set<String> localities, Set<Slot> availability, String culture, String ethnicity,
+            Faith faith, Set<String> experiences, Boundaries boundaries) {
 
         public Candidate {
             Objects.requireNonNull(status, "status");
             livedExperience = List.copyOf(livedExperience);
             languages = languages == null ? List.of() : List.copyOf(languages);
-            formats = formats == null ? Set.of() : Set.copyOf(formats);
+            settings = settings == null ? Set.of() : Set.copyOf(settings);
+            media = media == null ? Set.of() : Set.copyOf(media);
+            experiences = experiences == null ? Set.of()
+                    : experiences.stream().map(Boundaries::tag).collect(Collectors.toUnmodifiableSet());
             localities = localities == null ? Set.of() : Set.copyOf(localities);
             availability = availability == null ? Set.of() : Set.copyOf(availability);
             boundaries = boundaries == null ? Boundaries.NONE : boundaries;
@@ -122,10 +135,10 @@ public final class Scorer {
 
         /** The first shape of a candidate: nothing limits place, time or experience. */
         public Candidate(UUID peerId, boolean active, int capacity, int activeClients, List<Condition> livedExperience,
-                Gender gender, List<String> languages, Set<SupportFormat> formats) {
+                Gender gender, List<String> languages, Set<Setting> settings, Set<Medium> media) {
             this(peerId, active ? PeerStatus.ACTIVE : PeerStatus.ON_LEAVE, capacity, activeClients, 0,
-                    livedExperience,
-                    gender, languages, formats, Set.of(), Set.of(), null, Boundaries.NONE);
+                    livedExperience, gender, languages, settings, media, Set.of(), Set.of(), null, null, null,
+                    Set.of(), Boundaries.NONE);
         }
 
         public boolean active() {
@@ -134,7 +147,7 @@ public final class Scorer {
 
         Candidate withOfferedPlaces(int offered) {
             return new Candidate(peerId, status, capacity, activeClients, offered, livedExperience, gender, languages,
-                    formats, localities, availability, culture, boundaries);
+                    settings, media, localities, availability, culture, ethnicity, faith, experiences, boundaries);
         }
     }
 
@@ -147,7 +160,8 @@ public final class Scorer {
 
     /** Why a peer cannot be proposed, in the order the constraints are checked. */
     public enum Exclusion {
-        PROPOSED_BEFORE, DO_NOT_MATCH, ON_LEAVE, LEFT, FULL, PLACES_OFFERED, NO_COMMON_FORMAT, OUT_OF_AREA, LANGUAGE,
+        PROPOSED_BEFORE, DO_NOT_MATCH, ON_LEAVE, LEFT, FULL, PLACES_OFFERED, NO_COMMON_SETTING, NO_COMMON_MEDIUM,
+        OUT_OF_AREA, LANGUAGE,
         GENDER, BOUNDARY
     }
 
@@ -185,9 +199,11 @@ public final class Scorer {
             exclusion = Exclusion.FULL;
         } else if (needs.countOfferedPlaces() && peer.activeClients() + peer.offeredPlaces() >= peer.capacity()) {
             exclusion = Exclusion.PLACES_OFFERED;
-        } else if (wanted(needs).stream().noneMatch(peer.formats()::contains)) {
-            exclusion = Exclusion.NO_COMMON_FORMAT;
-        } else if (feasibleFormats(needs, peer).isEmpty()) {
+        } else if (wanted(needs).stream().noneMatch(peer.settings()::contains)) {
+            exclusion = Exclusion.NO_COMMON_SETTING;
+        } else if (wantedMedia(needs).stream().noneMatch(peer.media()::contains)) {
+            exclusion = Exclusion.NO_COMMON_MEDIUM;
+        } else if (feasibleMedia(needs, peer).isEmpty()) {
             exclusion = Exclusion.OUT_OF_AREA;
         } else if (languageRequired(needs) && !speaks(peer, primaryLanguage(needs.language()))) {
             exclusion = Exclusion.LANGUAGE;
@@ -208,8 +224,10 @@ public final class Scorer {
             case LEFT -> "no longer with the service";
             case FULL -> "at capacity";
             case PLACES_OFFERED -> "with every free place already offered in open proposals";
-            case NO_COMMON_FORMAT -> "offering none of the preferred formats ("
-                    + describe(needs.formats().stream().sorted().toList(), "or") + ")";
+            case NO_COMMON_SETTING -> "offering none of the preferred settings ("
+                    + join(needs.settings().stream().sorted().map(Setting::description).toList(), "or") + ")";
+            case NO_COMMON_MEDIUM -> "offering none of the preferred media ("
+                    + join(needs.media().stream().sorted().map(Medium::description).toList(), "or") + ")";
             case OUT_OF_AREA -> "not meeting people in person in " + needs.locality();
             case LANGUAGE -> "not speaking the person's language (" + needs.language().strip() + ")";
             case GENDER -> "not of the preferred gender (" + needs.peerGender().description() + ")";
@@ -231,10 +249,9 @@ public final class Scorer {
         }
         String language = primaryLanguage(needs.language());
         boolean sharesLanguage = language != null && speaks(peer, language);
-        boolean sharesCulture = needs.culture() != null && peer.culture() != null
-                && needs.culture().strip().equalsIgnoreCase(peer.culture().strip());
-        if (Boolean.TRUE.equals(needs.sharedCultureOrLanguage())
-                && (sharesCulture || sharesLanguage && !ENGLISH.equals(language))) {
+        List<String> culture = sharedCulture(needs, peer);
+        boolean askedForCulture = Boolean.TRUE.equals(needs.sharedCultureOrLanguage());
+        if (askedForCulture && (!culture.isEmpty() || sharesLanguage && !ENGLISH.equals(language))) {
             reasons.add(new Reason(Factor.SHARED_CULTURE_OR_LANGUAGE_WISH,
                     "the person asked for a peer who shares their culture or language",
                     weights.sharedCultureOrLanguageWish()));
@@ -243,15 +260,18 @@ public final class Scorer {
             reasons.add(new Reason(Factor.LANGUAGE, "speaks the person's language (" + needs.language().strip() + ")",
                     weights.language()));
         }
-        if (sharesCulture) {
-            reasons.add(new Reason(Factor.CULTURE, "shares the person's culture (" + peer.culture().strip() + ")",
-                    weights.culture()));
+        if (askedForCulture && !culture.isEmpty()) {
+            reasons.add(new Reason(Factor.CULTURE, "shares the person's " + join(culture, "and"), weights.culture()));
         }
 
-        List<SupportFormat> feasible = feasibleFormats(needs, peer);
-        if (!needs.formats().isEmpty() && !feasible.isEmpty()) {
-            reasons.add(new Reason(Factor.FORMATS, "offers " + describe(feasible, "and") + " support, as preferred",
-                    Math.min(weights.format() * feasible.size(), weights.formatCap())));
+        List<Setting> settings = needs.settings().stream().filter(peer.settings()::contains).sorted().toList();
+        List<Medium> feasible = feasibleMedia(needs, peer);
+        List<Medium> media = needs.media().isEmpty() ? List.of() : feasible;
+        if (!settings.isEmpty() || !media.isEmpty()) {
+            List<String> offered = new ArrayList<>(settings.stream().map(Setting::description).toList());
+            offered.addAll(media.stream().map(Medium::description).toList());
+            reasons.add(new Reason(Factor.SUPPORT, "offers " + join(offered, "and") + " support, as preferred",
+                    Math.min(weights.support() * offered.size(), weights.supportCap())));
         }
         List<Slot> together = needs.availability().stream().filter(peer.availability()::contains)
                 .sorted(Slot.WEEK_ORDER).toList();
@@ -261,9 +281,15 @@ public final class Scorer {
                     Math.min(weights.availability() * together.size(), weights.availabilityCap())));
         }
         if (needs.locality() != null && peer.localities().contains(needs.locality())
-                && feasible.stream().anyMatch(SupportFormat::inPerson)) {
+                && feasible.stream().anyMatch(Medium::inPerson)) {
             reasons.add(new Reason(Factor.LOCALITY, "meets people in person in " + needs.locality()
                     + ", where the person lives", weights.locality()));
+        }
+        List<String> experiences = needs.experiences().stream().filter(peer.experiences()::contains).sorted()
+                .toList();
+        if (!experiences.isEmpty()) {
+            reasons.add(new Reason(Factor.EXPERIENCES, "both have lived experience of " + join(experiences, "and"),
+                    Math.min(weights.experience() * experiences.size(), weights.experienceCap())));
         }
 
         int total = reasons.stream().mapToInt(Reason::points).sum();
@@ -351,20 +377,46 @@ public final class Scorer {
         return points;
     }
 
-    /** The formats the person would take: those they prefer, or any when they stated none. */
-    private static Set<SupportFormat> wanted(Needs needs) {
-        return needs.formats().isEmpty() ? EnumSet.allOf(SupportFormat.class) : needs.formats();
+    /** The settings the person would take: those they prefer, or any when they stated none. */
+    private static Set<Setting> wanted(Needs needs) {
+        return needs.settings().isEmpty() ? EnumSet.allOf(Setting.class) : needs.settings();
+    }
+
+    /** The media the person would take: those they prefer, or any when they stated none. */
+    private static Set<Medium> wantedMedia(Needs needs) {
+        return needs.media().isEmpty() ? EnumSet.allOf(Medium.class) : needs.media();
     }
 
     /**
-     * The formats both can do: wanted by the person, offered by the peer, and for in-person formats, where the
-     * person lives when both the person's district and the peer's districts are known.
+     * The media both can use: wanted by the person, offered by the peer, and in person only where the person lives
+     * when both the person's district and the peer's districts are known.
      */
-    private static List<SupportFormat> feasibleFormats(Needs needs, Candidate peer) {
+    private static List<Medium> feasibleMedia(Needs needs, Candidate peer) {
         boolean meetsThere = needs.locality() == null || peer.localities().isEmpty()
                 || peer.localities().contains(needs.locality());
-        return wanted(needs).stream().filter(peer.formats()::contains)
-                .filter(format -> !format.inPerson() || meetsThere).sorted().toList();
+        return wantedMedia(needs).stream().filter(peer.media()::contains)
+                .filter(medium -> !medium.inPerson() || meetsThere).sorted().toList();
+    }
+
+    /**
+     * What of the person's culture the peer shares: the same NHS ethnic category (Z not stated and 99 not known are
+     * no category), the same faith (NOT_STATED and OTHER name no one faith), or the same self-described culture.
+     */
+    private static List<String> sharedCulture(Needs needs, Candidate peer) {
+        List<String> shared = new ArrayList<>();
+        if (needs.ethnicity() != null && needs.ethnicity().equals(peer.ethnicity())
+                && !NO_ETHNIC_CATEGORY.contains(needs.ethnicity())) {
+            shared.add("ethnic category (" + needs.ethnicity() + ")");
+        }
+        if (needs.faith() != null && needs.faith() == peer.faith() && needs.faith() != Faith.NOT_STATED
+                && needs.faith() != Faith.OTHER) {
+            shared.add("faith (" + needs.faith().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
+        }
+        if (needs.culture() != null && peer.culture() != null
+                && needs.culture().strip().equalsIgnoreCase(peer.culture().strip())) {
+            shared.add("culture (" + peer.culture().strip() + ")");
+        }
+        return shared;
     }
 
     /**
@@ -408,10 +460,6 @@ public final class Scorer {
             return null;
         }
         return tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-    }
-
-    private static String describe(List<SupportFormat> formats, String conjunction) {
-        return join(formats.stream().map(SupportFormat::description).toList(), conjunction);
     }
 
     private static String join(List<String> names, String conjunction) {

@@ -33,7 +33,7 @@ public class Scoring {
     static Scorer.Weights weights(MatchingConfig.Weights w) {
         return new Scorer.Weights(w.sharedCondition(), w.sharedGroup(), w.livedExperienceCap(), w.sharedKind(),
                 w.physicalAndMental(), w.sharedConditionWish(), w.peerGender(), w.language(), w.culture(),
-                w.sharedCultureOrLanguageWish(), w.format(), w.formatCap(), w.availability(), w.availabilityCap(),
-                w.locality());
+                w.sharedCultureOrLanguageWish(), w.support(), w.supportCap(), w.availability(), w.availabilityCap(),
+                w.locality(), w.experience(), w.experienceCap());
     }
 }

@@ -1,9 +1,8 @@
 package org.alongside.matching.proposals;
 
-import static org.alongside.platform.events.Vocabulary.as;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,14 +18,7 @@ import org.alongside.matching.peers.Peer;
 import org.alongside.matching.peers.PeerChanged;
 import org.alongside.matching.peers.PeerStatus;
 import org.alongside.matching.taxonomy.TaxonomyChanged;
-import org.alongside.matching.vocabulary.Condition;
-import org.alongside.matching.vocabulary.ConditionKind;
-import org.alongside.matching.vocabulary.Gender;
-import org.alongside.matching.vocabulary.Localities;
-import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
 import org.alongside.platform.events.matches.MatchProposed;
-import org.alongside.platform.events.referrals.ReferralAccepted;
 import org.alongside.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -59,42 +51,67 @@ public class Shortlists {
 
     /**
      * Records the referral and its shortlist. A referral matching already knows is left alone, so a second
-     * {@code referral.accepted} for it (even with a new event id) never makes a second shortlist.
+     * {@code referral.accepted} for it (even with a new event id, or in the other version) never makes a second
+     * shortlist.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void propose(UUID referralId, ReferralAccepted accepted, OffsetDateTime acceptedAt) {
+    public void propose(UUID referralId, PersonNeeds needs, OffsetDateTime acceptedAt) {
         if (Referral.findById(referralId) != null) {
             LOG.infof("Referral %s already has a shortlist; accepted again, ignored", referralId);
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        ReferralAccepted.Preferences preferences = accepted.preferences();
         Referral referral = new Referral();
         referral.id = referralId;
-        referral.conditions = accepted.conditions().stream()
-                .map(c -> new Condition(c.snomedCode(), c.display(), as(ConditionKind.class, c.kind()))).toList();
-        referral.peerGender = preferences == null ? null : as(Gender.class, preferences.peerGender());
-        referral.formats = preferences == null || preferences.formats() == null ? List.of()
-                : preferences.formats().stream().map(format -> as(SupportFormat.class, format)).distinct().toList();
-        referral.sharedCondition = preferences == null ? null : preferences.sharedCondition();
-        referral.sharedCultureOrLanguage = preferences == null ? null : preferences.sharedCultureOrLanguage();
-        referral.language = accepted.language();
-        referral.interpreterNeeded = accepted.interpreterNeeded();
-        referral.locality = Localities.normalise(accepted.locality());
-        referral.culture = accepted.culture() == null || accepted.culture().isBlank() ? null : accepted.culture().strip();
-        referral.availability = accepted.availability() == null ? List.of() : accepted.availability().stream()
-                .map(slot -> new Slot(slot.day(), as(Slot.PartOfDay.class, slot.part()))).distinct().toList();
-        referral.experiences = accepted.experiences() == null ? List.of() : accepted.experiences().stream()
-                .filter(tag -> tag != null && !tag.isBlank()).map(String::strip).distinct().toList();
+        needs.applyTo(referral);
         referral.acceptedAt = acceptedAt;
         referral.status = MatchingStatus.WAITING;
         referral.waitingSince = referral.acceptedAt;
-        referral.updatedAt = now;
+        referral.updatedAt = OffsetDateTime.now(clock);
         referral.persist();
         topUp(referral, new Round(scoring.scorer(), candidates()), false);
         if (referral.status == MatchingStatus.WAITING) {
             LOG.infof("Referral %s waits: %s", referralId, referral.waitingReason);
         }
+    }
+
+    /**
+     * A coordinator corrected what the person brings: matching's copy is replaced. While the person is still
+     * choosing or waiting, open proposals the peer no longer fits are withdrawn, the others scored again on the new
+     * needs, and the shortlist topped up (or the referral waits); a matched or ended referral only keeps the facts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void update(UUID referralId, PersonNeeds needs) {
+        Referral referral = Referral.findById(referralId, LockModeType.PESSIMISTIC_WRITE);
+        if (referral == null || referral.erasedAt != null) {
+            LOG.debugf("Referral %s updated before matching knew it (or after erasure): nothing to replace", referralId);
+            return;
+        }
+        needs.applyTo(referral);
+        referral.updatedAt = OffsetDateTime.now(clock);
+        if (referral.status != MatchingStatus.WAITING && referral.status != MatchingStatus.PROPOSED) {
+            return;
+        }
+        Scorer scorer = scoring.scorer();
+        Scorer.Needs scored = referral.needs(DoNotMatch.peersRuledOut(referral.id), Set.of(), false);
+        for (Proposal proposal : Proposal.forReferral(referralId)) {
+            if (proposal.status != ProposalStatus.PROPOSED) {
+                continue;
+            }
+            Scorer.Candidate candidate = Candidates.of(Peer.findById(proposal.peerId), 0);
+            Optional<Scorer.Exclusion> exclusion = scorer.exclusion(scored, candidate);
+            if (exclusion.isPresent() && exclusion.get() != Scorer.Exclusion.FULL) {
+                LOG.infof("Proposal %s withdrawn: for the corrected referral the peer is %s", proposal.id,
+                        Scorer.describe(exclusion.get(), scored));
+                withdraw(proposal);
+            } else {
+                Scorer.Scored again = scorer.score(scored, candidate);
+                proposal.score = again.score();
+                proposal.reasons = again.reasons();
+                proposal.taxonomyVersion = scorer.taxonomyVersion();
+            }
+        }
+        replenish(referral);
+        rematchWaiting();
     }
 
     /** After a decline or a withdrawn proposal: the next best peers not yet proposed, or the referral waits. */
@@ -197,7 +214,9 @@ public class Shortlists {
         List<MatchProposed.Item> added = new ArrayList<>();
         String noFit = null;
         if (open < size) {
-            Set<UUID> proposedBefore = all.stream().map(p -> p.peerId).collect(Collectors.toSet());
+            // a peer superseded when the person chose another may be offered again once that match is transferred
+            Set<UUID> proposedBefore = all.stream().filter(p -> p.status != ProposalStatus.SUPERSEDED)
+                    .map(p -> p.peerId).collect(Collectors.toSet());
             Scorer.Needs needs = referral.needs(DoNotMatch.peersRuledOut(referral.id), proposedBefore,
                     countOfferedPlaces);
             Scorer.Shortlist shortlist = round.scorer().rank(needs, round.candidates().values(), (int) (size - open));

@@ -18,7 +18,8 @@ import org.alongside.matching.taxonomy.Taxonomies;
 import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.matching.vocabulary.Medium;
+import org.alongside.matching.vocabulary.Setting;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,7 +46,8 @@ public class WaitingResource {
     @Schema(name = "WaitingReferral", description = "A referral no peer fits now, and what it needs")
     public record WaitingReferral(UUID referralId, OffsetDateTime acceptedAt, OffsetDateTime waitingSince,
             @Schema(example = "No peer fits yet: of 6 peers, 2 on leave, 4 at capacity") String waitingReason,
-            List<NeededCondition> conditions, List<SupportFormat> formats, Gender peerGender, String language,
+            List<NeededCondition> conditions, List<Setting> settings, List<Medium> media, Gender peerGender,
+            String language,
             boolean interpreterNeeded, String locality) {
     }
 
@@ -68,7 +70,7 @@ public class WaitingResource {
                 r.waitingSince, r.waitingReason,
                 r.conditions.stream().map(c -> new NeededCondition(c.snomedCode(), c.display(), c.kind(),
                         taxonomy.groupOf(c.snomedCode(), c.kind()).id())).toList(),
-                r.formats, r.peerGender, r.language, r.interpreterNeeded, r.locality)).toList();
+                r.settings, r.media, r.peerGender, r.language, r.interpreterNeeded, r.locality)).toList();
         return new WaitingList(items, page, size, query.count());
     }
 }

@@ -57,9 +57,10 @@ public class ReferralEvents implements EventSubscriber {
         endings.referralEnded(referralId, "ERASED", event.time());
         entities.flush();
         int referrals = update("""
-                UPDATE referral SET conditions = '[]', peer_gender = NULL, formats = '[]', shared_condition = NULL,
-                    shared_culture_or_language = NULL, language = NULL, interpreter_needed = FALSE, locality = NULL,
-                    culture = NULL, availability = '[]', experiences = '[]', waiting_reason = NULL,
+                UPDATE referral SET conditions = '[]', peer_gender = NULL, settings = '[]', media = '[]',
+                    shared_condition = NULL, shared_culture_or_language = NULL, language = NULL,
+                    interpreter_needed = FALSE, locality = NULL, culture = NULL, ethnicity = NULL, faith = NULL,
+                    availability = '[]', experiences = '[]', waiting_reason = NULL,
                     erased_at = COALESCE(erased_at, ?2)
                 WHERE id = ?1""", referralId, event.time());
         int proposals = update("UPDATE proposal SET reasons = '[]', decline_note = NULL WHERE referral_id = ?1",

@@ -20,8 +20,10 @@ import org.alongside.matching.proposals.Referral;
 import org.alongside.matching.proposals.Scorer;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Medium;
+import org.alongside.matching.vocabulary.Setting;
 import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.platform.events.support.Faith;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,8 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubjectAccessResource {
 
     public record NeedsPart(MatchingStatus status, List<Condition> conditions, Gender peerGender,
-            List<SupportFormat> formats, Boolean sharedCondition, Boolean sharedCultureOrLanguage, String language,
-            boolean interpreterNeeded, String locality, String culture, List<Slot> availability,
+            List<Setting> settings, List<Medium> media, Boolean sharedCondition, Boolean sharedCultureOrLanguage,
+            String language, boolean interpreterNeeded, String locality, String culture, String ethnicity,
+            Faith faith, List<Slot> availability,
             List<String> experiences, String waitingReason, OffsetDateTime waitingSince, UUID matchedPeerId,
             OffsetDateTime acceptedAt, OffsetDateTime endedAt, String endReason, OffsetDateTime erasedAt) {
     }
@@ -82,9 +85,9 @@ public class SubjectAccessResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectAccess.class)))
     public SubjectAccess export(@PathParam("referralId") UUID referralId) {
         Referral r = Referral.findById(referralId);
-        NeedsPart needs = r == null ? null : new NeedsPart(r.status, r.conditions, r.peerGender, r.formats,
-                r.sharedCondition, r.sharedCultureOrLanguage, r.language, r.interpreterNeeded, r.locality, r.culture,
-                r.availability, r.experiences, r.waitingReason, r.waitingSince, r.matchedPeerId, r.acceptedAt,
+        NeedsPart needs = r == null ? null : new NeedsPart(r.status, r.conditions, r.peerGender, r.settings,
+                r.media, r.sharedCondition, r.sharedCultureOrLanguage, r.language, r.interpreterNeeded, r.locality,
+                r.culture, r.ethnicity, r.faith, r.availability, r.experiences, r.waitingReason, r.waitingSince, r.matchedPeerId, r.acceptedAt,
                 r.endedAt, r.endReason, r.erasedAt);
         List<ProposalPart> proposals = Proposal.<Proposal>list("referralId = ?1 order by proposedAt, rank, id",
                 referralId).stream().map(p -> new ProposalPart(p.id, p.peerId, p.rank, p.score, p.reasons, p.status,

@@ -2,8 +2,8 @@ package org.alongside.matching.assignment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +16,8 @@ import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.matching.vocabulary.Medium;
+import org.alongside.matching.vocabulary.Setting;
 
 /**
  * Times the batch assignment against OR-Tools' min-cost flow and greedy on the same synthetic batches: 10,000
@@ -171,7 +172,8 @@ public final class AssignmentBenchmark {
             List<String> languages = random.nextInt(100) < 15
                     ? List.of("en", OTHER_LANGUAGES[random.nextInt(OTHER_LANGUAGES.length)]) : List.of("en");
             peers.add(new Scorer.Candidate(id, true, capacities[p], 0, conditions(random, 1, 4),
-                    random.nextInt(100) < 60 ? Gender.FEMALE : Gender.MALE, languages, formats(random, 2, 4)));
+                    random.nextInt(100) < 60 ? Gender.FEMALE : Gender.MALE, languages, pick(random, Setting.values(), 1, 2),
+                    pick(random, Medium.values(), 2, 3)));
         }
         int[] rowStart = new int[rows + 1];
         List<int[]> chosen = new ArrayList<>();
@@ -179,10 +181,10 @@ public final class AssignmentBenchmark {
         for (int row = 0; row < rows; row++) {
             int roll = random.nextInt(100);
             Gender preferred = roll < 15 ? Gender.FEMALE : roll < 20 ? Gender.MALE : null;
-            Set<SupportFormat> formats = random.nextInt(100) < 20 ? EnumSet.noneOf(SupportFormat.class)
-                    : formats(random, 1, 3);
+            Set<Setting> settings = random.nextInt(100) < 50 ? Set.of() : pick(random, Setting.values(), 1, 1);
+            Set<Medium> media = random.nextInt(100) < 20 ? Set.of() : pick(random, Medium.values(), 1, 2);
             String language = random.nextInt(100) < 85 ? "en" : OTHER_LANGUAGES[random.nextInt(OTHER_LANGUAGES.length)];
-            Scorer.Needs needs = new Scorer.Needs(conditions(random, 1, 3), preferred, formats, language);
+            Scorer.Needs needs = new Scorer.Needs(conditions(random, 1, 3), preferred, settings, media, language);
             List<Scorer.Candidate> sample = new ArrayList<>();
             for (int j = peerCount - sampled; j < peerCount; j++) {
                 int p = random.nextInt(j + 1);
@@ -230,9 +232,8 @@ public final class AssignmentBenchmark {
         return picked;
     }
 
-    private static Set<SupportFormat> formats(SplittableRandom random, int min, int max) {
-        SupportFormat[] all = SupportFormat.values();
-        Set<SupportFormat> picked = EnumSet.noneOf(SupportFormat.class);
+    private static <E extends Enum<E>> Set<E> pick(SplittableRandom random, E[] all, int min, int max) {
+        Set<E> picked = new HashSet<>();
         int count = random.nextInt(min, max + 1);
         while (picked.size() < count) {
             picked.add(all[random.nextInt(all.length)]);

@@ -29,8 +29,10 @@ import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
+import org.alongside.matching.vocabulary.Medium;
 import org.alongside.matching.vocabulary.Slot;
-import org.alongside.matching.vocabulary.SupportFormat;
+import org.alongside.matching.vocabulary.Setting;
+import org.alongside.platform.events.support.Faith;
 import org.junit.jupiter.api.Test;
 
 class ScorerTest {
@@ -76,13 +78,16 @@ class ScorerTest {
     static final class Person {
         List<Condition> conditions = List.of();
         Gender peerGender;
-        Set<SupportFormat> formats = Set.of();
+        Set<Setting> settings = Set.of();
+        Set<Medium> media = Set.of();
         String language;
         boolean interpreterNeeded;
         Boolean sharedCondition;
         Boolean sharedCultureOrLanguage;
         String locality;
         String culture;
+        String ethnicity;
+        Faith faith;
         Set<Slot> availability = Set.of();
         Set<String> experiences = Set.of();
         Set<UUID> doNotMatch = Set.of();
@@ -94,15 +99,20 @@ class ScorerTest {
             return this;
         }
 
-        Person formats(SupportFormat... formats) {
-            this.formats = Set.of(formats);
+        Person settings(Setting... settings) {
+            this.settings = Set.of(settings);
+            return this;
+        }
+
+        Person media(Medium... media) {
+            this.media = Set.of(media);
             return this;
         }
 
         Needs needs() {
-            return new Needs(conditions, peerGender, formats, language, interpreterNeeded, sharedCondition,
-                    sharedCultureOrLanguage, locality, culture, availability, experiences, doNotMatch, proposedBefore,
-                    countOfferedPlaces);
+            return new Needs(conditions, peerGender, settings, media, language, interpreterNeeded, sharedCondition,
+                    sharedCultureOrLanguage, locality, culture, ethnicity, faith, availability, experiences,
+                    doNotMatch, proposedBefore, countOfferedPlaces);
         }
     }
 
@@ -116,10 +126,14 @@ class ScorerTest {
         List<Condition> lived = new ArrayList<>();
         Gender gender = Gender.FEMALE;
         List<String> languages = List.of();
-        Set<SupportFormat> formats = EnumSet.allOf(SupportFormat.class);
+        Set<Setting> settings = EnumSet.allOf(Setting.class);
+        Set<Medium> media = EnumSet.allOf(Medium.class);
         Set<String> localities = Set.of();
         Set<Slot> availability = Set.of();
         String culture;
+        String ethnicity;
+        Faith faith;
+        Set<String> experiences = Set.of();
         Boundaries boundaries = Boundaries.NONE;
 
         PeerWorker with(Condition... conditions) {
@@ -134,14 +148,19 @@ class ScorerTest {
             return this;
         }
 
-        PeerWorker formats(SupportFormat... formats) {
-            this.formats = Set.of(formats);
+        PeerWorker settings(Setting... settings) {
+            this.settings = Set.of(settings);
+            return this;
+        }
+
+        PeerWorker media(Medium... media) {
+            this.media = Set.of(media);
             return this;
         }
 
         Candidate candidate() {
-            return new Candidate(id, status, capacity, activeClients, offeredPlaces, lived, gender, languages, formats,
-                    localities, availability, culture, boundaries);
+            return new Candidate(id, status, capacity, activeClients, offeredPlaces, lived, gender, languages,
+                    settings, media, localities, availability, culture, ethnicity, faith, experiences, boundaries);
         }
     }
 
@@ -305,14 +324,33 @@ class ScorerTest {
     }
 
     @Test
-    void theSameCultureIsWorthTenWhateverTheCase() {
+    void aSharedEthnicCategoryFaithOrCultureCountsWhenThePersonAskedForASharedCulture() {
         Person person = person();
         person.culture = "Polish ";
+        person.ethnicity = "C";
+        person.faith = Faith.CHRISTIAN;
         PeerWorker peer = peer(ANXIETY);
         peer.culture = "polish";
-        assertEquals(List.of(new Reason(Factor.CULTURE, "shares the person's culture (polish)", 10)),
-                score(person, peer).reasons());
-        peer.culture = "Pakistani";
+        peer.ethnicity = "C";
+        peer.faith = Faith.CHRISTIAN;
+        assertEquals(0, score(person, peer).score(), "not asked for: culture scores nothing");
+
+        person.sharedCultureOrLanguage = true;
+        assertEquals(List.of(new Reason(Factor.SHARED_CULTURE_OR_LANGUAGE_WISH,
+                        "the person asked for a peer who shares their culture or language", 10),
+                new Reason(Factor.CULTURE, "shares the person's ethnic category (C), faith (christian) and culture "
+                        + "(polish)", 10)), score(person, peer).reasons());
+        peer.culture = null;
+        peer.faith = Faith.MUSLIM;
+        assertEquals(new Reason(Factor.CULTURE, "shares the person's ethnic category (C)", 10),
+                score(person, peer).reasons().get(1));
+        peer.ethnicity = "A";
+        assertEquals(0, score(person, peer).score());
+        // not stated and not known are no shared background
+        person.ethnicity = "Z";
+        peer.ethnicity = "Z";
+        person.faith = Faith.NOT_STATED;
+        peer.faith = Faith.NOT_STATED;
         assertEquals(0, score(person, peer).score());
     }
 
@@ -331,24 +369,37 @@ class ScorerTest {
         assertEquals(List.of(Factor.SHARED_CULTURE_OR_LANGUAGE_WISH, Factor.LANGUAGE), factors(score(person, somali)));
 
         person.language = "en";
-        person.culture = "Somali";
-        somali.culture = "Somali";
+        person.ethnicity = "M";
+        somali.ethnicity = "M";
         assertEquals(List.of(Factor.SHARED_CULTURE_OR_LANGUAGE_WISH, Factor.LANGUAGE, Factor.CULTURE),
                 factors(score(person, somali)));
         assertEquals(30, score(person, somali).score());
     }
 
-    // Format, availability, locality
+    // Settings and media, availability, locality, experiences
 
     @Test
-    void eachPreferredFormatOfferedIsWorthFiveUpToFifteen() {
-        Scored two = score(person().formats(SupportFormat.TELEPHONE, SupportFormat.ONE_TO_ONE),
-                peer(ANXIETY).formats(SupportFormat.ONE_TO_ONE, SupportFormat.TELEPHONE, SupportFormat.GROUP));
-        assertEquals(List.of(new Reason(Factor.FORMATS, "offers one-to-one and telephone support, as preferred", 10)),
+    void eachPreferredSettingAndMediumOfferedIsWorthFiveUpToFifteen() {
+        Scored two = score(person().settings(Setting.ONE_TO_ONE).media(Medium.TELEPHONE),
+                peer(ANXIETY).settings(Setting.ONE_TO_ONE, Setting.GROUP).media(Medium.TELEPHONE, Medium.IN_PERSON));
+        assertEquals(List.of(new Reason(Factor.SUPPORT, "offers one-to-one and telephone support, as preferred", 10)),
                 two.reasons());
-        Person all = person().formats(SupportFormat.values());
+        Person all = person().settings(Setting.values()).media(Medium.values());
         assertEquals(15, score(all, peer(ANXIETY)).score());
-        assertEquals(0, score(person(), peer(ANXIETY)).score(), "no preference, no format points");
+        assertEquals(0, score(person(), peer(ANXIETY)).score(), "no preference, no support points");
+    }
+
+    @Test
+    void eachSharedLifeExperienceIsWorthFiveUpToTen() {
+        Person person = person();
+        person.experiences = Set.of("Carer", "bereavement", "migration");
+        PeerWorker peer = peer(ANXIETY);
+        peer.experiences = Set.of("carer", "homelessness");
+        assertEquals(List.of(new Reason(Factor.EXPERIENCES, "both have lived experience of carer", 5)),
+                score(person, peer).reasons());
+        peer.experiences = Set.of("carer", "bereavement", "migration");
+        assertEquals(new Reason(Factor.EXPERIENCES, "both have lived experience of bereavement, carer and migration",
+                10), score(person, peer).reasons().get(0));
     }
 
     @Test
@@ -370,16 +421,16 @@ class ScorerTest {
 
     @Test
     void coveringThePersonsDistrictIsWorthTenOnlyForInPersonSupport() {
-        Person person = person().formats(SupportFormat.ONE_TO_ONE);
+        Person person = person().media(Medium.IN_PERSON);
         person.locality = "LS6";
-        PeerWorker peer = peer(ANXIETY).formats(SupportFormat.ONE_TO_ONE, SupportFormat.TELEPHONE);
+        PeerWorker peer = peer(ANXIETY).media(Medium.IN_PERSON, Medium.TELEPHONE);
         peer.localities = Set.of("LS6", "LS7");
-        assertEquals(List.of(new Reason(Factor.FORMATS, "offers one-to-one support, as preferred", 5),
+        assertEquals(List.of(new Reason(Factor.SUPPORT, "offers in person support, as preferred", 5),
                 new Reason(Factor.LOCALITY, "meets people in person in LS6, where the person lives", 10)),
                 score(person, peer).reasons());
-        person.formats = Set.of(SupportFormat.TELEPHONE);
-        assertEquals(List.of(Factor.FORMATS), factors(score(person, peer)), "by telephone, place does not matter");
-        person.formats = Set.of();
+        person.media = Set.of(Medium.TELEPHONE);
+        assertEquals(List.of(Factor.SUPPORT), factors(score(person, peer)), "by telephone, place does not matter");
+        person.media = Set.of();
         assertEquals(List.of(Factor.LOCALITY), factors(score(person, peer)), "no preference: in person is possible");
         peer.localities = Set.of();
         assertEquals(0, score(person, peer).score(), "a peer who names no districts earns no locality points");
@@ -387,13 +438,13 @@ class ScorerTest {
 
     @Test
     void theScoreStopsAtOneHundredAndTheReasonsStillAddUp() {
-        Person person = person(TYPE_2, COPD, ANXIETY).formats(SupportFormat.values());
+        Person person = person(TYPE_2, COPD, ANXIETY).settings(Setting.values()).media(Medium.values());
         person.language = "en";
         person.sharedCondition = true;
         PeerWorker peer = peer(TYPE_2, COPD, DEPRESSION);
         peer.languages = List.of("en");
         Scored scored = score(person, peer);
-        // 60 lived experience + 10 physical and mental + 10 wish + 10 language + 15 formats = 105
+        // 60 lived experience + 10 physical and mental + 10 wish + 10 language + 15 support = 105
         assertEquals(100, scored.score());
         assertEquals(new Reason(Factor.CAP, "scores stop at 100", -5), scored.reasons().get(scored.reasons().size() - 1));
         assertEquals(100, total(scored));
@@ -401,7 +452,7 @@ class ScorerTest {
 
     @Test
     void weightsComeFromConfigurationAndAZeroWeightStillExplains() {
-        Weights weights = new Weights(50, 30, 80, 0, 10, 10, 5, 10, 10, 10, 5, 15, 5, 10, 10);
+        Weights weights = new Weights(50, 30, 80, 0, 10, 10, 5, 10, 10, 10, 5, 15, 5, 10, 10, 5, 10);
         Scorer scorer = new Scorer(weights, TAXONOMY);
         Scored scored = scorer.score(person(TYPE_2, ASTHMA).needs(), peer(TYPE_2, COPD).candidate());
         assertEquals(List.of(50, 30), scored.reasons().stream().map(Reason::points).toList());
@@ -413,7 +464,7 @@ class ScorerTest {
 
     @Test
     void eachHardConstraintExcludesThePeerAndNoPointsBuyThemBack() {
-        Person person = person(TYPE_2).formats(SupportFormat.TELEPHONE);
+        Person person = person(TYPE_2).settings(Setting.ONE_TO_ONE).media(Medium.TELEPHONE);
         person.peerGender = Gender.FEMALE;
         PeerWorker fits = peer(TYPE_2);
         assertEquals(Optional.empty(), exclusion(person, fits));
@@ -427,7 +478,8 @@ class ScorerTest {
         full.activeClients = 2;
         PeerWorker noCapacity = peer(TYPE_2);
         noCapacity.capacity = 0;
-        PeerWorker groupOnly = peer(TYPE_2).formats(SupportFormat.GROUP);
+        PeerWorker groupOnly = peer(TYPE_2).settings(Setting.GROUP);
+        PeerWorker inPersonOnly = peer(TYPE_2).media(Medium.IN_PERSON);
         PeerWorker male = peer(TYPE_2);
         male.gender = Gender.MALE;
         PeerWorker genderNotGiven = peer(TYPE_2);
@@ -437,7 +489,8 @@ class ScorerTest {
         assertEquals(Exclusion.LEFT, exclusion(person, left).orElseThrow());
         assertEquals(Exclusion.FULL, exclusion(person, full).orElseThrow());
         assertEquals(Exclusion.FULL, exclusion(person, noCapacity).orElseThrow());
-        assertEquals(Exclusion.NO_COMMON_FORMAT, exclusion(person, groupOnly).orElseThrow());
+        assertEquals(Exclusion.NO_COMMON_SETTING, exclusion(person, groupOnly).orElseThrow());
+        assertEquals(Exclusion.NO_COMMON_MEDIUM, exclusion(person, inPersonOnly).orElseThrow());
         assertEquals(Exclusion.GENDER, exclusion(person, male).orElseThrow());
         assertEquals(Exclusion.GENDER, exclusion(person, genderNotGiven).orElseThrow());
 
@@ -464,19 +517,19 @@ class ScorerTest {
 
     @Test
     void inPersonSupportNeedsAPeerWhoMeetsPeopleWhereThePersonLives() {
-        Person person = person(TYPE_2).formats(SupportFormat.ONE_TO_ONE, SupportFormat.GROUP);
+        Person person = person(TYPE_2).media(Medium.IN_PERSON);
         person.locality = "BD7";
-        PeerWorker leeds = peer(TYPE_2).formats(SupportFormat.ONE_TO_ONE, SupportFormat.TELEPHONE);
+        PeerWorker leeds = peer(TYPE_2).media(Medium.IN_PERSON, Medium.TELEPHONE);
         leeds.localities = Set.of("LS6");
         assertEquals(Exclusion.OUT_OF_AREA, exclusion(person, leeds).orElseThrow());
         assertEquals("not meeting people in person in BD7", Scorer.describe(Exclusion.OUT_OF_AREA, person.needs()));
 
-        person.formats = Set.of(SupportFormat.ONE_TO_ONE, SupportFormat.TELEPHONE);
+        person.media = Set.of(Medium.IN_PERSON, Medium.TELEPHONE);
         assertEquals(Optional.empty(), exclusion(person, leeds), "telephone support goes anywhere");
-        person.formats = Set.of();
-        assertEquals(Optional.empty(), exclusion(person, leeds), "no stated format: telephone will do");
+        person.media = Set.of();
+        assertEquals(Optional.empty(), exclusion(person, leeds), "no stated medium: telephone will do");
 
-        person.formats = Set.of(SupportFormat.ONE_TO_ONE);
+        person.media = Set.of(Medium.IN_PERSON);
         leeds.localities = Set.of();
         assertEquals(Optional.empty(), exclusion(person, leeds), "a peer who names no districts is not limited");
         leeds.localities = Set.of("LS6");
@@ -525,10 +578,10 @@ class ScorerTest {
     }
 
     @Test
-    void noFormatsOrAnUnknownGenderPreferenceConstrainNothing() {
+    void noSettingsOrMediaOrAnUnknownGenderPreferenceConstrainNothing() {
         Person open = person(TYPE_2);
         open.peerGender = Gender.UNKNOWN;
-        PeerWorker male = peer(ANXIETY).formats(SupportFormat.VIDEO);
+        PeerWorker male = peer(ANXIETY).settings(Setting.GROUP).media(Medium.VIDEO);
         male.gender = Gender.MALE;
         assertTrue(exclusion(open, male).isEmpty());
     }
@@ -560,7 +613,7 @@ class ScorerTest {
 
     @Test
     void whenNoPeerFitsTheWaitingReasonCountsWhyPeerByPeer() {
-        Person person = person(TYPE_2).formats(SupportFormat.TELEPHONE, SupportFormat.ONE_TO_ONE);
+        Person person = person(TYPE_2).settings(Setting.ONE_TO_ONE);
         person.peerGender = Gender.MALE;
         person.proposedBefore = new HashSet<>();
         PeerWorker declined = peer(TYPE_2);
@@ -572,7 +625,7 @@ class ScorerTest {
         full.activeClients = 1;
         PeerWorker alsoFull = peer(TYPE_2);
         alsoFull.capacity = 0;
-        PeerWorker groupOnly = peer(TYPE_2).formats(SupportFormat.GROUP);
+        PeerWorker groupOnly = peer(TYPE_2).settings(Setting.GROUP);
         groupOnly.gender = Gender.MALE;
         PeerWorker female = peer(TYPE_2);
 
@@ -580,7 +633,7 @@ class ScorerTest {
                 female).map(PeerWorker::candidate).toList(), 3);
         assertTrue(shortlist.ranked().isEmpty());
         assertEquals("No peer fits yet: of 6 peers, 1 already proposed, 1 on leave, 2 at capacity, 1 offering none "
-                + "of the preferred formats (one-to-one or telephone), 1 not of the preferred gender (male)",
+                + "of the preferred settings (one-to-one), 1 not of the preferred gender (male)",
                 shortlist.waitingReason());
         assertEquals("No peer fits yet: there are no peer profiles",
                 SCORER.rank(person.needs(), List.of(), 3).waitingReason());
@@ -589,15 +642,15 @@ class ScorerTest {
     @Test
     void withTheDefaultWeightsAndNoGroupsConditionsShareOnlyTheirKind() {
         Candidate first = new Candidate(UUID.randomUUID(), true, 4, 0, List.of(TYPE_1), Gender.FEMALE, List.of("en"),
-                EnumSet.of(SupportFormat.TELEPHONE));
+                EnumSet.of(Setting.ONE_TO_ONE), EnumSet.of(Medium.TELEPHONE));
         Candidate inactive = new Candidate(UUID.randomUUID(), false, 4, 0, List.of(TYPE_2), Gender.FEMALE,
-                List.of("en"), EnumSet.of(SupportFormat.TELEPHONE));
-        Needs needs = new Needs(List.of(TYPE_2), null, EnumSet.of(SupportFormat.TELEPHONE), "en");
+                List.of("en"), EnumSet.of(Setting.ONE_TO_ONE), EnumSet.of(Medium.TELEPHONE));
+        Needs needs = new Needs(List.of(TYPE_2), null, Set.of(), EnumSet.of(Medium.TELEPHONE), "en");
         Shortlist shortlist = new Scorer(DocumentedWeights.DEFAULTS, Taxonomy.NONE).rank(needs,
                 List.of(first, inactive), 3);
         assertEquals(List.of(first.peerId()), shortlist.ranked().stream().map(s -> s.candidate().peerId()).toList());
         // without the taxonomy, type 1 and type 2 diabetes share only their kind
-        assertEquals(List.of(Factor.SHARED_KIND, Factor.LANGUAGE, Factor.FORMATS),
+        assertEquals(List.of(Factor.SHARED_KIND, Factor.LANGUAGE, Factor.SUPPORT),
                 factors(shortlist.ranked().get(0)));
         assertTrue(first.active());
         assertEquals(PeerStatus.ON_LEAVE, inactive.status());

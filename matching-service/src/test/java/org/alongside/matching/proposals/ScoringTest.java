@@ -24,7 +24,7 @@ class ScoringTest {
     @Test
     void withNothingConfiguredTheDocumentedDefaultsApply() {
         // the table in docs/matching.md
-        assertEquals(new Scorer.Weights(40, 20, 60, 10, 10, 10, 5, 10, 10, 10, 5, 15, 5, 10, 10),
+        assertEquals(new Scorer.Weights(40, 20, 60, 10, 10, 10, 5, 10, 10, 10, 5, 15, 5, 10, 10, 5, 10),
                 Scoring.weights(config(Map.of()).weights()));
         assertEquals(3, config(Map.of()).shortlistSize());
     }
