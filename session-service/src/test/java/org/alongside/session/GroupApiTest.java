@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
 import static org.alongside.session.SessionTestSupport.asPeer;
@@ -167,7 +168,7 @@ class GroupApiTest {
         // a supervisor sees the groups their peers facilitate, no others
         asSupervisor("sup-" + UUID.randomUUID()).get("/groups/" + group).then().statusCode(404);
         String supervisor = "sup-" + UUID.randomUUID();
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + facilitator + "/supervisor")
+        assignSupervisor(facilitator, supervisor)
                 .then().statusCode(200);
         asSupervisor(supervisor).get("/groups/" + group).then().statusCode(200);
         asSupervisor(supervisor).get("/groups").then().statusCode(200).body("id", hasItem(group));

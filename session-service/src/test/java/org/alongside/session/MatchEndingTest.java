@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
 import static org.alongside.session.SessionTestSupport.asPeer;
@@ -61,7 +62,7 @@ class MatchEndingTest {
         as("coordinator").get("/sessions?referralId=" + referral).then().statusCode(200).body("id", contains(earlier));
         // the peer's supervisor still oversees the work their peer did, after the match ended
         String supervisor = "sup-" + UUID.randomUUID();
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, supervisor).then()
                 .statusCode(200);
         asSupervisor(supervisor).get("/sessions/" + earlier).then().statusCode(200);
         // a coordinator may still catch up on a session held before the end, not after

@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.NOTES;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asPeer;
@@ -154,8 +155,8 @@ class SessionCorrectionTest {
 
         // before the assignment the peer's work is outside the supervisor's scope
         asSupervisor(supervisor).get("/sessions/" + id).then().statusCode(404);
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
-                .statusCode(200).body("supervisorId", equalTo(supervisor));
+        assignSupervisor(peer, supervisor).then()
+                .statusCode(200).body("supervisor", equalTo(supervisor));
         asSupervisor(supervisor).get("/sessions/" + id).then().statusCode(200).body("notes", equalTo(NOTES));
         asSupervisor(supervisor).get("/sessions?referralId=" + referral).then().body("[0].notes", equalTo(NOTES));
         asSupervisor("sup-" + UUID.randomUUID()).get("/sessions/" + id).then().statusCode(404);

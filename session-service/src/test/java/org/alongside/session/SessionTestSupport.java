@@ -60,6 +60,18 @@ final class SessionTestSupport {
         return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON);
     }
 
+    /** Registers the supervisor (by token subject) with an email alerts can reach. */
+    static void registerSupervisor(String subject) {
+        as("admin").body(Map.of("displayName", "Supervisor " + subject, "email", subject + "@trust.example",
+                "active", true)).put("/supervisors/" + subject).then().statusCode(200);
+    }
+
+    /** Registers the supervisor and assigns them to the peer, as a coordinator would; the assignment's answer. */
+    static Response assignSupervisor(UUID peerId, String subject) {
+        registerSupervisor(subject);
+        return as("coordinator").body(Map.of("supervisor", subject)).put("/peers/" + peerId + "/supervisor");
+    }
+
     static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON);
     }
