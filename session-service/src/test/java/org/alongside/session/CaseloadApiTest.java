@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asPeer;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
@@ -81,7 +82,7 @@ class CaseloadApiTest {
         as("coordinator").get("/caseload?peerId=" + peer).then().statusCode(200).body("clients", hasSize(3));
         asSupervisor("sup-" + UUID.randomUUID()).get("/caseload?peerId=" + peer).then().statusCode(404);
         String supervisor = "sup-" + UUID.randomUUID();
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, supervisor).then()
                 .statusCode(200);
         asSupervisor(supervisor).get("/caseload?peerId=" + peer).then().statusCode(200).body("clients", hasSize(3));
         as("coordinator").get("/caseload").then().statusCode(400).body("errors.field", hasItem("peerId"));

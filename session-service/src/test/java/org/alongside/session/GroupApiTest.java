@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
 import static org.alongside.session.SessionTestSupport.asPeer;
@@ -69,13 +70,13 @@ class GroupApiTest {
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.SESSIONS)) {
             JsonNode data = probe.await(EventProbe.ofType("session.recorded", members.get(0)),
                     Duration.ofSeconds(60)).path("data");
-            assertEquals("GROUP", data.path("kind").asText());
+            assertEquals("GROUP", data.path("setting").asText());
             assertEquals(group, data.path("groupId").asText());
             assertEquals(meetingId, data.path("meetingId").asText());
             assertEquals(firstMemberSession, data.path("sessionId").asText());
             assertEquals("ATTENDED", data.path("attendance").asText());
             assertEquals(90, data.path("durationMinutes").asInt());
-            assertEquals("IN_PERSON", data.path("format").asText());
+            assertEquals("IN_PERSON", data.path("medium").asText());
             assertFalse(data.has("peerId"), "a group has no single peer");
             assertEquals("CANCELLED_BY_CLIENT", probe.await(EventProbe.ofType("session.recorded", members.get(2)),
                     Duration.ofSeconds(60)).path("data").path("attendance").asText());
@@ -167,7 +168,7 @@ class GroupApiTest {
         // a supervisor sees the groups their peers facilitate, no others
         asSupervisor("sup-" + UUID.randomUUID()).get("/groups/" + group).then().statusCode(404);
         String supervisor = "sup-" + UUID.randomUUID();
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + facilitator + "/supervisor")
+        assignSupervisor(facilitator, supervisor)
                 .then().statusCode(200);
         asSupervisor(supervisor).get("/groups/" + group).then().statusCode(200);
         asSupervisor(supervisor).get("/groups").then().statusCode(200).body("id", hasItem(group));
@@ -213,7 +214,7 @@ class GroupApiTest {
         Map<String, Object> body = new HashMap<>();
         body.put("startedAt", now().minusHours(3).toString());
         body.put("durationMinutes", 90);
-        body.put("format", "IN_PERSON");
+        body.put("medium", "IN_PERSON");
         body.put("placeType", "COMMUNITY_VENUE");
         body.put("focus", List.of("EMOTIONAL_SUPPORT", "DAILY_MANAGEMENT"));
         body.put("attendance", attendance);

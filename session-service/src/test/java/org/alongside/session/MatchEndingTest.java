@@ -1,11 +1,13 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
 import static org.alongside.session.SessionTestSupport.asPeer;
 import static org.alongside.session.SessionTestSupport.awaitStatus;
 import static org.alongside.session.SessionTestSupport.matchedWithSession;
 import static org.alongside.session.SessionTestSupport.now;
+import static org.alongside.session.SessionTestSupport.publishEvent;
 import static org.alongside.session.SessionTestSupport.publishMatch;
 import static org.alongside.session.SessionTestSupport.publishMatchEnded;
 import static org.alongside.session.SessionTestSupport.publishReferralClosed;
@@ -14,6 +16,7 @@ import static org.alongside.session.SessionTestSupport.recordOnceMatched;
 import static org.alongside.session.SessionTestSupport.session;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.Topics;
+import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.EventProbe;
 import org.alongside.platform.testing.KafkaBroker;
@@ -58,13 +62,39 @@ class MatchEndingTest {
         as("coordinator").get("/sessions?referralId=" + referral).then().statusCode(200).body("id", contains(earlier));
         // the peer's supervisor still oversees the work their peer did, after the match ended
         String supervisor = "sup-" + UUID.randomUUID();
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, supervisor).then()
                 .statusCode(200);
         asSupervisor(supervisor).get("/sessions/" + earlier).then().statusCode(200);
         // a coordinator may still catch up on a session held before the end, not after
         as("coordinator").body(session(referral, peer, now().minusHours(2))).post("/sessions").then().statusCode(201);
         as("coordinator").body(session(referral, peer, now().minusMinutes(10))).post("/sessions").then()
                 .statusCode(409);
+    }
+
+    @Test
+    void aTransferredPersonTakesTheirSessionsAndGoalsToTheirNewPeer() {
+        UUID referral = UUID.randomUUID();
+        UUID leaving = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        String earlier = matchedWithSession(referral, leaving);
+        String goal = asPeer(leaving).body(Map.of("text", "Walk to the shop", "focus", "DAILY_MANAGEMENT"))
+                .post("/referrals/" + referral + "/goals").then().statusCode(201).extract().path("id");
+
+        publishEvent(new MatchEndedV2(referral, UUID.randomUUID(), leaving, MatchEndedV2.Reason.TRANSFERRED,
+                now().minusMinutes(5)));
+        awaitStatus(() -> asPeer(leaving).get("/sessions?referralId=" + referral), 404);
+        asPeer(leaving).get("/goals/" + goal).then().statusCode(404);
+
+        publishMatch(referral, next, now().minusMinutes(1));
+        awaitStatus(() -> asPeer(next).get("/sessions?referralId=" + referral), 200).then()
+                .body("id", contains(earlier))
+                .body("[0].notes", equalTo(SessionTestSupport.NOTES))
+                .body("[0].peerId", equalTo(leaving.toString()));
+        asPeer(next).get("/goals/" + goal).then().statusCode(200).body("text", equalTo("Walk to the shop"));
+        asPeer(next).body(session(referral, next)).post("/sessions").then().statusCode(201);
+        List<Match> matches = QuarkusTransaction.requiringNew().call(() -> Match.<Match>list(
+                "referralId = ?1 order by matchedAt", referral));
+        assertEquals(Match.TRANSFERRED, matches.get(0).endReason);
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     private static final List<String> OUR_TAGS = List.of("Sessions", "Groups", "Goals (wellness plan)", "Signposting",
-            "Safeguarding", "Peer supervision", "Caseload");
+            "Safeguarding", "Peer supervision", "Caseload", "Supervisors", "Alerts");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -103,7 +103,7 @@ class PersonRightsTest {
         as("coordinator").body(Map.of("name", "Choir", "category", "ARTS_AND_CREATIVITY"))
                 .post("/referrals/" + referral + "/signposting").then().statusCode(409);
         as("coordinator").body(Map.of("startedAt", now().minusHours(3).toString(), "durationMinutes", 30,
-                        "format", "TELEPHONE", "attendance", "ATTENDED", "focus", java.util.List.of("ONGOING_SUPPORT")))
+                        "medium", "TELEPHONE", "attendance", "ATTENDED", "focus", java.util.List.of("ONGOING_SUPPORT")))
                 .put("/sessions/" + session).then().statusCode(409);
 
         // the duty of care and the accuracy of the record outlast consent
@@ -125,7 +125,7 @@ class PersonRightsTest {
         UUID peer = UUID.randomUUID();
         String session = matchedWithSession(referral, peer);
         asPeer(peer).body(Map.of("durationMinutes", 45, "startedAt", now().minusHours(2).toString(),
-                        "format", "IN_PERSON", "attendance", "ATTENDED", "focus", java.util.List.of("DAILY_MANAGEMENT"),
+                        "medium", "IN_PERSON", "attendance", "ATTENDED", "focus", java.util.List.of("DAILY_MANAGEMENT"),
                         "notes", "Second version of the notes", "reason", "Wrong length"))
                 .put("/sessions/" + session).then().statusCode(200);
         String goal = asPeer(peer).body(Map.of("text", GOAL, "focus", "DAILY_MANAGEMENT", "rating", 4))

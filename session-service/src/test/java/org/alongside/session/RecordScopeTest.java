@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.NOTES;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asPeer;
@@ -56,7 +57,7 @@ class RecordScopeTest {
                 .post("/referrals/" + referral + "/goals").then().statusCode(201).extract().path("id");
         String supervisor = "sup-" + UUID.randomUUID();
         String other = "sup-" + UUID.randomUUID();
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, supervisor).then()
                 .statusCode(200);
         String concern = asPeer(peer).body(Map.of("referralId", referral.toString(), "category", "SELF_NEGLECT",
                 "description", "Not eating", "immediateRisk", false)).post("/safeguarding/concerns").then()
@@ -90,7 +91,7 @@ class RecordScopeTest {
         asSupervisor(other).post("/safeguarding/concerns/" + concern + "/acknowledge").then().statusCode(404);
 
         // reassigned: the first supervisor's scope goes with the peer
-        as("coordinator").body(Map.of("supervisorId", other)).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, other).then()
                 .statusCode(200);
         asSupervisor(other).get("/sessions/" + session).then().statusCode(200);
         asSupervisor(supervisor).get("/sessions/" + session).then().statusCode(404);

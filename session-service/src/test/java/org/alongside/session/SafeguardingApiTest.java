@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asPeer;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
@@ -39,7 +40,7 @@ class SafeguardingApiTest {
         String supervisor = "sup-" + UUID.randomUUID();
         String colleague = "sup-" + UUID.randomUUID();
         matchedWithSession(referral, peer);
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, supervisor).then()
                 .statusCode(200);
 
         Map<String, Object> body = session(referral, peer);

@@ -64,7 +64,7 @@ class SessionApiTest {
 
         asPeer(peer).get("/sessions/" + id).then().statusCode(200).body("notes", equalTo(NOTES))
                 .body("focus", contains("DAILY_MANAGEMENT", "COMMUNITY_CONNECTION"))
-                .body("format", equalTo("IN_PERSON"));
+                .body("medium", equalTo("IN_PERSON"));
         as("coordinator").get("/sessions/" + id).then().statusCode(200).body("notes", equalTo(NOTES));
         // a supervisor not assigned to this peer: outside their scope, as if absent
         as("supervisor").get("/sessions/" + id).then().statusCode(404);
@@ -75,11 +75,13 @@ class SessionApiTest {
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.SESSIONS)) {
             JsonNode event = probe.await(EventProbe.ofType("session.recorded", referral), Duration.ofSeconds(60));
             assertEquals("/alongside/session-service", event.path("source").asText());
+            assertTrue(event.path("dataschema").asText().endsWith("/2"), "session.recorded version 2: " + event);
             JsonNode data = event.path("data");
+            assertEquals("ONE_TO_ONE", data.path("setting").asText());
             assertEquals(id, data.path("sessionId").asText());
             assertEquals(peer.toString(), data.path("peerId").asText());
             assertEquals("ATTENDED", data.path("attendance").asText());
-            assertEquals("IN_PERSON", data.path("format").asText());
+            assertEquals("IN_PERSON", data.path("medium").asText());
             assertEquals(60, data.path("durationMinutes").asInt());
             assertEquals(2, data.path("focus").size());
             assertTrue(data.hasNonNull("startedAt") && data.hasNonNull("recordedAt"));

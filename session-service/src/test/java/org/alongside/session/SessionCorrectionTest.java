@@ -1,5 +1,6 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.NOTES;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asPeer;
@@ -70,7 +71,7 @@ class SessionCorrectionTest {
                     && r.value().path("data").path("version").asInt() == 2, Duration.ofSeconds(60)).path("data");
             assertEquals(id, second.path("sessionId").asText());
             assertEquals(45, second.path("durationMinutes").asInt());
-            assertEquals("ONE_TO_ONE", second.path("kind").asText());
+            assertEquals("ONE_TO_ONE", second.path("setting").asText());
             assertEquals("RECORDED", second.path("status").asText());
             JsonNode first = probe.await(r -> EventProbe.ofType("session.recorded", referral).test(r)
                     && r.value().path("data").path("version").asInt() == 1, Duration.ofSeconds(60)).path("data");
@@ -128,7 +129,7 @@ class SessionCorrectionTest {
                 .statusCode(404);
 
         Map<String, Object> phoneWithPlace = edit(now().minusHours(3), 30, "x");
-        phoneWithPlace.put("format", "TELEPHONE");
+        phoneWithPlace.put("medium", "TELEPHONE");
         expectInvalid(peer, id, phoneWithPlace, "placeType").body("detail", containsString("IN_PERSON"));
         Map<String, Object> nextBefore = edit(now().minusHours(3), 30, "x");
         nextBefore.put("nextSessionAt", now().minusDays(1).toString());
@@ -154,8 +155,8 @@ class SessionCorrectionTest {
 
         // before the assignment the peer's work is outside the supervisor's scope
         asSupervisor(supervisor).get("/sessions/" + id).then().statusCode(404);
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
-                .statusCode(200).body("supervisorId", equalTo(supervisor));
+        assignSupervisor(peer, supervisor).then()
+                .statusCode(200).body("supervisor", equalTo(supervisor));
         asSupervisor(supervisor).get("/sessions/" + id).then().statusCode(200).body("notes", equalTo(NOTES));
         asSupervisor(supervisor).get("/sessions?referralId=" + referral).then().body("[0].notes", equalTo(NOTES));
         asSupervisor("sup-" + UUID.randomUUID()).get("/sessions/" + id).then().statusCode(404);
@@ -173,7 +174,7 @@ class SessionCorrectionTest {
         Map<String, Object> body = new HashMap<>();
         body.put("startedAt", startedAt.toString());
         body.put("durationMinutes", minutes);
-        body.put("format", "IN_PERSON");
+        body.put("medium", "IN_PERSON");
         body.put("placeType", "COMMUNITY_VENUE");
         body.put("attendance", "ATTENDED");
         body.put("focus", List.of("COMMUNITY_CONNECTION"));

@@ -19,7 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.alongside.platform.events.EventData;
 import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.EventSpec;
 import org.alongside.platform.testing.TestEvents;
 import org.alongside.platform.testing.Tokens;
 
@@ -55,6 +60,18 @@ final class SessionTestSupport {
         return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON);
     }
 
+    /** Registers the supervisor (by token subject) with an email alerts can reach. */
+    static void registerSupervisor(String subject) {
+        as("admin").body(Map.of("displayName", "Supervisor " + subject, "email", subject + "@trust.example",
+                "active", true)).put("/supervisors/" + subject).then().statusCode(200);
+    }
+
+    /** Registers the supervisor and assigns them to the peer, as a coordinator would; the assignment's answer. */
+    static Response assignSupervisor(UUID peerId, String subject) {
+        registerSupervisor(subject);
+        return as("coordinator").body(Map.of("supervisor", subject)).put("/peers/" + peerId + "/supervisor");
+    }
+
     static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON);
     }
@@ -74,7 +91,7 @@ final class SessionTestSupport {
         body.put("peerId", peerId.toString());
         body.put("startedAt", now().minusHours(2).toString());
         body.put("durationMinutes", 60);
-        body.put("format", "IN_PERSON");
+        body.put("medium", "IN_PERSON");
         body.put("attendance", "ATTENDED");
         body.put("focus", List.of("DAILY_MANAGEMENT", "COMMUNITY_CONNECTION"));
         body.put("notes", NOTES);
@@ -86,6 +103,20 @@ final class SessionTestSupport {
         Map<String, Object> body = session(referralId, peerId);
         body.put("startedAt", startedAt.toString());
         return body;
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Publishes the contract's record as its producer would: its type, version (dataschema) and subject. */
+    static <T extends EventData> EventEnvelope publishEvent(T data) {
+        @SuppressWarnings("unchecked")
+        EventSpec<T> spec = (EventSpec<T>) EventSpec.of(data.getClass());
+        EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), spec.type(),
+                "/alongside/test", spec.subject(data), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
+                spec.dataschema(), MAPPER.valueToTree(data));
+        TestEvents.send(event);
+        return event;
     }
 
     static EventEnvelope publishMatch(UUID referralId, UUID peerId, OffsetDateTime acceptedAt) {

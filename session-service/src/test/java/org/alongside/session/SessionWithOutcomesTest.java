@@ -139,7 +139,7 @@ class SessionWithOutcomesTest {
         asPeer(peer).body(badRating).post("/sessions").then().statusCode(400)
                 .body("errors.field", hasItem("goalProgress[0].rating"));
         Map<String, Object> phoneAtHome = session(referral, peer);
-        phoneAtHome.put("format", "TELEPHONE");
+        phoneAtHome.put("medium", "TELEPHONE");
         phoneAtHome.put("placeType", "HOME");
         asPeer(peer).body(phoneAtHome).post("/sessions").then().statusCode(400)
                 .body("errors.field", hasItem("placeType"));

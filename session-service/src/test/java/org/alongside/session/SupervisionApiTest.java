@@ -1,27 +1,36 @@
 package org.alongside.session;
 
+import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asPeer;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
 import static org.alongside.session.SessionTestSupport.now;
 import static org.alongside.session.SessionTestSupport.publishMatch;
 import static org.alongside.session.SessionTestSupport.recordOnceMatched;
+import static org.alongside.session.SessionTestSupport.registerSupervisor;
 import static org.alongside.session.SessionTestSupport.session;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.EventProbe;
+import org.alongside.platform.testing.KafkaBroker;
 import org.junit.jupiter.api.Test;
 
 /** Supervisors are assigned to peers, record supervision, and see who is overdue it. */
@@ -37,7 +46,7 @@ class SupervisionApiTest {
         String supervisor = "sup-" + UUID.randomUUID();
         publishMatch(referral, peer, now().minusDays(40));
         recordOnceMatched(() -> asPeer(peer), session(referral, peer));
-        as("coordinator").body(Map.of("supervisorId", supervisor)).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, supervisor).then()
                 .statusCode(200);
 
         asSupervisor(supervisor).get("/supervision/overdue").then().statusCode(200)
@@ -64,21 +73,22 @@ class SupervisionApiTest {
                 .body("[0]", not(hasKey("wellbeingNotes")));
         asPeer(UUID.randomUUID()).get("/peers/" + peer + "/supervision").then().statusCode(404);
         asPeer(peer).get("/peers/" + peer + "/supervisor").then().statusCode(200)
-                .body("supervisorId", equalTo(supervisor));
+                .body("supervisor", equalTo(supervisor));
     }
 
     @Test
     void aSupervisorIsAssignedByACoordinatorAndReplacedKeepingTheHistory() {
         UUID peer = UUID.randomUUID();
         as("coordinator").get("/peers/" + peer + "/supervisor").then().statusCode(404);
-        as("coordinator").body(Map.of("supervisorId", "sup-anna")).put("/peers/" + peer + "/supervisor").then()
+        assignSupervisor(peer, "sup-anna").then()
                 .statusCode(200).body("assignedBy", equalTo("test-coordinator@alongside.local"));
-        String firstAssigned = as("coordinator").body(Map.of("supervisorId", "sup-anna"))
+        String firstAssigned = as("coordinator").body(Map.of("supervisor", "sup-anna"))
                 .put("/peers/" + peer + "/supervisor").then().statusCode(200).extract().path("assignedAt");
         as("coordinator").get("/peers/" + peer + "/supervisor").then().body("assignedAt", equalTo(firstAssigned));
-        as("admin").body(Map.of("supervisorId", "sup-ben")).put("/peers/" + peer + "/supervisor").then()
-                .statusCode(200).body("supervisorId", equalTo("sup-ben"));
-        asSupervisor("sup-ben").get("/peers/" + peer + "/supervisor").then().body("supervisorId", equalTo("sup-ben"));
+        registerSupervisor("sup-ben");
+        as("admin").body(Map.of("supervisor", "sup-ben")).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(200).body("supervisor", equalTo("sup-ben"));
+        asSupervisor("sup-ben").get("/peers/" + peer + "/supervisor").then().body("supervisor", equalTo("sup-ben"));
         // another supervisor's peer is outside this supervisor's scope
         as("supervisor").get("/peers/" + peer + "/supervisor").then().statusCode(404);
         as("supervisor").get("/peers/" + peer + "/supervision").then().statusCode(404);
@@ -86,15 +96,54 @@ class SupervisionApiTest {
         // a peer with a supervisor but no clients yet is known, and due in 28 days
         as("coordinator").get("/supervision/overdue").then().body("peerId", not(hasItem(peer.toString())));
 
-        for (Map<String, Object> bad : List.of(Map.<String, Object>of(), Map.<String, Object>of("supervisorId", ""),
-                Map.<String, Object>of("supervisorId", " padded "), Map.<String, Object>of("supervisorId", "x".repeat(201)))) {
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of(), Map.<String, Object>of("supervisor", ""),
+                Map.<String, Object>of("supervisor", " padded "), Map.<String, Object>of("supervisor", "x".repeat(201)))) {
             as("coordinator").body(bad).put("/peers/" + peer + "/supervisor").then().statusCode(400)
-                    .body("errors.field", hasItem("supervisorId"));
+                    .body("errors.field", hasItem("supervisor"));
         }
-        as("supervisor").body(Map.of("supervisorId", "sup-me")).put("/peers/" + peer + "/supervisor").then()
+        as("supervisor").body(Map.of("supervisor", "sup-me")).put("/peers/" + peer + "/supervisor").then()
                 .statusCode(403);
-        asPeer(peer).body(Map.of("supervisorId", "sup-me")).put("/peers/" + peer + "/supervisor").then()
+        asPeer(peer).body(Map.of("supervisor", "sup-me")).put("/peers/" + peer + "/supervisor").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void onlyARegisteredActiveSupervisorIsAssignedAndEachAssignmentIsPublished() {
+        UUID peer = UUID.randomUUID();
+        String subject = "sup-" + UUID.randomUUID();
+        // not registered: 422 naming the supervisor, nothing changed
+        as("coordinator").body(Map.of("supervisor", subject)).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(422).contentType("application/problem+json").body("errors.field", contains("supervisor"));
+        as("coordinator").get("/peers/" + peer + "/supervisor").then().statusCode(404);
+
+        as("coordinator").body(Map.of("displayName", "Sue Brown", "email", "sue@trust.example", "active", true))
+                .put("/supervisors/" + subject).then().statusCode(200)
+                .body("subject", equalTo(subject)).body("email", equalTo("sue@trust.example"))
+                .body("active", equalTo(true));
+        as("supervisor").get("/supervisors?size=200").then().statusCode(200)
+                .body("items.subject", hasItem(subject)).body("size", equalTo(200)).body("page", equalTo(0));
+        as("coordinator").body(Map.of("supervisor", subject)).put("/peers/" + peer + "/supervisor").then()
+                .statusCode(200).body("supervisor", equalTo(subject));
+        try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.STAFF)) {
+            // keyed by the peer, as every event on alongside.staff.v1
+            JsonNode assigned = probe.await(r -> EventProbe.ofType("supervisor.assigned", peer).test(r)
+                    && peer.toString().equals(r.key()), Duration.ofSeconds(60));
+            assertEquals(subject, assigned.path("data").path("supervisor").asText());
+        }
+
+        // deactivated: cannot be assigned to anyone else
+        UUID other = UUID.randomUUID();
+        as("admin").body(Map.of("displayName", "Sue Brown", "email", "sue@trust.example", "active", false))
+                .put("/supervisors/" + subject).then().statusCode(200).body("active", equalTo(false));
+        as("coordinator").body(Map.of("supervisor", subject)).put("/peers/" + other + "/supervisor").then()
+                .statusCode(422).body("errors.field", contains("supervisor"));
+        as("coordinator").get("/supervisors?active=false&size=200").then().body("items.subject", hasItem(subject));
+
+        as("coordinator").body(Map.of("displayName", "", "email", "not an email", "active", true))
+                .put("/supervisors/" + subject).then().statusCode(400)
+                .body("errors.field", hasItems("displayName", "email"));
+        as("peer-worker").get("/supervisors").then().statusCode(403);
+        as("coordinator").get("/supervisors?size=0").then().statusCode(400).body("errors.field", contains("size"));
     }
 
     @Test

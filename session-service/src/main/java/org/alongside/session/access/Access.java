@@ -146,4 +146,17 @@ public class Access {
     public boolean mayReadRestricted(UUID recordPeer) {
         return AccessRules.mayReadRestricted(isCoordinator(), peerWorker(), supervises(recordPeer), recordPeer);
     }
+
+    /**
+     * As {@link #mayReadRestricted(UUID)}, for a session filed under {@code matchId}: when the person was transferred
+     * to another peer, their history goes with them, so the peer supporting them now reads the earlier peer's notes.
+     */
+    public boolean mayReadRestricted(UUID recordPeer, UUID referralId, UUID matchId) {
+        if (mayReadRestricted(recordPeer)) {
+            return true;
+        }
+        Optional<UUID> own = peerWorker();
+        return own.isPresent() && matchId != null && matches.transferred(matchId)
+                && matches.active(referralId).map(m -> m.peerId.equals(own.get())).orElse(false);
+    }
 }

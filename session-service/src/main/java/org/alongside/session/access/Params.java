@@ -47,6 +47,16 @@ public final class Params {
         };
     }
 
+    /** Checked here so the problem names the parameter (bean validation reports query parameters by method). */
+    public static void checkPage(int page, int size) {
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw ProblemException.invalid("size", "must be between 1 and 200");
+        }
+    }
+
     private static UUID uuid(String name, String value) {
         try {
             return UUID.fromString(value.strip());

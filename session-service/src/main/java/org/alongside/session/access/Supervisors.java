@@ -7,15 +7,25 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.alongside.platform.events.staff.SupervisorAssigned;
+import org.alongside.platform.outbox.Outbox;
+import org.alongside.platform.problem.Problem;
+import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.Page;
 
-/** Which supervisor each peer worker has. */
+/**
+ * The supervisors this service registers and which of them supervises each peer worker. This service owns
+ * supervision: every assignment is published as supervisor.assigned for the other services to apply.
+ */
 @ApplicationScoped
 public class Supervisors {
 
     private final Clock clock;
+    private final Outbox outbox;
 
-    Supervisors(Clock clock) {
+    Supervisors(Clock clock, Outbox outbox) {
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     public Optional<SupervisorAssignment> current(UUID peerId) {
@@ -33,9 +43,48 @@ public class Supervisors {
                 .stream().map(a -> a.peerId).toList();
     }
 
-    /** Assigns the supervisor; the current assignment, if to someone else, ends. Assigning again changes nothing. */
+    public Optional<Supervisor> registered(String subject) {
+        return Supervisor.findByIdOptional(subject);
+    }
+
+    /** Registers a supervisor, or changes their name, email or whether they are active. */
+    @Transactional
+    public Supervisor register(String subject, String displayName, String email, boolean active, String by) {
+        Supervisor supervisor = Supervisor.<Supervisor>findByIdOptional(subject).orElseGet(() -> {
+            Supervisor created = new Supervisor();
+            created.subject = subject;
+            return created;
+        });
+        supervisor.displayName = displayName.strip();
+        supervisor.email = email.strip();
+        supervisor.active = active;
+        supervisor.updatedAt = OffsetDateTime.now(clock);
+        supervisor.updatedBy = by;
+        supervisor.persist();
+        return supervisor;
+    }
+
+    /** Registered supervisors by name, a page at a time; only the active ones when {@code active} is true. */
+    public Page<Supervisor> list(Boolean active, int page, int size) {
+        var query = active == null ? Supervisor.<Supervisor>find("order by displayName, subject")
+                : Supervisor.<Supervisor>find("active = ?1 order by displayName, subject", active);
+        return new Page<>(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, query.count());
+    }
+
+    /**
+     * Assigns the supervisor, who must be registered and active (422 naming {@code supervisor} otherwise, nothing
+     * changed); the current assignment, if to someone else, ends, and supervisor.assigned is published. Assigning
+     * again changes nothing.
+     */
     @Transactional
     public SupervisorAssignment assign(UUID peerId, String supervisorId, String by) {
+        Supervisor supervisor = registered(supervisorId).orElse(null);
+        if (supervisor == null || !supervisor.active) {
+            String why = supervisor == null ? "is not a registered supervisor (PUT /supervisors/{subject} first)"
+                    : "is no longer an active supervisor";
+            throw new ProblemException(422, "supervisor-not-assignable", "Not an assignable supervisor",
+                    "supervisor: '" + supervisorId + "' " + why, List.of(new Problem.FieldError("supervisor", why)));
+        }
         SupervisorAssignment.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "supervisor:" + peerId).getSingleResult();
         Optional<SupervisorAssignment> current = current(peerId);
@@ -54,6 +103,7 @@ public class Supervisors {
         assignment.assignedAt = now;
         assignment.assignedBy = by;
         assignment.persist();
+        outbox.publish(new SupervisorAssigned(peerId, supervisorId, now));
         return assignment;
     }
 }

@@ -58,7 +58,7 @@ public class Caseload {
         OffsetDateTime next = ContactRules.nextSession(futureSession, last.map(s -> s.nextSessionAt).orElse(null));
         long days = ContactRules.daysWithoutContact(lastContact, match.matchedAt, now);
         return new CaseloadView.Client(referralId, match.matchedAt,
-                last.map(s -> new CaseloadView.LastSession(s.id, s.startedAt, s.attendance, s.format)).orElse(null),
+                last.map(s -> new CaseloadView.LastSession(s.id, s.startedAt, s.attendance, s.medium)).orElse(null),
                 lastContact, days, ContactRules.flagged(days, noContactDays), next, next != null && next.isBefore(now),
                 goals.openCount(referralId), concerns.openCount(referralId));
     }

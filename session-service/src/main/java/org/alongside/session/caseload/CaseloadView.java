@@ -34,6 +34,6 @@ public record CaseloadView(
 
     @Schema(name = "CaseloadLastSession")
     public record LastSession(UUID sessionId, OffsetDateTime startedAt, Session.Attendance attendance,
-            Session.Format format) {
+            Session.Medium medium) {
     }
 }

@@ -25,7 +25,7 @@ public class GroupMeeting extends PanacheEntityBase {
     public OffsetDateTime startedAt;
     public int durationMinutes;
     @Enumerated(EnumType.STRING)
-    public Session.Format format;
+    public Session.Medium medium;
     @Enumerated(EnumType.STRING)
     public Session.PlaceType placeType;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -93,7 +93,7 @@ public class Groups {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         SessionRules.checkStartedAt(request.startedAt(), now, futureWindow);
-        SessionRules.checkPlaceType(request.format(), request.placeType());
+        SessionRules.checkPlaceType(request.medium(), request.placeType());
         List<NewMeeting.MemberAttendance> register = request.attendance();
         GroupRules.checkDistinctMembers(register.stream().map(NewMeeting.MemberAttendance::referralId).toList());
         for (int i = 0; i < register.size(); i++) {
@@ -107,7 +107,7 @@ public class Groups {
         meeting.groupId = group.id;
         meeting.startedAt = request.startedAt();
         meeting.durationMinutes = request.durationMinutes();
-        meeting.format = request.format();
+        meeting.medium = request.medium();
         meeting.placeType = request.placeType();
         meeting.focus = request.focus() == null ? List.of() : request.focus().stream().distinct().toList();
         meeting.recordedAt = now;
@@ -227,7 +227,7 @@ public class Groups {
     private void publish(PeerGroup group, GroupMeeting meeting, GroupAttendance attendance) {
         outbox.publish(SessionEvents.groupAttendance(
                 attendance.id, attendance.referralId, group.id, meeting.id, meeting.startedAt,
-                meeting.durationMinutes, meeting.format, meeting.placeType, attendance.attendance, meeting.focus,
+                meeting.durationMinutes, meeting.medium, meeting.placeType, attendance.attendance, meeting.focus,
                 attendance.recordedAt, attendance.version));
     }
 

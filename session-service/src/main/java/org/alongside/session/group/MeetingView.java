@@ -14,7 +14,7 @@ public record MeetingView(
         UUID groupId,
         OffsetDateTime startedAt,
         int durationMinutes,
-        Session.Format format,
+        Session.Medium medium,
         @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
         List<Focus> focus,
         @Schema(description = "Members who ATTENDED") long attended,
@@ -35,7 +35,7 @@ public record MeetingView(
     static MeetingView of(GroupMeeting m, List<GroupAttendance> register) {
         List<Entry> entries = register.stream().map(a -> new Entry(a.id, a.referralId, a.attendance, a.version,
                 a.recordedAt, a.recordedBy)).toList();
-        return new MeetingView(m.id, m.groupId, m.startedAt, m.durationMinutes, m.format, m.placeType, m.focus,
+        return new MeetingView(m.id, m.groupId, m.startedAt, m.durationMinutes, m.medium, m.placeType, m.focus,
                 GroupRules.attended(register.stream().map(a -> a.attendance).toList()), entries, m.recordedAt,
                 m.recordedBy);
     }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NewMeeting(
         @NotNull @Schema(description = "At most alongside.sessions.future-window ahead of now") OffsetDateTime startedAt,
         @NotNull @Min(1) @Max(600) Integer durationMinutes,
-        @NotNull Session.Format format,
+        @NotNull Session.Medium medium,
         @Schema(description = "Only for IN_PERSON") Session.PlaceType placeType,
         @Size(max = 4) @Schema(description = "The focus areas the meeting worked on") List<@NotNull Focus> focus,
         @NotNull @Size(min = 1, max = 200) @Schema(description = "One entry per member; members ATTENDED may not exceed the group's capacity")

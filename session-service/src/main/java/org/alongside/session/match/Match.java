@@ -19,6 +19,8 @@ public class Match extends PanacheEntityBase {
     public static final String REPLACED = "REPLACED";
     public static final String REFERRAL_CLOSED = "REFERRAL_CLOSED";
     public static final String REFERRAL_WITHDRAWN = "REFERRAL_WITHDRAWN";
+    /** match.ended version 2: the person moved to another peer and their history goes with them. */
+    public static final String TRANSFERRED = "TRANSFERRED";
 
     @Id
     public UUID id;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.events.matches.MatchAccepted;
 import org.alongside.platform.events.matches.MatchEnded;
+import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.inbox.EventHandlers;
 import org.alongside.platform.inbox.EventSubscriber;
 import org.alongside.platform.inbox.Received;
@@ -25,6 +26,7 @@ public class MatchEvents implements EventSubscriber {
         return EventHandlers.forStream(Topics.MATCHES)
                 .on(MatchAccepted.class, this::accepted)
                 .on(MatchEnded.class, this::ended)
+                .on(MatchEndedV2.class, this::endedV2)
                 .build();
     }
 
@@ -40,5 +42,13 @@ public class MatchEvents implements EventSubscriber {
                 : event.data().reason().strip();
         matches.ended(event.referralId(), event.data().peerId(),
                 reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason, event.time());
+    }
+
+    /**
+     * Version 2, with a coded reason. TRANSFERRED: the old peer loses access now; the match.accepted that follows
+     * gives the new peer the person's sessions and goals, which stay filed under the referral.
+     */
+    void endedV2(Received<MatchEndedV2> event) {
+        matches.ended(event.referralId(), event.data().peerId(), event.data().reason().name(), event.time());
     }
 }

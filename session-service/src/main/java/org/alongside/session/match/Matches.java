@@ -25,6 +25,11 @@ public class Matches {
         return !peers.isEmpty() && Match.count("referralId = ?1 and peerId in ?2", referralId, peers) > 0;
     }
 
+    /** Whether this match ended because the person was transferred to another peer. */
+    public boolean transferred(UUID matchId) {
+        return Match.count("id = ?1 and endReason = ?2", matchId, Match.TRANSFERRED) > 0;
+    }
+
     /** The referrals a peer supports now, longest supported first. */
     public List<Match> activeOfPeer(UUID peerId) {
         return Match.list("peerId = ?1 and endedAt is null order by matchedAt", peerId);

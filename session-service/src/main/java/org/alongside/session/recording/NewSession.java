@@ -21,7 +21,7 @@ public record NewSession(
         @NotNull @Schema(description = "The peer worker who held the session; a peer worker records only their own") UUID peerId,
         @NotNull @Schema(description = "When the session started (or was due to); at most alongside.sessions.future-window (default one day) ahead of now") OffsetDateTime startedAt,
         @NotNull @Min(1) @Max(600) @Schema(description = "Minutes, 1 to 600") Integer durationMinutes,
-        @NotNull Session.Format format,
+        @NotNull Session.Medium medium,
         @Schema(description = "Where an IN_PERSON session took place; only for IN_PERSON") Session.PlaceType placeType,
         @NotNull Session.Attendance attendance,
         @NotNull @Size(max = 4) @Schema(description = "At least one area for an attended session; may be empty otherwise")
@@ -40,7 +40,7 @@ public record NewSession(
         List<@NotNull @Valid SessionGoalProgress> goalProgress) {
 
     SessionContent content() {
-        return new SessionContent(startedAt, durationMinutes, format, placeType, attendance, focus, notes,
+        return new SessionContent(startedAt, durationMinutes, medium, placeType, attendance, focus, notes,
                 sharedLivedExperience, nextSessionAt);
     }
 }

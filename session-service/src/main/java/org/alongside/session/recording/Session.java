@@ -19,8 +19,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "support_session")
 public class Session extends PanacheEntityBase {
 
-    @Schema(name = "SessionFormat", description = "How the peer and the person met. ONLINE_TEXT: chat or messaging.")
-    public enum Format { IN_PERSON, TELEPHONE, VIDEO, ONLINE_TEXT }
+    @Schema(name = "Medium", description = "How the peer and the person met. ONLINE_TEXT: chat or messaging.")
+    public enum Medium { IN_PERSON, TELEPHONE, VIDEO, ONLINE_TEXT }
 
     @Schema(description = """
             ATTENDED: the session took place. DID_NOT_ATTEND: the person did not come and gave no notice.
@@ -43,7 +43,7 @@ public class Session extends PanacheEntityBase {
     public OffsetDateTime startedAt;
     public int durationMinutes;
     @Enumerated(EnumType.STRING)
-    public Format format;
+    public Medium medium;
     @Enumerated(EnumType.STRING)
     public PlaceType placeType;
     @Enumerated(EnumType.STRING)

@@ -6,26 +6,26 @@ import java.util.Objects;
 import org.alongside.session.vocabulary.Focus;
 
 /** What a session says, as recorded or corrected: checked and normalised the same way either way. */
-record SessionContent(OffsetDateTime startedAt, int durationMinutes, Session.Format format,
+record SessionContent(OffsetDateTime startedAt, int durationMinutes, Session.Medium medium,
         Session.PlaceType placeType, Session.Attendance attendance, List<Focus> focus, String notes,
         Boolean sharedLivedExperience, OffsetDateTime nextSessionAt) {
 
     /** Focus without repeats, notes without surrounding blanks (blank notes are none). */
     SessionContent normalised() {
         String cleanNotes = notes == null || notes.isBlank() ? null : notes.strip();
-        return new SessionContent(startedAt, durationMinutes, format, placeType, attendance,
+        return new SessionContent(startedAt, durationMinutes, medium, placeType, attendance,
                 focus.stream().distinct().toList(), cleanNotes, sharedLivedExperience, nextSessionAt);
     }
 
     static SessionContent of(Session s) {
-        return new SessionContent(s.startedAt, s.durationMinutes, s.format, s.placeType, s.attendance, s.focus,
+        return new SessionContent(s.startedAt, s.durationMinutes, s.medium, s.placeType, s.attendance, s.focus,
                 s.notes, s.sharedLivedExperience, s.nextSessionAt);
     }
 
     /** Same content, comparing times as instants (a client may send them in another offset). */
     boolean sameAs(SessionContent other) {
         return startedAt.isEqual(other.startedAt) && durationMinutes == other.durationMinutes
-                && format == other.format && placeType == other.placeType && attendance == other.attendance
+                && medium == other.medium && placeType == other.placeType && attendance == other.attendance
                 && focus.equals(other.focus) && Objects.equals(notes, other.notes)
                 && Objects.equals(sharedLivedExperience, other.sharedLivedExperience)
                 && (nextSessionAt == null ? other.nextSessionAt == null
@@ -35,7 +35,7 @@ record SessionContent(OffsetDateTime startedAt, int durationMinutes, Session.For
     void applyTo(Session s) {
         s.startedAt = startedAt;
         s.durationMinutes = durationMinutes;
-        s.format = format;
+        s.medium = medium;
         s.placeType = placeType;
         s.attendance = attendance;
         s.focus = focus;

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SessionEdit(
         @NotNull OffsetDateTime startedAt,
         @NotNull @Min(1) @Max(600) Integer durationMinutes,
-        @NotNull Session.Format format,
+        @NotNull Session.Medium medium,
         Session.PlaceType placeType,
         @NotNull Session.Attendance attendance,
         @NotNull @Size(max = 4) List<@NotNull Focus> focus,
@@ -27,7 +27,7 @@ public record SessionEdit(
         @Size(max = 1000) @Schema(description = "Why it changed, kept with the new version") String reason) {
 
     SessionContent content() {
-        return new SessionContent(startedAt, durationMinutes, format, placeType, attendance, focus, notes,
+        return new SessionContent(startedAt, durationMinutes, medium, placeType, attendance, focus, notes,
                 sharedLivedExperience, nextSessionAt);
     }
 }

@@ -153,7 +153,7 @@ public class SessionResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionVersionView.class)))
     public List<SessionVersionView> versions(@PathParam("id") UUID id) {
         Session session = sessions.visibleTo(id, access);
-        boolean withText = access.mayReadRestricted(session.peerId);
+        boolean withText = access.mayReadRestricted(session.peerId, session.referralId, session.matchId);
         return sessions.versions(session).stream().map(v -> SessionVersionView.of(v, withText)).toList();
     }
 }

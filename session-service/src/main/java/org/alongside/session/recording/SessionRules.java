@@ -33,9 +33,9 @@ public final class SessionRules {
     }
 
     /** A place only describes a visit in person. */
-    public static void checkPlaceType(Session.Format format, Session.PlaceType placeType) {
-        if (placeType != null && format != Session.Format.IN_PERSON) {
-            throw ProblemException.invalid("placeType", "only applies to a session IN_PERSON, not " + format);
+    public static void checkPlaceType(Session.Medium medium, Session.PlaceType placeType) {
+        if (placeType != null && medium != Session.Medium.IN_PERSON) {
+            throw ProblemException.invalid("placeType", "only applies to a session IN_PERSON, not " + medium);
         }
     }
 
@@ -59,7 +59,7 @@ public final class SessionRules {
             Duration nextSessionHorizon) {
         checkStartedAt(content.startedAt(), now, futureWindow);
         checkFocus(content.attendance(), content.focus());
-        checkPlaceType(content.format(), content.placeType());
+        checkPlaceType(content.medium(), content.placeType());
         checkNextSessionAt(content.nextSessionAt(), content.startedAt(), now, nextSessionHorizon);
     }
 

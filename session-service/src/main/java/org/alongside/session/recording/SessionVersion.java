@@ -25,7 +25,7 @@ public class SessionVersion extends PanacheEntityBase {
     public OffsetDateTime startedAt;
     public int durationMinutes;
     @Enumerated(EnumType.STRING)
-    public Session.Format format;
+    public Session.Medium medium;
     @Enumerated(EnumType.STRING)
     public Session.PlaceType placeType;
     @Enumerated(EnumType.STRING)
@@ -48,7 +48,7 @@ public class SessionVersion extends PanacheEntityBase {
         v.version = s.version;
         v.startedAt = s.startedAt;
         v.durationMinutes = s.durationMinutes;
-        v.format = s.format;
+        v.medium = s.medium;
         v.placeType = s.placeType;
         v.attendance = s.attendance;
         v.focus = s.focus;

@@ -12,7 +12,7 @@ public record SessionVersionView(
         int version,
         OffsetDateTime startedAt,
         int durationMinutes,
-        Session.Format format,
+        Session.Medium medium,
         @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
         Session.Attendance attendance,
         List<Focus> focus,
@@ -28,7 +28,7 @@ public record SessionVersionView(
         String recordedBy) {
 
     public static SessionVersionView of(SessionVersion v, boolean withText) {
-        return new SessionVersionView(v.version, v.startedAt, v.durationMinutes, v.format, v.placeType, v.attendance,
+        return new SessionVersionView(v.version, v.startedAt, v.durationMinutes, v.medium, v.placeType, v.attendance,
                 v.focus, withText ? v.notes : null, v.sharedLivedExperience, v.nextSessionAt, v.status,
                 withText ? v.changeReason : null, v.recordedAt, v.recordedBy);
     }

@@ -16,7 +16,7 @@ public record SessionView(
         UUID peerId,
         OffsetDateTime startedAt,
         int durationMinutes,
-        Session.Format format,
+        Session.Medium medium,
         Session.Attendance attendance,
         List<Focus> focus,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +39,7 @@ public record SessionView(
         List<UUID> safeguardingConcernIds) {
 
     public static SessionView of(Session s, boolean withText, List<SignpostView> signposting, List<UUID> concernIds) {
-        return new SessionView(s.id, s.referralId, s.peerId, s.startedAt, s.durationMinutes, s.format, s.attendance,
+        return new SessionView(s.id, s.referralId, s.peerId, s.startedAt, s.durationMinutes, s.medium, s.attendance,
                 s.focus, withText ? s.notes : null, s.sharedLivedExperience, s.recordedAt, s.recordedBy, s.placeType,
                 s.nextSessionAt, s.status, s.version, s.firstRecordedAt, withText ? s.enteredInErrorReason : null,
                 signposting, concernIds);

@@ -171,7 +171,7 @@ public class Sessions {
                 : Concern.<Concern>list("sessionId in ?1 order by raisedAt", ids).stream()
                         .collect(Collectors.groupingBy(c -> c.sessionId,
                                 Collectors.mapping(c -> c.id, Collectors.toList())));
-        return sessions.stream().map(s -> SessionView.of(s, access.mayReadRestricted(s.peerId),
+        return sessions.stream().map(s -> SessionView.of(s, access.mayReadRestricted(s.peerId, s.referralId, s.matchId),
                 signposts.getOrDefault(s.id, List.of()), concernIds.getOrDefault(s.id, List.of()))).toList();
     }
 

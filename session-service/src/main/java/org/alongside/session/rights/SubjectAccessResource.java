@@ -58,7 +58,7 @@ public class SubjectAccessResource {
     }
 
     public record GroupAttendancePart(UUID groupId, String groupName, UUID meetingId, OffsetDateTime startedAt,
-            int durationMinutes, Session.Format format, Session.Attendance attendance, int version,
+            int durationMinutes, Session.Medium medium, Session.Attendance attendance, int version,
             OffsetDateTime recordedAt, String recordedBy) {
     }
 
@@ -113,7 +113,7 @@ public class SubjectAccessResource {
             GroupMeeting meeting = GroupMeeting.findById(a.meetingId);
             PeerGroup group = PeerGroup.findById(meeting.groupId);
             return new GroupAttendancePart(group.id, group.name, meeting.id, meeting.startedAt,
-                    meeting.durationMinutes, meeting.format, a.attendance, a.version, a.recordedAt, a.recordedBy);
+                    meeting.durationMinutes, meeting.medium, a.attendance, a.version, a.recordedAt, a.recordedBy);
         }).toList();
 
         List<Goal> goals = Goal.list("referralId = ?1 order by createdAt, id", referralId);

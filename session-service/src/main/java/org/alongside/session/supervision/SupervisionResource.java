@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
@@ -38,7 +39,8 @@ public class SupervisionResource {
     @Schema(name = "SupervisorChange")
     public record SupervisorChange(
             @NotBlank @Size(max = 200) @Pattern(regexp = "\\S(.*\\S)?", message = "must not start or end with spaces")
-            @Schema(description = "The supervisor's identity: the subject (sub) of their token") String supervisorId) {
+            @Schema(description = "A registered, active supervisor, by their identity: the subject (sub) of their token")
+            String supervisor) {
     }
 
     private final Supervisors supervisors;
@@ -55,14 +57,18 @@ public class SupervisionResource {
     @Path("peers/{peerId}/supervisor")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Assign a peer worker's supervisor", description = """
-            The supervisor is named by the subject (sub) of their token. They then read the notes of this peer's \
-            sessions and see the peer's safeguarding concerns on their worklist. A different supervisor replaces \
-            the current one (the history is kept); the same one again changes nothing.""")
+            The supervisor is named by the subject (sub) of their token and must be registered and active \
+            (PUT /supervisors/{subject}); anyone else is a 422 naming supervisor, and nothing changes. They then read \
+            the notes of this peer's sessions and see the peer's safeguarding concerns and alerts. A different \
+            supervisor replaces the current one (the history is kept) and supervisor.assigned is published on \
+            alongside.staff.v1 for matching-service; the same one again changes nothing.""")
+    @APIResponse(responseCode = "422", description = "Not a registered, active supervisor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The peer's supervisor now",
             content = @Content(schema = @Schema(implementation = SupervisorView.class)))
     public SupervisorView assign(@PathParam("peerId") UUID peerId,
-            @NotNull(message = "a body naming the supervisorId is required") @Valid SupervisorChange body) {
-        return SupervisorView.of(supervisors.assign(peerId, body.supervisorId(), access.user()));
+            @NotNull(message = "a body naming the supervisor is required") @Valid SupervisorChange body) {
+        return SupervisorView.of(supervisors.assign(peerId, body.supervisor(), access.user()));
     }
 
     @GET

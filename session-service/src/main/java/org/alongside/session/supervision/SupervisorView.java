@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SupervisorAssignment", description = "The supervisor a peer worker has now")
 public record SupervisorView(
         UUID peerId,
-        @Schema(description = "The supervisor's identity: the subject (sub) of their token") String supervisorId,
+        @Schema(description = "The supervisor's identity: the subject (sub) of their token") String supervisor,
         OffsetDateTime assignedAt,
         String assignedBy) {
 

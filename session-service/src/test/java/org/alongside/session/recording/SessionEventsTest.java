@@ -16,7 +16,7 @@ class SessionEventsTest {
 
     @Test
     void theServicesVocabulariesAreTheContracts() {
-        assertTrue(Vocabulary.same(Session.Format.class, SessionRecorded.Format.class));
+        assertTrue(Vocabulary.same(Session.Medium.class, org.alongside.platform.events.support.Medium.class));
         assertTrue(Vocabulary.same(Session.Attendance.class, SessionRecorded.Attendance.class));
         assertTrue(Vocabulary.same(org.alongside.session.vocabulary.Focus.class, Focus.class));
         assertTrue(Vocabulary.same(Session.Status.class, SessionRecorded.Status.class));

@@ -91,10 +91,10 @@ class SessionRulesTest {
 
     @Test
     void aPlaceIsOnlyForAVisitInPerson() {
-        assertDoesNotThrow(() -> SessionRules.checkPlaceType(Session.Format.IN_PERSON, Session.PlaceType.HOME));
-        assertDoesNotThrow(() -> SessionRules.checkPlaceType(Session.Format.TELEPHONE, null));
+        assertDoesNotThrow(() -> SessionRules.checkPlaceType(Session.Medium.IN_PERSON, Session.PlaceType.HOME));
+        assertDoesNotThrow(() -> SessionRules.checkPlaceType(Session.Medium.TELEPHONE, null));
         ProblemException phone = assertThrows(ProblemException.class,
-                () -> SessionRules.checkPlaceType(Session.Format.TELEPHONE, Session.PlaceType.CLINIC));
+                () -> SessionRules.checkPlaceType(Session.Medium.TELEPHONE, Session.PlaceType.CLINIC));
         assertEquals("placeType: only applies to a session IN_PERSON, not TELEPHONE", phone.getMessage());
     }
 
