@@ -48,7 +48,7 @@ public class DashboardResource {
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "Commissioning figures for a period",
+    @Operation(operationId = "getDashboardSummary", summary = "Commissioning figures for a period",
             description = PERIOD + " With `groupBy`, `breakdown` holds the headline measures for each value of that "
                     + "dimension, and each instrument's outcomes are also given by it.")
     @APIResponse(responseCode = "200", description = "The figures",
@@ -70,7 +70,7 @@ public class DashboardResource {
     @Path("/summary.csv")
     @Produces(SummaryCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "The same figures as CSV",
+    @Operation(operationId = "getDashboardSummaryCsv", summary = "The same figures as CSV",
             description = PERIOD + " One figure per row: `section,key,label,measure,value`; a suppressed value is "
                     + "`*`. Browsers may pass the token as the `access_token` query parameter instead of the "
                     + "Authorization header (RFC 6750 section 2.3), as the dashboard page's download link does.")
@@ -95,7 +95,7 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "The dashboard page",
+    @Operation(operationId = "getDashboardPage", summary = "The dashboard page",
             description = PERIOD + " Server-rendered HTML with SVG charts; works offline and without script. A browser "
                     + "passes its token as the `access_token` query parameter (RFC 6750 section 2.3); one without a "
                     + "token is sent to /dashboard/sign-in.")
