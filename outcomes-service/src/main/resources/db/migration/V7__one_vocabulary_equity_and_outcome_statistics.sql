@@ -42,6 +42,8 @@ ALTER TABLE session_fact RENAME COLUMN format TO medium;
 ALTER TABLE session_fact RENAME COLUMN kind TO setting;
 ALTER TABLE session_fact ADD COLUMN meeting_id UUID;
 UPDATE session_fact SET setting = 'ONE_TO_ONE' WHERE setting IS NULL; -- version 1's absent kind meant 1:1
+-- the dashboard's group meeting figures read only these
+CREATE INDEX session_fact_group ON session_fact (referral_id) WHERE setting = 'GROUP';
 
 -- Matches (match.accepted, match.ended v1 and v2): caseloads. One row per person and peer.
 CREATE TABLE match_fact (

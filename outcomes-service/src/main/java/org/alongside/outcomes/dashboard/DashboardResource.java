@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.alongside.outcomes.facts.ReportingConfig;
+import org.alongside.outcomes.measures.Instruments;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
@@ -36,9 +37,12 @@ public class DashboardResource {
     private final DisclosurePolicy disclosure;
     private final Clock clock;
     private final ZoneId zone;
+    private final Instruments instruments;
 
-    DashboardResource(Summaries summaries, DisclosurePolicy disclosure, Clock clock, ReportingConfig reporting) {
+    DashboardResource(Summaries summaries, DisclosurePolicy disclosure, Clock clock, ReportingConfig reporting,
+            Instruments instruments) {
         this.summaries = summaries;
+        this.instruments = instruments;
         this.disclosure = disclosure;
         this.clock = clock;
         this.zone = reporting.reportingZone();
@@ -132,7 +136,7 @@ public class DashboardResource {
     private DashboardSummary read(String from, String to, String groupBy) throws SQLException {
         ReportingPeriod period = ReportingPeriod.parse(from, to, zone);
         Dimension dimension = Dimension.parse(groupBy);
-        return new SummaryPresenter(disclosure.current()).present(period, summaries.read(period, dimension),
+        return new SummaryPresenter(disclosure.current(), instruments::find).present(period, summaries.read(period, dimension),
                 OffsetDateTime.now(clock));
     }
 }

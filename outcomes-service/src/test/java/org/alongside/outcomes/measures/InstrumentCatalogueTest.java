@@ -31,7 +31,7 @@ class InstrumentCatalogueTest {
         assertItems("GAD7", 7, 0, 3);
         assertItems("SEMCD6", 6, 1, 10);
         assertItems("UCLA3", 3, 1, 3);
-        assertItems("SERVICE_USE", 4, 0, 92);
+        assertItems("SERVICE_USE", 7, 0, 92);
         assertTrue(Definitions.get("PAM").items().isEmpty(), "licensed: no items");
         assertTrue(Definitions.get("EQ5D5L").items().isEmpty(), "licensed: no items");
     }
