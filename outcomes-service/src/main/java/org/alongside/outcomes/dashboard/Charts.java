@@ -14,7 +14,7 @@ final class Charts {
     /** One bar: its label, the figure it shows, and the text printed beside it. */
     record Bar(String label, Figure value, String text) {
         static Bar of(String label, Figure value, String unit) {
-            return new Bar(label, value, value.suppressed() ? Figure.SUPPRESSED_MARK
+            return new Bar(label, value, value.suppressed() || value.notDefined() ? value.text()
                     : value.value() == null ? "n/a" : value.value().toPlainString() + unit);
         }
     }

@@ -19,7 +19,8 @@ public record CohortFacts(
         People people,
         Map<String, People> peopleByGroup,
         List<InstrumentOutcomes> instruments,
-        Concerns concerns) {
+        Concerns concerns,
+        Workforce workforce) {
 
     /** Waiting-time bands, in whole days from receipt to the first attended session. */
     public static final List<String> WAIT_BANDS = List.of("0-13", "14-27", "28-55", "56-83", "84+");
@@ -46,8 +47,11 @@ public record CohortFacts(
     public record People(long withBaseline, long withPairedFollowUp) {
     }
 
-    /** Change on one instrument among people with a baseline and a paired follow-up. */
-    public record Outcome(long withBaseline, long paired, long withChange, Double meanChange, long improved,
+    /**
+     * Change on one instrument among people with a baseline and a paired follow-up: the mean change with its 95%
+     * confidence interval (null without values), and the people each reliable-change classification counts.
+     */
+    public record Outcome(long withBaseline, long paired, long withChange, Statistics.Mean change, long improved,
             long noReliableChange, long deteriorated) {
 
         public static Outcome none() {
@@ -55,8 +59,29 @@ public record CohortFacts(
         }
     }
 
-    public record InstrumentOutcomes(String instrument, Outcome overall, Map<String, Outcome> byConditionGroup,
-            Map<String, Outcome> byImdDecile, Map<String, Outcome> byGroup) {
+    /**
+     * One item of an item-by-item instrument (ONS4, SERVICE_USE) among people who answered it at baseline and
+     * follow-up: the items' totals before and after, and the mean change with its confidence interval.
+     */
+    public record ItemOutcome(String item, long paired, double totalBefore, double totalAfter,
+            Statistics.Mean change) {
+    }
+
+    public record InstrumentOutcomes(String instrument, Outcome overall, List<ItemOutcome> items,
+            Map<String, Outcome> byConditionGroup, Map<String, Outcome> byImdDecile, Map<String, Outcome> byGroup) {
+    }
+
+    /**
+     * How support is delivered: peers' caseloads now (people each supports in a match not ended, whatever the
+     * period), and for the cohort goals and group meetings.
+     */
+    public record Workforce(Map<Long, Long> peersByCaseload, long goals, long peopleWithGoals, long goalsRatedTwice,
+            long goalsImproved, long goalsUnchanged, long goalsWorse, long goalsAchieved, long groupMeetings,
+            long groupAttendances, long groupDidNotAttend, long peopleInGroups) {
+
+        public static Workforce none() {
+            return new Workforce(Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
     }
 
     public record Concerns(long concerns, long people, long immediateRisk, Map<String, Long> byCategory) {

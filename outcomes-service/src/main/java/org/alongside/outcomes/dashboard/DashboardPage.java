@@ -56,11 +56,14 @@ final class DashboardPage {
         return Templates.signIn(carried).render();
     }
 
-    /** A figure as a card or a sentence shows it: "*" when suppressed, a dash when there is nothing to show. */
+    /**
+     * A figure as a card or a sentence shows it: "*" when suppressed, "not defined" where it has no meaning, a dash
+     * when there is nothing to show.
+     */
     @TemplateExtension
     static String display(Figure value, String unit) {
-        if (value.suppressed()) {
-            return Figure.SUPPRESSED_MARK;
+        if (value.suppressed() || value.notDefined()) {
+            return value.text();
         }
         return value.value() == null ? "\u2013" : value.value().toPlainString() + unit;
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.alongside.outcomes.facts.ReportingConfig;
+import org.alongside.outcomes.measures.Instruments;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
@@ -36,9 +37,12 @@ public class DashboardResource {
     private final DisclosurePolicy disclosure;
     private final Clock clock;
     private final ZoneId zone;
+    private final Instruments instruments;
 
-    DashboardResource(Summaries summaries, DisclosurePolicy disclosure, Clock clock, ReportingConfig reporting) {
+    DashboardResource(Summaries summaries, DisclosurePolicy disclosure, Clock clock, ReportingConfig reporting,
+            Instruments instruments) {
         this.summaries = summaries;
+        this.instruments = instruments;
         this.disclosure = disclosure;
         this.clock = clock;
         this.zone = reporting.reportingZone();
@@ -48,7 +52,7 @@ public class DashboardResource {
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "Commissioning figures for a period",
+    @Operation(operationId = "getDashboardSummary", summary = "Commissioning figures for a period",
             description = PERIOD + " With `groupBy`, `breakdown` holds the headline measures for each value of that "
                     + "dimension, and each instrument's outcomes are also given by it.")
     @APIResponse(responseCode = "200", description = "The figures",
@@ -70,7 +74,7 @@ public class DashboardResource {
     @Path("/summary.csv")
     @Produces(SummaryCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "The same figures as CSV",
+    @Operation(operationId = "getDashboardSummaryCsv", summary = "The same figures as CSV",
             description = PERIOD + " One figure per row: `section,key,label,measure,value`; a suppressed value is "
                     + "`*`. Browsers may pass the token as the `access_token` query parameter instead of the "
                     + "Authorization header (RFC 6750 section 2.3), as the dashboard page's download link does.")
@@ -95,7 +99,7 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(summary = "The dashboard page",
+    @Operation(operationId = "getDashboardPage", summary = "The dashboard page",
             description = PERIOD + " Server-rendered HTML with SVG charts; works offline and without script. A browser "
                     + "passes its token as the `access_token` query parameter (RFC 6750 section 2.3); one without a "
                     + "token is sent to /dashboard/sign-in.")
@@ -132,7 +136,7 @@ public class DashboardResource {
     private DashboardSummary read(String from, String to, String groupBy) throws SQLException {
         ReportingPeriod period = ReportingPeriod.parse(from, to, zone);
         Dimension dimension = Dimension.parse(groupBy);
-        return new SummaryPresenter(disclosure.current()).present(period, summaries.read(period, dimension),
+        return new SummaryPresenter(disclosure.current(), instruments::find).present(period, summaries.read(period, dimension),
                 OffsetDateTime.now(clock));
     }
 }

@@ -1,5 +1,6 @@
 package org.alongside.outcomes.dashboard;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         Figures over the cohort of referrals received in the period (all referrals when the period is open) and
         everything that followed for them: sessions, outcome measures and safeguarding concerns, whenever they
         happened. A referral counts once for each milestone it has reached. Every figure is a Figure: a number,
-        "*" when suppressed by disclosure control, or null when there is nothing to compute it from.""")
+        {"suppressed": true} when disclosure control withholds it, {"notDefined": true} where the measure has no
+        meaning, or null when there is nothing to compute it from.""")
 public record DashboardSummary(
         @Schema(description = "First day of the period, as asked (null when open)") LocalDate from,
         @Schema(description = "Last day of the period, as asked (null when open)") LocalDate to,
@@ -33,6 +35,7 @@ public record DashboardSummary(
         Engagement engagement,
         Outcomes outcomes,
         Safeguarding safeguarding,
+        Delivery delivery,
         @Schema(description = "Every measure per value of groupBy; null without groupBy") Breakdown breakdown,
         @Schema(description = "When these figures were read") OffsetDateTime generatedAt) {
 
@@ -43,7 +46,8 @@ public record DashboardSummary(
             @Schema(description = "Counts from 1 to this are suppressed", example = "7") int threshold,
             @Schema(description = "Other counts are rounded to the nearest multiple of this", example = "5")
             int roundingBase,
-            @Schema(description = "How a suppressed figure is shown", example = "*") String suppressedMarker) {
+            @Schema(description = "How CSV and the page show a suppressed figure (JSON: {\"suppressed\": true})",
+                    example = "*") String suppressedMarker) {
     }
 
     @Schema(name = "DashboardCell", description = "One category of a breakdown and its count")
@@ -60,11 +64,14 @@ public record DashboardSummary(
             @Schema(description = "Withdrawn, as a percentage of received") Figure withdrawalRate,
             @Schema(description = "Started support (attended a session), as a percentage of received") Figure startedSupportRate,
             @Schema(description = "By referral source (referrer type)") List<Cell> byReferrerType,
-            @Schema(description = "By referring organisation (ODS code)") List<Cell> byReferrerOrganisation,
+            @Schema(description = "By referring organisation: its ODS code (the events carry no organisation name)")
+            List<Cell> byReferrerOrganisation,
             @Schema(description = "By condition group of the first condition listed (SNOMED CT mapping)") List<Cell> byConditionGroup,
             @Schema(description = "By deprivation decile (IMD, 1 = most deprived)") List<Cell> byImdDecile,
             @Schema(description = "By age band at referral") List<Cell> byAgeBand,
             @Schema(description = "By gender") List<Cell> byGender,
+            @Schema(description = "By NHS ethnic category, as the person gave it at intake (A-S, Z not stated, 99 not "
+                    + "known)") List<Cell> byEthnicity,
             @Schema(description = "By calendar month of receipt (YYYY-MM, reporting time zone)") List<Cell> byMonth,
             @Schema(description = "Declined referrals by coded reason") List<Cell> declineReasons,
             @Schema(description = "Withdrawn referrals by coded reason") List<Cell> withdrawReasons,
@@ -87,8 +94,8 @@ public record DashboardSummary(
             Figure cancelledByClient,
             Figure cancelledByPeer,
             @Schema(description = "Did not attend, as a percentage of sessions attended or missed (cancellations excluded)") Figure didNotAttendRate,
-            @Schema(description = "Attended sessions by format") List<Cell> formats,
-            @Schema(description = "Attended sessions, 1:1 or in a group (no kind recorded counts as 1:1)") List<Cell> kinds) {
+            @Schema(description = "Attended sessions by medium (IN_PERSON, TELEPHONE, VIDEO, ONLINE_TEXT)") List<Cell> media,
+            @Schema(description = "Attended sessions by setting (ONE_TO_ONE, GROUP)") List<Cell> settings) {
     }
 
     @Schema(name = "DashboardOutcomes", description = """
@@ -103,27 +110,78 @@ public record DashboardSummary(
     }
 
     @Schema(name = "DashboardInstrumentOutcome", description = """
-            Change on one instrument. meanChange is follow-up minus baseline in the instrument's own units: higher
-            is better for SWEMWBS, WEMWBS and SEMCD6, lower is better for PHQ9, GAD7 and UCLA3; improvedShare uses
-            each measure's reliable-change rule, so it reads the same way for all. ONS4 items are never summed, so
-            it has no mean change.""")
+            Change on one instrument among people paired on it. meanChange is follow-up minus baseline in the
+            instrument's own units (higher is better for SWEMWBS, WEMWBS and SEMCD6, lower for PHQ9, GAD7 and
+            UCLA3), with its 95% confidence interval (Student's t). The improved / no reliable change / deteriorated
+            counts and shares exist only where the instrument has a documented reliable-change threshold
+            (reliableChangeThreshold); otherwise each is {"notDefined": true}, never 0. Item-by-item instruments
+            (ONS4, SERVICE_USE) are never summed: their meanChange is not defined and items has each item.""")
     public record InstrumentOutcome(
             String instrument,
             Figure peopleWithBaseline,
             Figure peoplePaired,
             @Schema(description = "People paired, as a percentage of people with a baseline") Figure pairedShare,
             Figure meanChange,
+            @Schema(description = "Lower end of the 95% confidence interval of the mean change") Figure meanChangeLower95,
+            @Schema(description = "Upper end of the 95% confidence interval of the mean change") Figure meanChangeUpper95,
+            @Schema(description = "The reliable-change threshold in force, in the instrument's units; null when the "
+                    + "instrument has no documented one") BigDecimal reliableChangeThreshold,
+            @Schema(description = "Where the threshold comes from; null without one") String reliableChangeSource,
             Figure improved,
             Figure noReliableChange,
             Figure deteriorated,
             @Schema(description = "Improved, as a percentage of people paired") Figure improvedShare,
+            @Schema(description = "No reliable change, as a percentage of people paired") Figure noReliableChangeShare,
+            @Schema(description = "Deteriorated, as a percentage of people paired") Figure deterioratedShare,
+            @Schema(description = "Each item of an item-by-item instrument; empty for others") List<ItemOutcome> items,
             List<GroupOutcome> byConditionGroup,
             List<GroupOutcome> byImdDecile,
             @Schema(description = "By the groupBy dimension; empty without groupBy") List<GroupOutcome> byGroup) {
     }
 
+    @Schema(name = "DashboardItemOutcome", description = """
+            One item of an item-by-item instrument among people who answered it at baseline and at follow-up. For
+            counts over a recall period (SERVICE_USE: A&E attendances, emergency admissions, bed days, GP and
+            outpatient appointments attended and missed) the totals before (baseline) and after (follow-up) and the
+            rates per person-month (total / (people x recall months)); for scores (ONS4) these are not defined.""")
+    public record ItemOutcome(
+            String item,
+            String label,
+            Figure peoplePaired,
+            Figure totalBefore,
+            Figure totalAfter,
+            Figure ratePerPersonMonthBefore,
+            Figure ratePerPersonMonthAfter,
+            Figure meanChange,
+            Figure meanChangeLower95,
+            Figure meanChangeUpper95) {
+    }
+
     @Schema(name = "DashboardGroupOutcome", description = "Change on one instrument for one group of people")
-    public record GroupOutcome(String key, String label, Figure peoplePaired, Figure meanChange, Figure improvedShare) {
+    public record GroupOutcome(String key, String label, Figure peoplePaired, Figure meanChange,
+            Figure meanChangeLower95, Figure meanChangeUpper95,
+            @Schema(description = "Improved, as a percentage of people paired; not defined without a threshold")
+            Figure improvedShare) {
+    }
+
+    @Schema(name = "DashboardDelivery", description = """
+            How support is delivered. Caseloads are peers' matches accepted and not ended now, whatever the period;
+            goals and group meetings are the cohort's.""")
+    public record Delivery(
+            @Schema(description = "Peers supporting at least one person now") Figure peersWithCaseload,
+            @Schema(description = "Mean people per peer with a caseload") Figure meanCaseload,
+            @Schema(description = "Peers by the number of people they support now") List<Cell> caseloads,
+            @Schema(description = "Goals set in people's wellness plans") Figure goalsSet,
+            @Schema(description = "People with at least one goal") Figure peopleWithGoals,
+            @Schema(description = "Goals rated for progress at least twice") Figure goalsRatedTwice,
+            @Schema(description = "Goals rated twice, by latest rating against the first (higher, the same, lower)")
+            List<Cell> goalProgress,
+            @Schema(description = "Goals whose latest status is achieved") Figure goalsAchieved,
+            @Schema(description = "Group meetings a person of the cohort attended") Figure groupMeetings,
+            @Schema(description = "Places taken at group meetings (one per person per meeting)") Figure groupAttendances,
+            @Schema(description = "People who attended at least one group meeting") Figure peopleInGroups,
+            @Schema(description = "Group places missed, as a percentage of places attended or missed")
+            Figure groupDidNotAttendRate) {
     }
 
     @Schema(name = "DashboardSafeguarding", description = "Safeguarding concerns raised for the cohort: counts only")

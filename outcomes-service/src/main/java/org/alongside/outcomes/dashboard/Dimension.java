@@ -15,14 +15,17 @@ import org.alongside.platform.problem.ProblemException;
 public enum Dimension {
     REFERRER_TYPE("referrerType", "Referral source",
             List.of("GP_PRACTICE", "LINK_WORKER", "SELF", "OTHER")),
+    // the events carry the referrer's ODS code only, not the organisation's name
     REFERRER_ORGANISATION("referrerOrganisation", "Referrer organisation (ODS code)", List.of()),
     CONDITION_GROUP("conditionGroup", "Condition group",
-            Arrays.stream(ConditionGroup.values()).map(Enum::name).toList()),
+            Arrays.stream(ConditionGroup.values()).map(ConditionGroup::id).toList()),
     IMD_DECILE("imdDecile", "Deprivation decile (IMD, 1 = most deprived)",
             IntStream.rangeClosed(1, 10).mapToObj(Integer::toString).toList()),
     AGE_BAND("ageBand", "Age band",
             List.of("16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+")),
-    GENDER("gender", "Gender", List.of("FEMALE", "MALE", "OTHER", "UNKNOWN"));
+    GENDER("gender", "Gender", List.of("FEMALE", "MALE", "OTHER", "UNKNOWN")),
+    ETHNICITY("ethnicity", "Ethnic category (NHS)", List.of("A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M",
+            "N", "P", "R", "S", "Z", "99"));
 
     /** The key of referrals whose event did not carry the dimension. */
     public static final String NOT_RECORDED = "NOT_RECORDED";
@@ -71,8 +74,8 @@ public enum Dimension {
                 case "SELF" -> "Self-referral";
                 default -> Labels.humanise(key);
             };
-            case CONDITION_GROUP -> Arrays.stream(ConditionGroup.values()).filter(g -> g.name().equals(key))
-                    .map(ConditionGroup::label).findFirst().orElse(key);
+            case CONDITION_GROUP -> ConditionGroup.ofId(key).map(ConditionGroup::label).orElse(key);
+            case ETHNICITY -> ethnicCategory(key);
             case IMD_DECILE -> switch (key) {
                 case "1" -> "1 (most deprived)";
                 case "10" -> "10 (least deprived)";
@@ -80,6 +83,31 @@ public enum Dimension {
             };
             case GENDER -> Labels.humanise(key);
             default -> key;
+        };
+    }
+
+    /** The NHS ethnic category's own wording (NHS Data Model and Dictionary, "Ethnic Category"). */
+    private static String ethnicCategory(String code) {
+        return switch (code) {
+            case "A" -> "A White: British";
+            case "B" -> "B White: Irish";
+            case "C" -> "C White: any other White background";
+            case "D" -> "D Mixed: White and Black Caribbean";
+            case "E" -> "E Mixed: White and Black African";
+            case "F" -> "F Mixed: White and Asian";
+            case "G" -> "G Mixed: any other mixed background";
+            case "H" -> "H Asian or Asian British: Indian";
+            case "J" -> "J Asian or Asian British: Pakistani";
+            case "K" -> "K Asian or Asian British: Bangladeshi";
+            case "L" -> "L Asian or Asian British: any other Asian background";
+            case "M" -> "M Black or Black British: Caribbean";
+            case "N" -> "N Black or Black British: African";
+            case "P" -> "P Black or Black British: any other Black background";
+            case "R" -> "R Other ethnic groups: Chinese";
+            case "S" -> "S Other ethnic groups: any other ethnic group";
+            case "Z" -> "Z Not stated";
+            case "99" -> "99 Not known";
+            default -> code;
         };
     }
 

@@ -76,6 +76,21 @@ public record Disclosure(boolean enabled, int threshold, int roundingBase) {
     }
 
     /**
+     * {@code total} events per person-month over {@code people} people each asked about {@code months} months, two
+     * decimals, from the figures as published; suppressed when either is.
+     */
+    public Figure ratePerPersonMonth(Figure total, Figure people, int months) {
+        if (total.suppressed() || people.suppressed()) {
+            return Figure.SUPPRESSED;
+        }
+        if (!total.shown() || !people.shown() || people.value().signum() == 0) {
+            return Figure.NONE;
+        }
+        return Figure.of(total.value().divide(people.value().multiply(BigDecimal.valueOf(months)), 2,
+                RoundingMode.HALF_UP));
+    }
+
+    /**
      * A mean, median or percentile over {@code people}: not applicable over nobody, suppressed over 1 to the
      * threshold or when the base itself is published suppressed.
      */

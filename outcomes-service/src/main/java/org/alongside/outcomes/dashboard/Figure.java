@@ -2,32 +2,51 @@ package org.alongside.outcomes.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One published number after disclosure control: a number, suppressed, or not applicable (nothing to compute
- * it from, e.g. a rate over zero referrals). In JSON a suppressed figure is the string {@code "*"}, the NHS
- * publication convention, so the same cell reads the same in JSON, CSV and on the page.
+ * One published number after disclosure control: a number; suppressed; not defined for what it measures (an
+ * improved share for an instrument without a reliable-change threshold); or not applicable (nothing to compute it
+ * from, e.g. a rate over zero referrals). In JSON each is its own type, so a client never reads a marker where it
+ * expects a number and never reads 0 where there is no figure: a number, {@code {"suppressed": true}},
+ * {@code {"notDefined": true}} or null.
  */
-@Schema(name = "Figure", type = SchemaType.NUMBER, nullable = true, example = "35", description = """
-        A count, percentage, mean or number of days after disclosure control. A number; or the string "*" when the
-        value is suppressed (a count of 1 to the threshold, a figure that would let a suppressed count be worked
-        out from a total, or a rate, mean or percentile over a suppressed or too small base); or null when there
-        is nothing to compute it from. With disclosure control on, counts above the threshold are rounded to the
-        nearest multiple of the rounding base (see disclosureControl) and rates are computed from rounded counts.""")
-public record Figure(BigDecimal value, boolean suppressed) {
+@Schema(name = "Figure", nullable = true, oneOf = {BigDecimal.class, Figure.Suppressed.class, Figure.NotDefined.class},
+        example = "35", description = """
+        A count, percentage, mean, rate or number of days after disclosure control. A number; or {"suppressed": true}
+        when the value is suppressed (a count of 1 to the threshold, a figure that would let a suppressed count be
+        worked out from a total, or a rate, mean or percentile over a suppressed or too small base); or
+        {"notDefined": true} when the measure has no meaning here (reliable-change shares of an instrument without a
+        documented reliable-change threshold); or null when there is nothing to compute it from. With disclosure
+        control on, counts above the threshold are rounded to the nearest multiple of the rounding base (see
+        disclosureControl) and rates are computed from rounded counts.""")
+public record Figure(BigDecimal value, boolean suppressed, boolean notDefined) {
 
+    /** How CSV and the page show a suppressed figure, as published NHS tables do. */
     public static final String SUPPRESSED_MARK = "*";
-    public static final Figure SUPPRESSED = new Figure(null, true);
-    public static final Figure NONE = new Figure(null, false);
+    /** How CSV and the page show a figure that is not defined. */
+    public static final String NOT_DEFINED_TEXT = "not defined";
+    public static final Figure SUPPRESSED = new Figure(null, true, false);
+    public static final Figure NONE = new Figure(null, false, false);
+    public static final Figure NOT_DEFINED = new Figure(null, false, true);
+
+    @Schema(name = "SuppressedFigure", description = "A figure withheld by disclosure control",
+            requiredProperties = "suppressed")
+    public record Suppressed(@Schema(enumeration = "true") boolean suppressed) {
+    }
+
+    @Schema(name = "NotDefinedFigure", description = "A measure that has no meaning for this instrument or group",
+            requiredProperties = "notDefined")
+    public record NotDefined(@Schema(enumeration = "true") boolean notDefined) {
+    }
 
     public static Figure of(long count) {
-        return new Figure(BigDecimal.valueOf(count), false);
+        return new Figure(BigDecimal.valueOf(count), false, false);
     }
 
     public static Figure of(BigDecimal value) {
-        return value == null ? NONE : new Figure(value, false);
+        return value == null ? NONE : new Figure(value, false, false);
     }
 
     public boolean shown() {
@@ -40,11 +59,17 @@ public record Figure(BigDecimal value, boolean suppressed) {
 
     @JsonValue
     public Object json() {
-        return suppressed ? SUPPRESSED_MARK : value;
+        if (suppressed) {
+            return Map.of("suppressed", true);
+        }
+        return notDefined ? Map.of("notDefined", true) : value;
     }
 
-    /** As CSV and the page show it: the number, "*" when suppressed, empty when not applicable. */
+    /** As CSV and the page show it: the number, "*" when suppressed, "not defined", empty when not applicable. */
     public String text() {
-        return suppressed ? SUPPRESSED_MARK : value == null ? "" : value.toPlainString();
+        if (suppressed) {
+            return SUPPRESSED_MARK;
+        }
+        return notDefined ? NOT_DEFINED_TEXT : value == null ? "" : value.toPlainString();
     }
 }

@@ -24,8 +24,10 @@ import javax.sql.DataSource;
 import org.alongside.outcomes.dashboard.CohortFacts.Activity;
 import org.alongside.outcomes.dashboard.CohortFacts.Concerns;
 import org.alongside.outcomes.dashboard.CohortFacts.InstrumentOutcomes;
+import org.alongside.outcomes.dashboard.CohortFacts.ItemOutcome;
 import org.alongside.outcomes.dashboard.CohortFacts.Outcome;
 import org.alongside.outcomes.dashboard.CohortFacts.People;
+import org.alongside.outcomes.dashboard.CohortFacts.Workforce;
 
 /**
  * Reads a cohort's aggregates from the fact tables: four statements, run side by side in one shared database
@@ -73,7 +75,7 @@ public class Summaries {
 
     /** The dimensions referral_day_count keeps, as the summary names them. */
     private static final List<String> DISTRIBUTED = List.of("referrer_type", "referrer_ods_code", "condition_group",
-            "imd", "age_band", "gender", "decline_reason", "withdraw_reason", "close_reason");
+            "imd", "age_band", "gender", "ethnicity", "decline_reason", "withdraw_reason", "close_reason");
 
     // Sums of the per-day counts the trigger on referral_fact keeps; months from the referrer-type counts, which
     // count every referral once.
@@ -95,11 +97,52 @@ public class Summaries {
     // breakdown. Each instrument's totals are the sums over its condition groups.
     private static final String OUTCOMES = """
             SELECT dimension, instrument, key, sum(with_baseline), sum(paired), sum(with_change), sum(sum_change),
-                   sum(improved), sum(no_reliable_change), sum(deteriorated)
+                   sum(improved), sum(no_reliable_change), sum(deteriorated), sum(sum_change_sq)
             FROM outcome_day
             WHERE dimension IN ('conditionGroup', 'imdDecile', ?)
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY dimension, instrument, key""";
+
+    // Items of item-by-item instruments, over the whole cohort: the sums over condition groups, as for instruments.
+    private static final String ITEMS = """
+            SELECT instrument, item, sum(paired), sum(sum_before), sum(sum_after), sum(sum_change_sq)
+            FROM outcome_item_day
+            WHERE dimension = 'conditionGroup'
+              AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY instrument, item""";
+
+    // Peers by the number of people they support now: matches accepted and not ended, whatever the period.
+    private static final String CASELOADS = """
+            SELECT people, count(*) FROM (
+                SELECT peer_id, count(*) AS people FROM match_fact
+                WHERE accepted_at IS NOT NULL AND ended_at IS NULL GROUP BY peer_id) caseload
+            GROUP BY people""";
+
+    // Each goal of the cohort: its first and latest progress rating and its latest status.
+    private static final String GOALS = COHORT + """
+            , goals AS (
+                SELECT g.goal_id, min(g.referral_id::text) AS referral_id,
+                       (array_agg(g.rating ORDER BY g.updated_at) FILTER (WHERE g.rating IS NOT NULL))[1] AS first,
+                       (array_agg(g.rating ORDER BY g.updated_at DESC) FILTER (WHERE g.rating IS NOT NULL))[1] AS last,
+                       count(g.rating) AS ratings,
+                       (array_agg(g.status ORDER BY g.updated_at DESC))[1] AS status
+                FROM goal_update_fact g JOIN cohort c ON c.referral_id = g.referral_id
+                GROUP BY g.goal_id)
+            SELECT count(*), count(DISTINCT referral_id), count(*) FILTER (WHERE ratings >= 2),
+                   count(*) FILTER (WHERE ratings >= 2 AND last > first),
+                   count(*) FILTER (WHERE ratings >= 2 AND last = first),
+                   count(*) FILTER (WHERE ratings >= 2 AND last < first),
+                   count(*) FILTER (WHERE status = 'ACHIEVED')
+            FROM goals""";
+
+    // The cohort's places at group meetings as last recorded (session_fact_group reads only those).
+    private static final String GROUPS = COHORT + """
+            SELECT count(DISTINCT s.meeting_id) FILTER (WHERE s.attendance = 'ATTENDED'),
+                   count(*) FILTER (WHERE s.attendance = 'ATTENDED'),
+                   count(*) FILTER (WHERE s.attendance = 'DID_NOT_ATTEND'),
+                   count(DISTINCT s.referral_id) FILTER (WHERE s.attendance = 'ATTENDED')
+            FROM session_fact s JOIN cohort c ON c.referral_id = s.referral_id
+            WHERE s.setting = 'GROUP' AND s.status IS DISTINCT FROM 'ENTERED_IN_ERROR'""";
 
     private static final String CONCERNS = COHORT + """
             SELECT GROUPING(category), category, count(*), count(DISTINCT s.referral_id),
@@ -153,6 +196,8 @@ public class Summaries {
                     connection -> distributions(connection, period)));
             Future<Outcomes> outcomes = parts.submit(() -> inSnapshot(snapshot,
                     connection -> outcomes(connection, period, groupBy)));
+            Future<Workforce> workforce = parts.submit(() -> inSnapshot(snapshot,
+                    connection -> workforce(connection, period)));
             Activities activities = activities(main, period, groupBy);
             Concerns concerns = concerns(main, period);
             Distributions d = await(distributions);
@@ -160,7 +205,7 @@ public class Summaries {
             CohortFacts facts = new CohortFacts(activities.total(), groupBy, activities.byGroup(), d.referralsBy(),
                     d.all().get("month"), d.all().get("decline_reason"), d.all().get("withdraw_reason"),
                     d.all().get("close_reason"), activities.people(), activities.peopleByGroup(), o.instruments(),
-                    concerns);
+                    concerns, await(workforce));
             answers.put(key, facts);
             return facts;
         });
@@ -319,6 +364,7 @@ public class Summaries {
         referralsBy.put(Dimension.IMD_DECILE, all.get("imd"));
         referralsBy.put(Dimension.AGE_BAND, all.get("age_band"));
         referralsBy.put(Dimension.GENDER, all.get("gender"));
+        referralsBy.put(Dimension.ETHNICITY, all.get("ethnicity"));
         return new Distributions(all, referralsBy);
     }
 
@@ -335,7 +381,7 @@ public class Summaries {
                 Map<String, Outcome>[] slice = slices.computeIfAbsent(instrument,
                         i -> new Map[] {new TreeMap<>(), new TreeMap<>(), new TreeMap<>()});
                 OutcomeSum sum = new OutcomeSum(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7),
-                        rs.getLong(8), rs.getLong(9), rs.getLong(10));
+                        rs.getDouble(11), rs.getLong(8), rs.getLong(9), rs.getLong(10));
                 // a breakdown by condition group or decile is also one of the two fixed slices
                 if (Dimension.CONDITION_GROUP.parameter().equals(dimension)) {
                     slice[0].put(key, sum.outcome());
@@ -349,26 +395,68 @@ public class Summaries {
                 }
             }
         }
+        Map<String, List<ItemOutcome>> items = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(ITEMS)) {
+            query.setObject(1, period.from(), Types.DATE);
+            query.setObject(2, period.to(), Types.DATE);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long paired = rs.getLong(3);
+                    double before = rs.getDouble(4);
+                    double after = rs.getDouble(5);
+                    items.computeIfAbsent(rs.getString(1), i -> new ArrayList<>()).add(new ItemOutcome(
+                            rs.getString(2), paired, before, after,
+                            Statistics.mean(paired, after - before, rs.getDouble(6))));
+                }
+            }
+        }
         List<InstrumentOutcomes> instruments = new ArrayList<>();
         slices.forEach((instrument, slice) -> instruments.add(new InstrumentOutcomes(instrument,
-                overall.get(instrument).outcome(), slice[0], slice[1], slice[2])));
+                overall.get(instrument).outcome(), items.getOrDefault(instrument, List.of()), slice[0], slice[1],
+                slice[2])));
         return new Outcomes(instruments);
     }
 
-    /** Outcome counts with the sum of changes rather than their mean, so groups add up. */
-    private record OutcomeSum(long withBaseline, long paired, long withChange, double changes, long improved,
-            long noReliableChange, long deteriorated) {
+    /** Outcome counts with the sums of changes and of their squares rather than a mean, so groups add up. */
+    private record OutcomeSum(long withBaseline, long paired, long withChange, double changes, double squares,
+            long improved, long noReliableChange, long deteriorated) {
 
         OutcomeSum plus(OutcomeSum other) {
             return new OutcomeSum(withBaseline + other.withBaseline, paired + other.paired,
-                    withChange + other.withChange, changes + other.changes, improved + other.improved,
-                    noReliableChange + other.noReliableChange, deteriorated + other.deteriorated);
+                    withChange + other.withChange, changes + other.changes, squares + other.squares,
+                    improved + other.improved, noReliableChange + other.noReliableChange,
+                    deteriorated + other.deteriorated);
         }
 
         Outcome outcome() {
-            return new Outcome(withBaseline, paired, withChange, withChange == 0 ? null : changes / withChange,
+            return new Outcome(withBaseline, paired, withChange, Statistics.mean(withChange, changes, squares),
                     improved, noReliableChange, deteriorated);
         }
+    }
+
+    private Workforce workforce(Connection connection, ReportingPeriod period) throws SQLException {
+        Map<Long, Long> peersByCaseload = new TreeMap<>();
+        try (Statement query = connection.createStatement(); ResultSet rs = query.executeQuery(CASELOADS)) {
+            while (rs.next()) {
+                peersByCaseload.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        long[] goals = new long[7];
+        try (PreparedStatement query = cohort(connection, GOALS, period); ResultSet rs = query.executeQuery()) {
+            rs.next();
+            for (int i = 0; i < goals.length; i++) {
+                goals[i] = rs.getLong(i + 1);
+            }
+        }
+        long[] groups = new long[4];
+        try (PreparedStatement query = cohort(connection, GROUPS, period); ResultSet rs = query.executeQuery()) {
+            rs.next();
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = rs.getLong(i + 1);
+            }
+        }
+        return new Workforce(peersByCaseload, goals[0], goals[1], goals[2], goals[3], goals[4], goals[5], goals[6],
+                groups[0], groups[1], groups[2], groups[3]);
     }
 
     private Concerns concerns(Connection connection, ReportingPeriod period) throws SQLException {

@@ -6,12 +6,17 @@ import org.alongside.outcomes.dashboard.DashboardSummary.GroupOutcome;
 
 /**
  * The summary as CSV, one figure per row ({@code section,key,label,measure,value}), so it opens in a spreadsheet
- * and filters by section. Suppressed figures are "*", as in published NHS tables; text cells that a spreadsheet
+ * and filters by section. Suppressed figures are "*", as in published NHS tables, and a measure without meaning for
+ * an instrument is "not defined" (never 0); text cells that a spreadsheet
  * would run as a formula are prefixed with an apostrophe.
  */
 public final class SummaryCsv {
 
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+
+    /** Every instrument's outcomes are always broken down by these: a groupBy of either adds no section. */
+    private static final List<String> FIXED_OUTCOME_BREAKDOWNS = List.of(Dimension.CONDITION_GROUP.parameter(),
+            Dimension.IMD_DECILE.parameter());
 
     private final StringBuilder csv = new StringBuilder();
 
@@ -27,6 +32,7 @@ public final class SummaryCsv {
         out.engagement(s.engagement());
         out.outcomes(s.outcomes(), s.groupBy());
         out.safeguarding(s.safeguarding());
+        out.delivery(s.delivery());
         if (s.breakdown() != null) {
             out.breakdown(s.breakdown());
         }
@@ -62,6 +68,7 @@ public final class SummaryCsv {
         cells("referralsByImdDecile", "referrals", r.byImdDecile());
         cells("referralsByAgeBand", "referrals", r.byAgeBand());
         cells("referralsByGender", "referrals", r.byGender());
+        cells("referralsByEthnicity", "referrals", r.byEthnicity());
         cells("referralsByMonth", "referrals", r.byMonth());
         cells("declineReasons", "referrals", r.declineReasons());
         cells("withdrawReasons", "referrals", r.withdrawReasons());
@@ -82,11 +89,14 @@ public final class SummaryCsv {
         figure("engagement", "", "", "cancelledByClient", e.cancelledByClient());
         figure("engagement", "", "", "cancelledByPeer", e.cancelledByPeer());
         figure("engagement", "", "", "didNotAttendRate", e.didNotAttendRate());
-        cells("sessionFormats", "sessionsAttended", e.formats());
-        cells("sessionKinds", "sessionsAttended", e.kinds());
+        cells("sessionMedia", "sessionsAttended", e.media());
+        cells("sessionSettings", "sessionsAttended", e.settings());
     }
 
-    /** The cohort's measures, then each instrument's section; by the groupBy dimension too when asked for. */
+    /**
+     * The cohort's measures, then each instrument's section with its items and one section per breakdown: the
+     * groupBy's own only when it is not already one of the fixed two (condition group, deprivation decile).
+     */
     private void outcomes(DashboardSummary.Outcomes o, String groupBy) {
         figure("outcomes", "", "", "peopleStartedSupport", o.peopleStartedSupport());
         figure("outcomes", "", "", "peopleWithBaseline", o.peopleWithBaseline());
@@ -98,16 +108,48 @@ public final class SummaryCsv {
             figure(section, "", "", "peoplePaired", i.peoplePaired());
             figure(section, "", "", "pairedShare", i.pairedShare());
             figure(section, "", "", "meanChange", i.meanChange());
+            figure(section, "", "", "meanChangeLower95", i.meanChangeLower95());
+            figure(section, "", "", "meanChangeUpper95", i.meanChangeUpper95());
+            row(section, "", "", "reliableChangeThreshold", i.reliableChangeThreshold() == null ? Figure.NOT_DEFINED_TEXT
+                    : i.reliableChangeThreshold().toPlainString());
             figure(section, "", "", "improved", i.improved());
             figure(section, "", "", "noReliableChange", i.noReliableChange());
             figure(section, "", "", "deteriorated", i.deteriorated());
             figure(section, "", "", "improvedShare", i.improvedShare());
+            figure(section, "", "", "noReliableChangeShare", i.noReliableChangeShare());
+            figure(section, "", "", "deterioratedShare", i.deterioratedShare());
+            for (DashboardSummary.ItemOutcome item : i.items()) {
+                String items = section + ".items";
+                figure(items, item.item(), item.label(), "peoplePaired", item.peoplePaired());
+                figure(items, item.item(), item.label(), "totalBefore", item.totalBefore());
+                figure(items, item.item(), item.label(), "totalAfter", item.totalAfter());
+                figure(items, item.item(), item.label(), "ratePerPersonMonthBefore", item.ratePerPersonMonthBefore());
+                figure(items, item.item(), item.label(), "ratePerPersonMonthAfter", item.ratePerPersonMonthAfter());
+                figure(items, item.item(), item.label(), "meanChange", item.meanChange());
+                figure(items, item.item(), item.label(), "meanChangeLower95", item.meanChangeLower95());
+                figure(items, item.item(), item.label(), "meanChangeUpper95", item.meanChangeUpper95());
+            }
             groupOutcomes(section + ".byConditionGroup", i.byConditionGroup());
             groupOutcomes(section + ".byImdDecile", i.byImdDecile());
-            if (groupBy != null) {
+            if (groupBy != null && !FIXED_OUTCOME_BREAKDOWNS.contains(groupBy)) {
                 groupOutcomes(section + ".by." + groupBy, i.byGroup());
             }
         }
+    }
+
+    private void delivery(DashboardSummary.Delivery d) {
+        figure("delivery", "", "", "peersWithCaseload", d.peersWithCaseload());
+        figure("delivery", "", "", "meanCaseload", d.meanCaseload());
+        cells("caseloads", "peers", d.caseloads());
+        figure("delivery", "", "", "goalsSet", d.goalsSet());
+        figure("delivery", "", "", "peopleWithGoals", d.peopleWithGoals());
+        figure("delivery", "", "", "goalsRatedTwice", d.goalsRatedTwice());
+        cells("goalProgress", "goals", d.goalProgress());
+        figure("delivery", "", "", "goalsAchieved", d.goalsAchieved());
+        figure("delivery", "", "", "groupMeetings", d.groupMeetings());
+        figure("delivery", "", "", "groupAttendances", d.groupAttendances());
+        figure("delivery", "", "", "peopleInGroups", d.peopleInGroups());
+        figure("delivery", "", "", "groupDidNotAttendRate", d.groupDidNotAttendRate());
     }
 
     private void safeguarding(DashboardSummary.Safeguarding g) {

@@ -2,13 +2,16 @@ package org.alongside.outcomes.dashboard;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.alongside.outcomes.dashboard.CohortFacts.Activity;
 import org.alongside.outcomes.dashboard.CohortFacts.InstrumentOutcomes;
+import org.alongside.outcomes.dashboard.CohortFacts.ItemOutcome;
 import org.alongside.outcomes.dashboard.CohortFacts.Outcome;
 import org.alongside.outcomes.dashboard.CohortFacts.People;
 import org.alongside.outcomes.dashboard.DashboardSummary.Breakdown;
@@ -16,6 +19,7 @@ import org.alongside.outcomes.dashboard.DashboardSummary.BreakdownRow;
 import org.alongside.outcomes.dashboard.DashboardSummary.Cell;
 import org.alongside.outcomes.dashboard.DashboardSummary.GroupOutcome;
 import org.alongside.outcomes.dashboard.DashboardSummary.InstrumentOutcome;
+import org.alongside.outcomes.measures.Instrument;
 
 /**
  * Turns a cohort's exact aggregates into the published summary, applying disclosure control cell by cell. Cells
@@ -24,10 +28,16 @@ import org.alongside.outcomes.dashboard.DashboardSummary.InstrumentOutcome;
  */
 public final class SummaryPresenter {
 
-    private final Disclosure disclosure;
+    /** Caseload bands: peers by the number of people they support. */
+    static final List<String> CASELOAD_BANDS = List.of("1-5", "6-10", "11-15", "16-20", "21+");
 
-    public SummaryPresenter(Disclosure disclosure) {
+    private final Disclosure disclosure;
+    private final Function<String, Optional<Instrument>> instruments;
+
+    /** {@code instruments} finds an instrument's definition by code, for its threshold and items. */
+    public SummaryPresenter(Disclosure disclosure, Function<String, Optional<Instrument>> instruments) {
         this.disclosure = disclosure;
+        this.instruments = instruments;
     }
 
     public DashboardSummary present(ReportingPeriod period, CohortFacts facts, OffsetDateTime generatedAt) {
@@ -44,35 +54,35 @@ public final class SummaryPresenter {
                 distribution(Dimension.REFERRER_TYPE, facts), distribution(Dimension.REFERRER_ORGANISATION, facts),
                 distribution(Dimension.CONDITION_GROUP, facts), distribution(Dimension.IMD_DECILE, facts),
                 distribution(Dimension.AGE_BAND, facts), distribution(Dimension.GENDER, facts),
-                cells(new TreeMap<>(facts.referralsByMonth()), key -> key),
+                distribution(Dimension.ETHNICITY, facts), cells(new TreeMap<>(facts.referralsByMonth()), key -> key),
                 cells(facts.declineReasons(), Dimension.Labels::humanise),
                 cells(facts.withdrawReasons(), Dimension.Labels::humanise),
                 cells(facts.closeReasons(), Dimension.Labels::humanise));
 
-        // attendance outcomes add up to the sessions recorded, formats and kinds to the sessions attended
+        // attendance outcomes add up to the sessions recorded, media and settings to the sessions attended
         List<Figure> attendance = disclosure.group(List.of(total.attended(), total.didNotAttend(),
                 total.cancelledByClient(), total.cancelledByPeer()));
         Figure sessionsRecorded = disclosure.count(total.sessionsRecorded());
         Figure attended = attendance.get(0);
         Figure didNotAttend = attendance.get(1);
         Figure offered = disclosure.count(total.attended() + total.didNotAttend());
-        long unknownFormat = total.attended() - total.inPerson() - total.telephone() - total.video()
+        long unknownMedium = total.attended() - total.inPerson() - total.telephone() - total.video()
                 - total.onlineText();
-        Map<String, Long> formats = new LinkedHashMap<>();
-        formats.put("IN_PERSON", total.inPerson());
-        formats.put("TELEPHONE", total.telephone());
-        formats.put("VIDEO", total.video());
-        formats.put("ONLINE_TEXT", total.onlineText());
-        if (unknownFormat > 0) {
-            formats.put(Dimension.NOT_RECORDED, unknownFormat);
+        Map<String, Long> media = new LinkedHashMap<>();
+        media.put("IN_PERSON", total.inPerson());
+        media.put("TELEPHONE", total.telephone());
+        media.put("VIDEO", total.video());
+        media.put("ONLINE_TEXT", total.onlineText());
+        if (unknownMedium > 0) {
+            media.put(Dimension.NOT_RECORDED, unknownMedium);
         }
-        Map<String, Long> kinds = new LinkedHashMap<>();
-        kinds.put("ONE_TO_ONE", total.attended() - total.inGroup());
-        kinds.put("GROUP", total.inGroup());
+        Map<String, Long> settings = new LinkedHashMap<>();
+        settings.put("ONE_TO_ONE", total.attended() - total.inGroup());
+        settings.put("GROUP", total.inGroup());
         DashboardSummary.Engagement engagement = new DashboardSummary.Engagement(sessionsRecorded, attended,
                 didNotAttend, attendance.get(2), attendance.get(3), disclosure.percent(didNotAttend, offered),
-                cells(formats, SummaryPresenter::formatLabel),
-                cells(kinds, key -> "GROUP".equals(key) ? "Group" : "1:1"));
+                cells(media, SummaryPresenter::mediumLabel),
+                cells(settings, key -> "GROUP".equals(key) ? "Group" : "1:1"));
 
         Figure waited = disclosure.count(total.waited());
         Map<String, Long> bands = new LinkedHashMap<>();
@@ -101,7 +111,8 @@ public final class SummaryPresenter {
                 disclosure.count(total.closed()), sessionsRecorded, attended,
                 new DashboardSummary.DisclosureControl(disclosure.enabled(), disclosure.threshold(),
                         disclosure.roundingBase(), Figure.SUPPRESSED_MARK),
-                referrals, waitingTimes, engagement, outcomes, safeguarding, breakdown(facts), generatedAt);
+                referrals, waitingTimes, engagement, outcomes, safeguarding, delivery(facts.workforce()),
+                breakdown(facts), generatedAt);
     }
 
     private List<Cell> distribution(Dimension dimension, CohortFacts facts) {
@@ -138,23 +149,75 @@ public final class SummaryPresenter {
         return cells;
     }
 
-    private InstrumentOutcome instrument(InstrumentOutcomes instrument, Dimension groupBy) {
-        Outcome overall = instrument.overall();
+    private InstrumentOutcome instrument(InstrumentOutcomes outcomes, Dimension groupBy) {
+        Optional<Instrument> definition = instruments.apply(outcomes.instrument());
+        boolean perItem = definition.map(Instrument::perItem).orElse(false);
+        boolean reliableChange = definition.map(Instrument::reliableChangeDefined).orElse(false);
+        Outcome overall = outcomes.overall();
         Figure withBaseline = disclosure.count(overall.withBaseline());
         Figure paired = disclosure.count(overall.paired());
         List<Figure> change = disclosure.group(List.of(overall.improved(), overall.noReliableChange(),
                 overall.deteriorated(), overall.paired() - overall.improved() - overall.noReliableChange()
                         - overall.deteriorated()));
-        return new InstrumentOutcome(instrument.instrument(), withBaseline, paired,
-                disclosure.percent(paired, withBaseline),
-                disclosure.statistic(overall.meanChange(), overall.withChange(), paired, 2),
-                change.get(0), change.get(1), change.get(2), disclosure.percent(change.get(0), paired),
-                groupOutcomes(Dimension.CONDITION_GROUP, instrument.byConditionGroup()),
-                groupOutcomes(Dimension.IMD_DECILE, instrument.byImdDecile()),
-                groupBy == null ? List.of() : groupOutcomes(groupBy, instrument.byGroup()));
+        Figure[] mean = perItem ? notDefined() : mean(overall.change(), overall.withChange(), paired);
+        Instrument.Threshold threshold = reliableChange ? definition.get().meaningfulChange() : null;
+        return new InstrumentOutcome(outcomes.instrument(), withBaseline, paired,
+                disclosure.percent(paired, withBaseline), mean[0], mean[1], mean[2],
+                threshold == null ? null : threshold.value(), threshold == null ? null : threshold.source(),
+                reliableChange ? change.get(0) : Figure.NOT_DEFINED,
+                reliableChange ? change.get(1) : Figure.NOT_DEFINED,
+                reliableChange ? change.get(2) : Figure.NOT_DEFINED,
+                reliableChange ? disclosure.percent(change.get(0), paired) : Figure.NOT_DEFINED,
+                reliableChange ? disclosure.percent(change.get(1), paired) : Figure.NOT_DEFINED,
+                reliableChange ? disclosure.percent(change.get(2), paired) : Figure.NOT_DEFINED,
+                items(outcomes, definition),
+                groupOutcomes(Dimension.CONDITION_GROUP, outcomes.byConditionGroup(), perItem, reliableChange),
+                groupOutcomes(Dimension.IMD_DECILE, outcomes.byImdDecile(), perItem, reliableChange),
+                groupBy == null ? List.of()
+                        : groupOutcomes(groupBy, outcomes.byGroup(), perItem, reliableChange));
     }
 
-    private List<GroupOutcome> groupOutcomes(Dimension dimension, Map<String, Outcome> byGroup) {
+    private static Figure[] notDefined() {
+        return new Figure[] {Figure.NOT_DEFINED, Figure.NOT_DEFINED, Figure.NOT_DEFINED};
+    }
+
+    /** The mean change and its 95% interval, each disclosed as a statistic over the people it is over. */
+    private Figure[] mean(Statistics.Mean change, long people, Figure base) {
+        if (change == null) {
+            return new Figure[] {Figure.NONE, Figure.NONE, Figure.NONE};
+        }
+        return new Figure[] {disclosure.statistic(change.mean(), people, base, 2),
+            disclosure.statistic(change.lower(), people, base, 2),
+            disclosure.statistic(change.upper(), people, base, 2)};
+    }
+
+    /** Items in the definition's order; totals and rates only for counts over a fixed recall period. */
+    private List<DashboardSummary.ItemOutcome> items(InstrumentOutcomes outcomes, Optional<Instrument> definition) {
+        Integer months = definition.map(Instrument::recallMonths).orElse(null);
+        Map<String, String> labels = new LinkedHashMap<>();
+        definition.ifPresent(d -> d.items().forEach(item -> labels.put(item.key(),
+                item.text() == null ? item.key() : item.text())));
+        List<ItemOutcome> found = new ArrayList<>(outcomes.items());
+        List<String> order = new ArrayList<>(labels.keySet());
+        found.sort(Comparator.comparing((ItemOutcome item) -> order.indexOf(item.item()) < 0 ? Integer.MAX_VALUE
+                : order.indexOf(item.item())).thenComparing(ItemOutcome::item));
+        List<DashboardSummary.ItemOutcome> items = new ArrayList<>();
+        for (ItemOutcome item : found) {
+            Figure paired = disclosure.count(item.paired());
+            Figure before = months == null ? Figure.NOT_DEFINED : disclosure.count(Math.round(item.totalBefore()));
+            Figure after = months == null ? Figure.NOT_DEFINED : disclosure.count(Math.round(item.totalAfter()));
+            Figure[] mean = mean(item.change(), item.paired(), paired);
+            items.add(new DashboardSummary.ItemOutcome(item.item(), labels.getOrDefault(item.item(), item.item()),
+                    paired, before, after,
+                    months == null ? Figure.NOT_DEFINED : disclosure.ratePerPersonMonth(before, paired, months),
+                    months == null ? Figure.NOT_DEFINED : disclosure.ratePerPersonMonth(after, paired, months),
+                    mean[0], mean[1], mean[2]));
+        }
+        return items;
+    }
+
+    private List<GroupOutcome> groupOutcomes(Dimension dimension, Map<String, Outcome> byGroup, boolean perItem,
+            boolean reliableChange) {
         Map<String, Outcome> ordered = new LinkedHashMap<>();
         withKnownKeys(dimension, byGroup, Outcome.none()).forEach((key, outcome) -> {
             if (outcome.withBaseline() > 0) {
@@ -167,11 +230,42 @@ public final class SummaryPresenter {
         List<GroupOutcome> rows = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Outcome outcome = ordered.get(keys.get(i));
-            rows.add(new GroupOutcome(keys.get(i), dimension.label(keys.get(i)), paired.get(i),
-                    disclosure.statistic(outcome.meanChange(), outcome.withChange(), paired.get(i), 2),
-                    disclosure.percent(improved.get(i), paired.get(i))));
+            Figure[] mean = perItem ? notDefined() : mean(outcome.change(), outcome.withChange(), paired.get(i));
+            rows.add(new GroupOutcome(keys.get(i), dimension.label(keys.get(i)), paired.get(i), mean[0], mean[1],
+                    mean[2], reliableChange ? disclosure.percent(improved.get(i), paired.get(i)) : Figure.NOT_DEFINED));
         }
         return rows;
+    }
+
+    private DashboardSummary.Delivery delivery(CohortFacts.Workforce w) {
+        Map<String, Long> bands = new LinkedHashMap<>();
+        CASELOAD_BANDS.forEach(band -> bands.put(band, 0L));
+        long peers = 0;
+        long people = 0;
+        for (Map.Entry<Long, Long> caseload : w.peersByCaseload().entrySet()) {
+            long size = caseload.getKey();
+            String band = size <= 5 ? "1-5" : size <= 10 ? "6-10" : size <= 15 ? "11-15" : size <= 20 ? "16-20" : "21+";
+            bands.merge(band, caseload.getValue(), Long::sum);
+            peers += caseload.getValue();
+            people += size * caseload.getValue();
+        }
+        Figure peersWithCaseload = disclosure.count(peers);
+        Map<String, Long> progress = new LinkedHashMap<>();
+        progress.put("HIGHER", w.goalsImproved());
+        progress.put("SAME", w.goalsUnchanged());
+        progress.put("LOWER", w.goalsWorse());
+        List<Figure> group = disclosure.group(List.of(w.groupAttendances(), w.groupDidNotAttend()));
+        return new DashboardSummary.Delivery(peersWithCaseload,
+                disclosure.statistic(peers == 0 ? null : (double) people / peers, peers, peersWithCaseload, 1),
+                cells(bands, band -> band + " people"), disclosure.count(w.goals()),
+                disclosure.count(w.peopleWithGoals()), disclosure.count(w.goalsRatedTwice()),
+                cells(progress, key -> switch (key) {
+                    case "HIGHER" -> "Rated higher than first";
+                    case "SAME" -> "Rated the same";
+                    default -> "Rated lower than first";
+                }), disclosure.count(w.goalsAchieved()), disclosure.count(w.groupMeetings()), group.get(0),
+                disclosure.count(w.peopleInGroups()), disclosure.percent(group.get(1),
+                        disclosure.count(w.groupAttendances() + w.groupDidNotAttend())));
     }
 
     private Breakdown breakdown(CohortFacts facts) {
@@ -204,7 +298,7 @@ public final class SummaryPresenter {
         return new Breakdown(dimension.parameter(), dimension.title(), result);
     }
 
-    private static String formatLabel(String key) {
+    private static String mediumLabel(String key) {
         return switch (key) {
             case "IN_PERSON" -> "In person";
             case "ONLINE_TEXT" -> "Online (text)";

@@ -66,7 +66,8 @@ public class ConditionGroups {
             Map<String, ConditionGroup> groups = new HashMap<>();
             while (rs.next()) {
                 version = rs.getInt(1);
-                groups.put(rs.getString(2), ConditionGroup.valueOf(rs.getString(3)));
+                groups.put(rs.getString(2), ConditionGroup.ofId(rs.getString(3)).orElseThrow(
+                        () -> new IllegalStateException("condition_group_mapping names an unknown group")));
             }
             return new Mapping(version, Map.copyOf(groups));
         }

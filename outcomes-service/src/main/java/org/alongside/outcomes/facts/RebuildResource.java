@@ -29,7 +29,7 @@ public class RebuildResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rebuild the commissioning read model from the topics",
+    @Operation(operationId = "rebuildReadModel", summary = "Rebuild the commissioning read model from the topics",
             description = """
                     Empties the fact tables and replays every referral, match, session and outcome event from the
                     beginning of the topics through the same handlers as the live consumer, which carries on. Runs
@@ -45,7 +45,7 @@ public class RebuildResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "How the latest rebuild of the read model went")
+    @Operation(operationId = "getReadModelRebuild", summary = "How the latest rebuild of the read model went")
     @APIResponse(responseCode = "200", description = "Its state and counts",
             content = @Content(schema = @Schema(implementation = ReadModelRebuild.Status.class)))
     public ReadModelRebuild.Status status() {

@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralAcceptedV2;
 import org.alongside.platform.events.referrals.ReferralClosed;
 import org.alongside.platform.events.referrals.ReferralDeclined;
 import org.alongside.platform.events.referrals.ReferralReceived;
+import org.alongside.platform.events.referrals.ReferralUpdated;
 import org.alongside.platform.events.referrals.ReferralWithdrawn;
 import org.alongside.platform.inbox.EventHandlers;
 import org.alongside.platform.inbox.Received;
@@ -26,6 +28,8 @@ public class ReferralEvents implements ReadModelSubscriber {
         return EventHandlers.forStream(Topics.REFERRALS)
                 .on(ReferralReceived.class, this::received)
                 .on(ReferralAccepted.class, this::accepted)
+                .on(ReferralAcceptedV2.class, this::acceptedV2)
+                .on(ReferralUpdated.class, this::updated)
                 .on(ReferralDeclined.class, this::declined)
                 .on(ReferralWithdrawn.class, this::withdrawn)
                 .on(ReferralClosed.class, this::closed)
@@ -39,7 +43,17 @@ public class ReferralEvents implements ReadModelSubscriber {
 
     /** Triage accepted the referral; its data also fills any dimension the received event did not bring. */
     void accepted(Received<ReferralAccepted> event) throws SQLException {
-        facts.accepted(event.referralId(), event.data(), event.time());
+        facts.accepted(event.referralId(), ReferralFacts.Accepted.of(event.data()), event.time());
+    }
+
+    /** Version 2 of the same, which also carries the person's ethnic category for equity reporting. */
+    void acceptedV2(Received<ReferralAcceptedV2> event) throws SQLException {
+        facts.accepted(event.referralId(), ReferralFacts.Accepted.of(event.data()), event.time());
+    }
+
+    /** A coordinator corrected who the referral is about: figures follow the correction. */
+    void updated(Received<ReferralUpdated> event) throws SQLException {
+        facts.updated(event.referralId(), event.data(), event.time());
     }
 
     /** Triage declined the referral, with a coded reason. */

@@ -16,8 +16,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.alongside.platform.events.referrals.Condition;
+import org.alongside.platform.events.referrals.Gender;
 import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralAcceptedV2;
 import org.alongside.platform.events.referrals.ReferralReceived;
+import org.alongside.platform.events.referrals.ReferralUpdated;
 
 /**
  * Writes {@code referral_fact} rows. Events about one referral come from three topics and are applied in whatever
@@ -25,7 +28,8 @@ import org.alongside.platform.events.referrals.ReferralReceived;
  * <ul>
  * <li>a milestone keeps its earliest time, and the coded details that came with that earliest occurrence;</li>
  * <li>dimensions come from {@code referral.received} where it has them, else from {@code referral.accepted}
- * (they can differ: an age band is worked out again when the referral is accepted).</li>
+ * (they can differ: an age band is worked out again when the referral is accepted), until a coordinator corrects
+ * them ({@code referral.updated}): then the latest correction holds them.</li>
  * </ul>
  * The same set of events therefore always leaves the same row.
  */
@@ -64,6 +68,18 @@ public class ReferralFacts {
         }
     }
 
+    /** The dimensions a coordinator's correction (referral.updated) replaces. */
+    private static final List<String> DIMENSIONS = List.of("condition_group", "condition_mapping_version",
+            "condition_kinds", "condition_codes", "age_band", "gender", "imd_decile", "locality", "ethnicity");
+
+    /**
+     * Received and accepted set the dimensions until a correction arrives; from then on the latest correction holds
+     * them, whichever order the events come in.
+     */
+    private static String untilCorrected(String column, String merged) {
+        return column + " = CASE WHEN f.dimensions_updated_at IS NULL THEN " + merged + " ELSE f." + column + " END";
+    }
+
     private static final String RECEIVED = """
             INSERT INTO referral_fact AS f (referral_id, received_at, referrer_type, referrer_ods_code,
                 condition_kinds, condition_codes, age_band, gender, imd_decile, condition_group,
@@ -73,33 +89,47 @@ public class ReferralFacts {
                 received_at = LEAST(f.received_at, EXCLUDED.received_at),
                 received_day = (LEAST(f.received_at, EXCLUDED.received_at) AT TIME ZONE ?)::date,
                 referrer_type = COALESCE(EXCLUDED.referrer_type, f.referrer_type),
-                condition_group = COALESCE(EXCLUDED.condition_group, f.condition_group),
-                condition_mapping_version = COALESCE(EXCLUDED.condition_mapping_version,
-                    f.condition_mapping_version),
                 referrer_ods_code = COALESCE(EXCLUDED.referrer_ods_code, f.referrer_ods_code),
-                condition_kinds = COALESCE(EXCLUDED.condition_kinds, f.condition_kinds),
-                condition_codes = COALESCE(EXCLUDED.condition_codes, f.condition_codes),
-                age_band = COALESCE(EXCLUDED.age_band, f.age_band),
-                gender = COALESCE(EXCLUDED.gender, f.gender),
-                imd_decile = COALESCE(EXCLUDED.imd_decile, f.imd_decile)""";
+            """ + DIMENSIONS.stream().filter(c -> !c.equals("locality") && !c.equals("ethnicity"))
+            .map(c -> untilCorrected(c, "COALESCE(EXCLUDED." + c + ", f." + c + ")"))
+            .collect(Collectors.joining(",\n"));
 
     private static final String ACCEPTED = """
             INSERT INTO referral_fact AS f (referral_id, received_at, accepted_at,
                 condition_kinds, condition_codes, age_band, gender, imd_decile, locality, condition_group,
-                condition_mapping_version, received_day)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (?::timestamptz AT TIME ZONE ?)::date)
+                condition_mapping_version, ethnicity, received_day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (?::timestamptz AT TIME ZONE ?)::date)
             ON CONFLICT (referral_id) DO UPDATE SET
                 received_at = LEAST(f.received_at, EXCLUDED.received_at),
                 received_day = (LEAST(f.received_at, EXCLUDED.received_at) AT TIME ZONE ?)::date,
                 accepted_at = LEAST(f.accepted_at, EXCLUDED.accepted_at),
-                condition_group = COALESCE(f.condition_group, EXCLUDED.condition_group),
-                condition_mapping_version = COALESCE(f.condition_mapping_version, EXCLUDED.condition_mapping_version),
-                condition_kinds = COALESCE(f.condition_kinds, EXCLUDED.condition_kinds),
-                condition_codes = COALESCE(f.condition_codes, EXCLUDED.condition_codes),
-                age_band = COALESCE(f.age_band, EXCLUDED.age_band),
-                gender = COALESCE(f.gender, EXCLUDED.gender),
-                imd_decile = COALESCE(f.imd_decile, EXCLUDED.imd_decile),
-                locality = COALESCE(f.locality, EXCLUDED.locality)""";
+            """ + DIMENSIONS.stream()
+            .map(c -> untilCorrected(c, "COALESCE(f." + c + ", EXCLUDED." + c + ")"))
+            .collect(Collectors.joining(",\n"));
+
+    // A correction carries the whole current state: the latest one replaces every dimension, absent ones included.
+    private static final String UPDATED = "INSERT INTO referral_fact AS f (referral_id, dimensions_updated_at, "
+            + String.join(", ", DIMENSIONS) + ") VALUES (?, ?, " + String.join(", ", Collections.nCopies(
+                    DIMENSIONS.size(), "?")) + ") ON CONFLICT (referral_id) DO UPDATE SET "
+            + DIMENSIONS.stream().map(c -> c + " = CASE WHEN f.dimensions_updated_at IS NULL "
+                    + "OR EXCLUDED.dimensions_updated_at > f.dimensions_updated_at THEN EXCLUDED." + c
+                    + " ELSE f." + c + " END").collect(Collectors.joining(", "))
+            + ", dimensions_updated_at = GREATEST(f.dimensions_updated_at, EXCLUDED.dimensions_updated_at)";
+
+    /** What either version of referral.accepted says about who the referral is for. */
+    public record Accepted(List<Condition> conditions, String ageBand, Gender gender, Integer imdDecile,
+            String locality, String ethnicity, OffsetDateTime receivedAt) {
+
+        public static Accepted of(ReferralAccepted event) {
+            return new Accepted(event.conditions(), event.ageBand(), event.gender(), event.imdDecile(),
+                    event.locality(), null, event.receivedAt());
+        }
+
+        public static Accepted of(ReferralAcceptedV2 event) {
+            return new Accepted(event.conditions(), event.ageBand(), event.gender(), event.imdDecile(),
+                    event.locality(), event.ethnicity(), event.receivedAt());
+        }
+    }
 
     private final AgroalDataSource dataSource;
     private final ConditionGroups conditionGroups;
@@ -132,7 +162,7 @@ public class ReferralFacts {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void accepted(UUID referralId, ReferralAccepted event, OffsetDateTime acceptedAt) throws SQLException {
+    public void accepted(UUID referralId, Accepted event, OffsetDateTime acceptedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(ACCEPTED)) {
             upsert.setObject(1, referralId);
@@ -147,7 +177,28 @@ public class ReferralFacts {
             upsert.setObject(8, event.imdDecile(), Types.SMALLINT);
             upsert.setString(9, event.locality() == null ? null : event.locality().strip().toUpperCase());
             setConditionGroup(upsert, 10, event.conditions());
-            setReceivedDay(upsert, 12, event.receivedAt());
+            upsert.setString(12, event.ethnicity());
+            setReceivedDay(upsert, 13, event.receivedAt());
+            upsert.executeUpdate();
+            copyToOutcomes(connection, referralId);
+        }
+    }
+
+    /** A coordinator corrected the referral: the latest correction's dimensions replace what was held. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(UUID referralId, ReferralUpdated event, OffsetDateTime updatedAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(UPDATED)) {
+            upsert.setObject(1, referralId);
+            upsert.setObject(2, Objects.requireNonNull(updatedAt));
+            setConditionGroup(upsert, 3, event.conditions());
+            upsert.setArray(5, connection.createArrayOf("text", Dimensions.conditionKinds(event.conditions())));
+            upsert.setArray(6, connection.createArrayOf("text", Dimensions.conditionCodes(event.conditions())));
+            upsert.setString(7, event.ageBand());
+            upsert.setString(8, event.gender() == null ? null : event.gender().name());
+            upsert.setObject(9, event.imdDecile(), Types.SMALLINT);
+            upsert.setString(10, event.locality() == null ? null : event.locality().strip().toUpperCase());
+            upsert.setString(11, event.ethnicity());
             upsert.executeUpdate();
             copyToOutcomes(connection, referralId);
         }
@@ -173,7 +224,7 @@ public class ReferralFacts {
             throws SQLException {
         ConditionGroup group = conditions == null || conditions.isEmpty() ? null
                 : conditionGroups.groupOf(conditions.get(0));
-        upsert.setString(index, group == null ? null : group.name());
+        upsert.setString(index, group == null ? null : group.id());
         upsert.setObject(index + 1, group == null ? null : conditionGroups.version(), Types.SMALLINT);
     }
 

@@ -22,7 +22,8 @@ public class SafeguardingFacts {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void raised(UUID referralId, SafeguardingRaised concern, OffsetDateTime raisedAt) throws SQLException {
+    public void raised(UUID referralId, UUID concernId, SafeguardingRaised.Category category, Boolean immediateRisk,
+            OffsetDateTime raisedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement referral = connection.prepareStatement(
                     "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
@@ -39,10 +40,10 @@ public class SafeguardingFacts {
                         immediate_risk = CASE WHEN EXCLUDED.raised_at < s.raised_at THEN EXCLUDED.immediate_risk
                                               ELSE s.immediate_risk END,
                         raised_at = LEAST(s.raised_at, EXCLUDED.raised_at)""")) {
-                upsert.setObject(1, concern.concernId());
+                upsert.setObject(1, concernId);
                 upsert.setObject(2, referralId);
-                upsert.setString(3, concern.category().name());
-                upsert.setObject(4, concern.immediateRisk(), Types.BOOLEAN);
+                upsert.setString(3, category.name());
+                upsert.setObject(4, immediateRisk, Types.BOOLEAN);
                 upsert.setObject(5, raisedAt);
                 upsert.executeUpdate();
             }

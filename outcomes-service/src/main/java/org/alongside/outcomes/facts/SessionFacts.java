@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.events.sessions.Focus;
 import org.alongside.platform.events.sessions.SessionRecorded;
+import org.alongside.platform.events.sessions.SessionRecordedV2;
+import org.alongside.platform.events.support.Medium;
+import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.inbox.PoisonEventException;
 
 /**
@@ -25,21 +28,22 @@ import org.alongside.platform.inbox.PoisonEventException;
 public class SessionFacts {
 
     private static final String UPSERT = """
-            INSERT INTO session_fact AS s (session_id, referral_id, peer_id, started_at, duration_minutes, format,
-                attendance, focus, recorded_at, event_id, kind, group_id, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO session_fact AS s (session_id, referral_id, peer_id, started_at, duration_minutes, medium,
+                attendance, focus, recorded_at, event_id, setting, group_id, status, meeting_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (session_id) DO UPDATE SET
                 peer_id = EXCLUDED.peer_id,
                 started_at = EXCLUDED.started_at,
                 duration_minutes = EXCLUDED.duration_minutes,
-                format = EXCLUDED.format,
+                medium = EXCLUDED.medium,
                 attendance = EXCLUDED.attendance,
                 focus = EXCLUDED.focus,
                 recorded_at = EXCLUDED.recorded_at,
                 event_id = EXCLUDED.event_id,
-                kind = EXCLUDED.kind,
+                setting = EXCLUDED.setting,
                 group_id = EXCLUDED.group_id,
-                status = EXCLUDED.status
+                status = EXCLUDED.status,
+                meeting_id = EXCLUDED.meeting_id
             WHERE (EXCLUDED.recorded_at, EXCLUDED.event_id) > (s.recorded_at, s.event_id)""";
 
     /** Recounts the referral's session counters; also the set-based form the benchmark's bulk load runs. */
@@ -63,11 +67,11 @@ public class SessionFacts {
                          count(*) FILTER (WHERE attendance = 'DID_NOT_ATTEND') AS did_not_attend,
                          count(*) FILTER (WHERE attendance = 'CANCELLED_BY_CLIENT') AS cancelled_client,
                          count(*) FILTER (WHERE attendance = 'CANCELLED_BY_PEER') AS cancelled_peer,
-                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND format = 'IN_PERSON') AS in_person,
-                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND format = 'TELEPHONE') AS telephone,
-                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND format = 'VIDEO') AS video,
-                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND format = 'ONLINE_TEXT') AS online_text,
-                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND kind = 'GROUP') AS in_group
+                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND medium = 'IN_PERSON') AS in_person,
+                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND medium = 'TELEPHONE') AS telephone,
+                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND medium = 'VIDEO') AS video,
+                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND medium = 'ONLINE_TEXT') AS online_text,
+                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND setting = 'GROUP') AS in_group
                   FROM session_fact
                   WHERE referral_id = ANY(?) AND status IS DISTINCT FROM 'ENTERED_IN_ERROR'
                   GROUP BY referral_id) s
@@ -83,6 +87,27 @@ public class SessionFacts {
                 SELECT 1 FROM session_fact s WHERE s.referral_id = f.referral_id
                   AND s.status IS DISTINCT FROM 'ENTERED_IN_ERROR')""";
 
+    /**
+     * What either version of session.recorded says, in the one vocabulary: version 1's {@code format} is the medium
+     * and its {@code kind} the setting (absent: 1:1, as every session was before groups).
+     */
+    public record Session(UUID sessionId, UUID peerId, OffsetDateTime startedAt, Integer durationMinutes,
+            Setting setting, Medium medium, SessionRecorded.Attendance attendance, List<Focus> focus,
+            SessionRecorded.Status status, UUID groupId, UUID meetingId) {
+
+        public static Session of(SessionRecorded v1) {
+            return new Session(v1.sessionId(), v1.peerId(), v1.startedAt(), v1.durationMinutes(),
+                    v1.kind() == SessionRecorded.Kind.GROUP ? Setting.GROUP : Setting.ONE_TO_ONE,
+                    v1.format() == null ? null : Medium.valueOf(v1.format().name()), v1.attendance(), v1.focus(),
+                    v1.status(), v1.groupId(), v1.meetingId());
+        }
+
+        public static Session of(SessionRecordedV2 v2) {
+            return new Session(v2.sessionId(), v2.peerId(), v2.startedAt(), v2.durationMinutes(), v2.setting(),
+                    v2.medium(), v2.attendance(), v2.focus(), v2.status(), v2.groupId(), v2.meetingId());
+        }
+    }
+
     private final AgroalDataSource dataSource;
 
     SessionFacts(AgroalDataSource dataSource) {
@@ -90,7 +115,7 @@ public class SessionFacts {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recorded(UUID referralId, SessionRecorded session, OffsetDateTime recordedAt, String eventId)
+    public void recorded(UUID referralId, Session session, OffsetDateTime recordedAt, String eventId)
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             // Sessions of one referral are applied one at a time, queued on its fact row, so the recount below
@@ -116,16 +141,17 @@ public class SessionFacts {
                 upsert.setObject(3, session.peerId());
                 upsert.setObject(4, session.startedAt());
                 upsert.setObject(5, session.durationMinutes(), Types.INTEGER);
-                upsert.setString(6, session.format() == null ? null : session.format().name());
+                upsert.setString(6, session.medium() == null ? null : session.medium().name());
                 upsert.setString(7, session.attendance().name());
                 List<Focus> focus = session.focus() == null ? List.of() : session.focus();
                 upsert.setArray(8, connection.createArrayOf("text",
                         focus.stream().map(Enum::name).distinct().sorted().toArray(String[]::new)));
                 upsert.setObject(9, recordedAt);
                 upsert.setString(10, eventId);
-                upsert.setString(11, session.kind() == null ? null : session.kind().name());
+                upsert.setString(11, session.setting().name());
                 upsert.setObject(12, session.groupId());
                 upsert.setString(13, session.status() == null ? null : session.status().name());
+                upsert.setObject(14, session.meetingId());
                 upsert.executeUpdate();
             }
 

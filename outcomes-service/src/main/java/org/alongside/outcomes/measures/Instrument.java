@@ -21,6 +21,8 @@ public record Instrument(
         @Schema(description = "What the instrument measures") String measures,
         @Schema(description = "The period the person is asked about, where the definition fixes one")
         String recallPeriod,
+        @Schema(description = "The recall period in months, where it is a fixed number: counts over it are rates per "
+                + "person-month") Integer recallMonths,
         @Schema(description = "Items in the order answers are sent; empty for scores entered from a licensed tool")
         List<Item> items,
         @Schema(description = "The answers each item offers; labels where the reference holds them")
@@ -136,7 +138,16 @@ public record Instrument(
         return scoring.method() == Method.ENTERED;
     }
 
-    boolean perItem() {
+    /**
+     * Whether improved / no reliable change / deteriorated shares mean something for this instrument: its change
+     * threshold is verified in the shared reference or set by configuration. Otherwise they are not defined.
+     */
+    public boolean reliableChangeDefined() {
+        return meaningfulChange != null && meaningfulChange.value() != null
+                && (meaningfulChange.verified() || meaningfulChange.configured());
+    }
+
+    public boolean perItem() {
         return scoring.method() == Method.PER_ITEM;
     }
 
@@ -145,7 +156,7 @@ public record Instrument(
     }
 
     Instrument withThresholds(List<Item> configuredItems, Threshold change, Threshold cutoff) {
-        return new Instrument(code, version, name, measures, recallPeriod, configuredItems, answerOptions, scoring,
-                direction, bands, change, cutoff, riskItems, timepoints, copyright, licence, notes);
+        return new Instrument(code, version, name, measures, recallPeriod, recallMonths, configuredItems, answerOptions,
+                scoring, direction, bands, change, cutoff, riskItems, timepoints, copyright, licence, notes);
     }
 }

@@ -30,7 +30,7 @@ public class InstrumentResource {
     @GET
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.PEER_WORKER, Roles.SUPERVISOR, Roles.COMMISSIONER,
             Roles.ADMIN})
-    @Operation(summary = "The outcome instruments and how each is scored",
+    @Operation(operationId = "listInstruments", summary = "The outcome instruments and how each is scored",
             description = "Items (with their wording where the licence allows it and it is held), answer options, "
                     + "scoring method, bands, meaningful-change threshold and its source, and the copyright line "
                     + "that must be shown with the instrument. Licensed instruments (PAM, EQ5D5L) list no items: "
@@ -45,7 +45,7 @@ public class InstrumentResource {
     @Path("/{code}")
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.PEER_WORKER, Roles.SUPERVISOR, Roles.COMMISSIONER,
             Roles.ADMIN})
-    @Operation(summary = "One instrument's definition")
+    @Operation(operationId = "getInstrument", summary = "One instrument's definition")
     @APIResponse(responseCode = "200", description = "The definition",
             content = @Content(schema = @Schema(implementation = Instrument.class)))
     public Instrument get(@PathParam("code") String code) {

@@ -39,6 +39,21 @@ public class Instruments {
         }
     }
 
+    /** The definitions as published, without any configured setting: for tools and tests outside the service. */
+    public static Instruments published() {
+        return new Instruments(new InstrumentConfig() {
+            @Override
+            public Map<String, BigDecimal> thresholds() {
+                return Map.of();
+            }
+
+            @Override
+            public Map<String, BigDecimal> caseness() {
+                return Map.of();
+            }
+        });
+    }
+
     public List<Instrument> all() {
         return List.copyOf(byCode.values());
     }

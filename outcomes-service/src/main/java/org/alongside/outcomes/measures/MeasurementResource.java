@@ -39,7 +39,7 @@ public class MeasurementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
-    @Operation(summary = "Record a completed outcome measure",
+    @Operation(operationId = "recordMeasurement", summary = "Record a completed outcome measure",
             description = "Checks the answers against the instrument's definition (count and range), scores them and "
                     + "publishes outcome.recorded (scores only). PAM and EQ5D5L take a 'score' from their licensed "
                     + "tool instead of answers. PHQ-9 item 9 answered above 0 raises a risk flag for a supervisor "
@@ -63,7 +63,7 @@ public class MeasurementResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
-    @Operation(summary = "One measurement with its scores and change from baseline",
+    @Operation(operationId = "getMeasurement", summary = "One measurement with its scores and change from baseline",
             description = "Peer workers see the measurements of the people they support.")
     @APIResponse(responseCode = "200", description = "The measurement",
             content = @Content(schema = @Schema(implementation = MeasurementView.class)))

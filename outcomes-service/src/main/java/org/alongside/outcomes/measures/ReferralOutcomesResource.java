@@ -31,7 +31,7 @@ public class ReferralOutcomesResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
-    @Operation(summary = "A referral's outcomes over time",
+    @Operation(operationId = "getReferralOutcomes", summary = "A referral's outcomes over time",
             description = "For each instrument recorded: the measurements over the timepoints, each one's change "
                     + "from the baseline, and whether the change is reliable improvement or deterioration by the "
                     + "instrument's published threshold (configurable as alongside.outcomes.thresholds.<INSTRUMENT>). "

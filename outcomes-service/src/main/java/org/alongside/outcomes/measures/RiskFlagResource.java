@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,12 +47,11 @@ public class RiskFlagResource {
 
     @GET
     @RolesAllowed({Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Risk flags for supervisors, longest waiting first",
+    @Operation(operationId = "listRiskFlags", summary = "Risk flags for supervisors, longest waiting first",
             description = "Raised when an answer is a risk signal (PHQ-9 item 9 above 0). Shows which item, never "
                     + "the answer, and the peer worker supporting the person.")
-    @APIResponse(responseCode = "200", description = "A page of flags",
-            content = @Content(schema = @Schema(implementation = RiskFlags.Page.class)))
-    public RiskFlags.Page list(
+    @APIResponse(responseCode = "200", description = "A page of flags")
+    public Page<RiskFlagView> list(
             @QueryParam("status") @Parameter(description = "OPEN or ACKNOWLEDGED; all when absent",
                     schema = @Schema(implementation = RiskFlagView.Status.class)) String status,
             @QueryParam("page") @DefaultValue("0")
@@ -86,7 +86,7 @@ public class RiskFlagResource {
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Acknowledge a risk flag: a person has seen it and acted",
+    @Operation(operationId = "acknowledgeRiskFlag", summary = "Acknowledge a risk flag: a person has seen it and acted",
             description = "The JSON body is optional: an empty one acknowledges without a note.")
     @APIResponse(responseCode = "200", description = "The flag, acknowledged",
             content = @Content(schema = @Schema(implementation = RiskFlagView.class)))

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Caller;
 
 /**
@@ -43,9 +44,6 @@ public class RiskFlags {
         this.clock = clock;
     }
 
-    public record Page(List<RiskFlagView> items, int page, int size, long total) {
-    }
-
     /** Raises a flag for {@code item} of the measurement, with the peer supporting the person now. */
     @Transactional(Transactional.TxType.MANDATORY)
     void raise(Measurement measurement, int item, OffsetDateTime raisedAt) throws SQLException {
@@ -68,7 +66,7 @@ public class RiskFlags {
     }
 
     /** Flags with the status asked for (all when null), longest waiting first. */
-    public Page list(RiskFlagView.Status status, int page, int size) throws SQLException {
+    public Page<RiskFlagView> list(RiskFlagView.Status status, int page, int size) throws SQLException {
         String where = status == null ? "" : " WHERE status = ?";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement items = connection.prepareStatement("SELECT " + COLUMNS + " FROM risk_flag" + where
@@ -89,7 +87,7 @@ public class RiskFlags {
             }
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
-                return new Page(found, page, size, rs.getLong(1));
+                return new Page<>(found, page, size, rs.getLong(1));
             }
         }
     }

@@ -67,7 +67,7 @@ public class SubjectAccessResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Everything held about one person, for a subject access request", description = """
+    @Operation(operationId = "exportSubjectAccess", summary = "Everything held about one person, for a subject access request", description = """
             Admin (information governance lead) only; every call is in the audit trail. Every row of every table \\
             that holds data by referral id. A referral never heard of answers 200 with empty tables.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectAccess.class)))

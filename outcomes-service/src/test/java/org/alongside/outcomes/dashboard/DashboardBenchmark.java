@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.alongside.outcomes.facts.MeasurementFacts;
 import org.alongside.outcomes.facts.SessionFacts;
+import org.alongside.outcomes.measures.Instruments;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -68,7 +69,7 @@ public final class DashboardBenchmark {
             Summaries summaries = new Summaries(pooled(url, user, password, 4), parts);
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-            SummaryPresenter presenter = new SummaryPresenter(new Disclosure(true, 7, 5));
+            SummaryPresenter presenter = new SummaryPresenter(new Disclosure(true, 7, 5), Instruments.published()::find);
             record Scenario(String name, String from, String to, String groupBy) {
             }
             List<Scenario> scenarios = List.of(
@@ -168,7 +169,7 @@ public final class DashboardBenchmark {
                     INSERT INTO referral_fact (referral_id, received_at, accepted_at, declined_at, withdrawn_at,
                         matched_at, closed_at, referrer_type, referrer_ods_code, condition_kinds, condition_codes,
                         age_band, gender, imd_decile, locality, decline_reason, withdraw_reason, close_reason,
-                        condition_group, condition_mapping_version, received_day)
+                        condition_group, condition_mapping_version, received_day, ethnicity)
                     SELECT id, received,
                            CASE WHEN r < 0.85 THEN received + interval '2 days' END,
                            CASE WHEN r >= 0.85 AND r < 0.95 THEN received + interval '3 days' END,
@@ -184,24 +185,26 @@ public final class DashboardBenchmark {
                            CASE WHEN r >= 0.85 AND r < 0.95 THEN 'NOT_ELIGIBLE' END,
                            CASE WHEN r >= 0.95 THEN 'PERSON_REQUEST' END,
                            CASE WHEN r < 0.55 THEN (ARRAY['GOALS_MET','NOT_ENGAGING','MOVED_AWAY'])[1 + n % 3] END,
-                           (ARRAY['DIABETES','RESPIRATORY','RENAL','CARDIAC','CANCER','NEUROLOGICAL',
-                                  'MUSCULOSKELETAL_PAIN','HIV','MENTAL_HEALTH','OTHER_PHYSICAL','OTHER_MENTAL'])
-                               [1 + (n / 11) % 11],
-                           1, (received AT TIME ZONE 'Europe/London')::date
+                           (ARRAY['diabetes','respiratory','renal','cardiac','cancer','neurological',
+                                  'musculoskeletal-and-pain','hiv','common-mental-health','severe-mental-illness',
+                                  'other-physical','other-mental'])[1 + (n / 11) % 12],
+                           2, (received AT TIME ZONE 'Europe/London')::date,
+                           (ARRAY['A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S','Z','99'])
+                               [1 + (n / 5) % 18]
                     FROM (SELECT gen_random_uuid() AS id, n, ((n * 7919) % 1000) / 1000.0 AS r,
                                  timestamptz '2025-04-01' + (n * interval '365 days') / :referrals AS received
                           FROM generate_series(0, :referrals - 1) n) g""".replace(":referrals",
                     Integer.toString(referrals)));
             // 12.5 sessions on average for each matched referral: 1,000,000 for 100,000 referrals
             sql.execute("""
-                    INSERT INTO session_fact (session_id, referral_id, peer_id, started_at, duration_minutes, format,
-                        attendance, focus, recorded_at, event_id, kind, group_id)
+                    INSERT INTO session_fact (session_id, referral_id, peer_id, started_at, duration_minutes, medium,
+                        attendance, focus, recorded_at, event_id, setting, group_id)
                     SELECT gen_random_uuid(), f.referral_id, NULL, f.matched_at + s * interval '7 days' + interval '5 days',
                            60, (ARRAY['IN_PERSON','IN_PERSON','TELEPHONE','VIDEO','ONLINE_TEXT'])[1 + s % 5],
                            CASE WHEN s = 0 OR s % 9 > 1 THEN 'ATTENDED' WHEN s % 9 = 1 THEN 'DID_NOT_ATTEND'
                                 ELSE 'CANCELLED_BY_CLIENT' END,
                            ARRAY['EMOTIONAL_SUPPORT'], f.matched_at + s * interval '7 days' + interval '6 days',
-                           gen_random_uuid()::text, CASE WHEN s % 4 = 3 THEN 'GROUP' END, NULL
+                           gen_random_uuid()::text, CASE WHEN s % 4 = 3 THEN 'GROUP' ELSE 'ONE_TO_ONE' END, NULL
                     FROM referral_fact f, generate_series(0, 15) s
                     WHERE f.matched_at IS NOT NULL
                       AND s < 9 + (hashtext(f.referral_id::text) & 7)""");
@@ -244,18 +247,7 @@ public final class DashboardBenchmark {
             }
         }
         try (Statement sql = connection.createStatement()) {
-            sql.execute("""
-                    INSERT INTO referral_day_count (day, dimension, key, referrals)
-                    SELECT received_day, dimension, COALESCE(key, 'NOT_RECORDED'), count(*)
-                    FROM referral_fact f, LATERAL (VALUES ('referrer_type', f.referrer_type),
-                        ('referrer_ods_code', f.referrer_ods_code), ('condition_group', f.condition_group),
-                        ('imd', f.imd_decile::text), ('age_band', f.age_band), ('gender', f.gender),
-                        ('decline_reason', CASE WHEN f.declined_at IS NOT NULL THEN f.decline_reason END),
-                        ('withdraw_reason', CASE WHEN f.withdrawn_at IS NOT NULL THEN f.withdraw_reason END),
-                        ('close_reason', CASE WHEN f.closed_at IS NOT NULL THEN f.close_reason END)) d (dimension, key)
-                    WHERE f.received_day IS NOT NULL
-                      AND (d.key IS NOT NULL OR d.dimension NOT IN ('decline_reason', 'withdraw_reason', 'close_reason'))
-                    GROUP BY 1, 2, 3""");
+            // every per-day table, referral_day_count included
             sql.execute("SELECT dashboard_day_aggregates_fill()");
             sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_count_track");
             sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_activity_track");

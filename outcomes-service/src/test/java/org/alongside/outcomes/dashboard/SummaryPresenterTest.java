@@ -14,7 +14,9 @@ import org.alongside.outcomes.dashboard.CohortFacts.Concerns;
 import org.alongside.outcomes.dashboard.CohortFacts.InstrumentOutcomes;
 import org.alongside.outcomes.dashboard.CohortFacts.Outcome;
 import org.alongside.outcomes.dashboard.CohortFacts.People;
+import org.alongside.outcomes.dashboard.CohortFacts.Workforce;
 import org.alongside.outcomes.dashboard.DashboardSummary.Cell;
+import org.alongside.outcomes.measures.Instruments;
 import org.junit.jupiter.api.Test;
 
 /** A small cohort as a commissioner would see it: what is hidden, rounded, and hidden to protect what is hidden. */
@@ -28,26 +30,27 @@ class SummaryPresenterTest {
         Activity total = new Activity(43, 38, 5, 0, 30, 26, 9, 120, 90, 20, 6, 4, 60, 20, 10, 0, 12, 26, 21.0,
                 55.0, List.of(8L, 10L, 5L, 3L, 0L));
         Map<String, Activity> byGroup = new LinkedHashMap<>();
-        byGroup.put("DIABETES", new Activity(30, 27, 3, 0, 20, 18, 6, 80, 60, 12, 4, 4, 40, 10, 10, 0, 8, 18, 20.0,
+        byGroup.put("diabetes", new Activity(30, 27, 3, 0, 20, 18, 6, 80, 60, 12, 4, 4, 40, 10, 10, 0, 8, 18, 20.0,
                 50.0, List.of(5L, 7L, 4L, 2L, 0L)));
-        byGroup.put("RENAL", new Activity(10, 8, 2, 0, 7, 6, 2, 30, 24, 6, 2, 0, 16, 8, 0, 0, 4, 6, 25.0, 60.0,
+        byGroup.put("renal", new Activity(10, 8, 2, 0, 7, 6, 2, 30, 24, 6, 2, 0, 16, 8, 0, 0, 4, 6, 25.0, 60.0,
                 List.of(2L, 3L, 1L, 0L, 0L)));
-        byGroup.put("MENTAL_HEALTH", new Activity(3, 3, 0, 0, 3, 2, 1, 10, 6, 2, 0, 0, 4, 2, 0, 0, 0, 2, 10.0,
+        byGroup.put("common-mental-health", new Activity(3, 3, 0, 0, 3, 2, 1, 10, 6, 2, 0, 0, 4, 2, 0, 0, 0, 2, 10.0,
                 12.0, List.of(1L, 0L, 0L, 1L, 0L)));
         Map<Dimension, Map<String, Long>> referralsBy = new LinkedHashMap<>();
         for (Dimension d : Dimension.values()) {
             referralsBy.put(d, Map.of());
         }
-        referralsBy.put(Dimension.CONDITION_GROUP, Map.of("DIABETES", 30L, "RENAL", 10L, "MENTAL_HEALTH", 3L));
+        referralsBy.put(Dimension.CONDITION_GROUP, Map.of("diabetes", 30L, "renal", 10L, "common-mental-health", 3L));
         CohortFacts facts = new CohortFacts(total, Dimension.CONDITION_GROUP, byGroup, referralsBy,
                 Map.of("2025-04", 20L, "2025-05", 23L), Map.of("NOT_ELIGIBLE", 5L), Map.of(), Map.of("GOALS_MET", 9L),
-                new People(20, 12), Map.of("DIABETES", new People(14, 9), "RENAL", new People(6, 3)),
-                List.of(new InstrumentOutcomes("SWEMWBS", new Outcome(20, 12, 12, 2.345, 8, 3, 1),
-                        Map.of("DIABETES", new Outcome(14, 9, 9, 2.5, 6, 2, 1), "RENAL", new Outcome(6, 3, 3, 1.9, 2, 1, 0)),
-                        Map.of("2", new Outcome(20, 12, 12, 2.345, 8, 3, 1)), Map.of())),
-                new Concerns(2, 2, 1, Map.of("SELF_NEGLECT", 2L)));
+                new People(20, 12), Map.of("diabetes", new People(14, 9), "renal", new People(6, 3)),
+                List.of(new InstrumentOutcomes("SWEMWBS", new Outcome(20, 12, 12, mean(2.345), 8, 3, 1), List.of(),
+                        Map.of("diabetes", new Outcome(14, 9, 9, mean(2.5), 6, 2, 1), "renal",
+                                new Outcome(6, 3, 3, mean(1.9), 2, 1, 0)),
+                        Map.of("2", new Outcome(20, 12, 12, mean(2.345), 8, 3, 1)), Map.of())),
+                new Concerns(2, 2, 1, Map.of("SELF_NEGLECT", 2L)), Workforce.none());
 
-        DashboardSummary s = new SummaryPresenter(new Disclosure(true, 7, 5)).present(PERIOD, facts,
+        DashboardSummary s = new SummaryPresenter(new Disclosure(true, 7, 5), Instruments.published()::find).present(PERIOD, facts,
                 OffsetDateTime.parse("2025-07-01T09:00:00Z"));
 
         assertEquals(LocalDate.of(2025, 4, 1), s.from());
@@ -62,8 +65,9 @@ class SummaryPresenterTest {
         assertEquals("0.0", s.referrals().withdrawalRate().text());
 
         // renal (10) would give mental health (3) away from the total: it is hidden too
-        assertEquals("DIABETES=30,RESPIRATORY=0,RENAL=*,CARDIAC=0,CANCER=0,NEUROLOGICAL=0,MUSCULOSKELETAL_PAIN=0,"
-                + "HIV=0,MENTAL_HEALTH=*,OTHER_PHYSICAL=0,OTHER_MENTAL=0", cells(s.referrals().byConditionGroup()));
+        assertEquals("diabetes=30,respiratory=0,renal=*,cardiac=0,cancer=0,neurological=0,musculoskeletal-and-pain=0,"
+                + "hiv=0,common-mental-health=*,severe-mental-illness=0,other-physical=0,other-mental=0",
+                cells(s.referrals().byConditionGroup()));
         assertEquals("2025-04=20,2025-05=25", cells(s.referrals().byMonth()));
         assertEquals("NOT_ELIGIBLE=*", cells(s.referrals().declineReasons()));
         assertEquals("GOALS_MET=10", cells(s.referrals().closeReasons()));
@@ -73,8 +77,8 @@ class SummaryPresenterTest {
         assertEquals("*", s.engagement().cancelledByClient().text());
         assertEquals("*", s.engagement().cancelledByPeer().text());
         assertEquals("18.2", s.engagement().didNotAttendRate().text(), "20 of 110 attended or missed");
-        assertEquals("IN_PERSON=60,TELEPHONE=20,VIDEO=10,ONLINE_TEXT=0", cells(s.engagement().formats()));
-        assertEquals("ONE_TO_ONE=80,GROUP=10", cells(s.engagement().kinds()));
+        assertEquals("IN_PERSON=60,TELEPHONE=20,VIDEO=10,ONLINE_TEXT=0", cells(s.engagement().media()));
+        assertEquals("ONE_TO_ONE=80,GROUP=10", cells(s.engagement().settings()));
 
         assertEquals("25", s.waitingTimes().people().text());
         assertEquals("21.0", s.waitingTimes().medianDays().text());
@@ -91,8 +95,10 @@ class SummaryPresenterTest {
         assertEquals("*", swemwbs.noReliableChange().text());
         assertEquals("*", swemwbs.deteriorated().text());
         assertEquals("100.0", swemwbs.improvedShare().text());
+        assertEquals("2.87", swemwbs.reliableChangeThreshold().toPlainString());
+        assertEquals("1.35/3.35", swemwbs.meanChangeLower95().text() + "/" + swemwbs.meanChangeUpper95().text());
         // renal's 3 paired would be recoverable from the total, so diabetes is hidden with it, and its mean too
-        assertEquals("DIABETES=*/*/*,RENAL=*/*/*", swemwbs.byConditionGroup().stream()
+        assertEquals("diabetes=*/*/*,renal=*/*/*", swemwbs.byConditionGroup().stream()
                 .map(g -> g.key() + "=" + g.peoplePaired().text() + "/" + g.meanChange().text() + "/"
                         + g.improvedShare().text()).collect(Collectors.joining(",")));
         assertEquals("10/2.35/100.0", swemwbs.byImdDecile().get(0).peoplePaired().text() + "/"
@@ -125,8 +131,8 @@ class SummaryPresenterTest {
             referralsBy.put(d, Map.of());
         }
         CohortFacts facts = new CohortFacts(total, null, Map.of(), referralsBy, Map.of("2025-04", 3L), Map.of(),
-                Map.of(), Map.of(), new People(0, 0), Map.of(), List.of(), new Concerns(0, 0, 0, Map.of()));
-        DashboardSummary s = new SummaryPresenter(Disclosure.off()).present(PERIOD, facts,
+                Map.of(), Map.of(), new People(0, 0), Map.of(), List.of(), new Concerns(0, 0, 0, Map.of()), Workforce.none());
+        DashboardSummary s = new SummaryPresenter(Disclosure.off(), Instruments.published()::find).present(PERIOD, facts,
                 OffsetDateTime.parse("2025-07-01T09:00:00Z"));
         assertEquals(List.of("3", "2", "1", "1", "1"), List.of(s.referralsReceived().text(),
                 s.referralsAccepted().text(), s.referralsDeclined().text(), s.referralsActive().text(),
@@ -135,6 +141,11 @@ class SummaryPresenterTest {
         assertEquals("4.0", s.waitingTimes().medianDays().text());
         assertEquals(false, s.disclosureControl().applied());
         assertEquals(null, s.breakdown());
+    }
+
+    /** A mean with an interval 1 either side. */
+    private static Statistics.Mean mean(double value) {
+        return new Statistics.Mean(value, value - 1, value + 1);
     }
 
     private static String cells(List<Cell> cells) {

@@ -31,7 +31,7 @@ class InstrumentCatalogueTest {
         assertItems("GAD7", 7, 0, 3);
         assertItems("SEMCD6", 6, 1, 10);
         assertItems("UCLA3", 3, 1, 3);
-        assertItems("SERVICE_USE", 4, 0, 92);
+        assertItems("SERVICE_USE", 7, 0, 92);
         assertTrue(Definitions.get("PAM").items().isEmpty(), "licensed: no items");
         assertTrue(Definitions.get("EQ5D5L").items().isEmpty(), "licensed: no items");
     }
@@ -113,14 +113,14 @@ class InstrumentCatalogueTest {
 
     private static Instrument withScoring(Instrument i, List<Instrument.Conversion> conversion) {
         Instrument.Scoring s = i.scoring();
-        return new Instrument(i.code(), i.version(), i.name(), i.measures(), i.recallPeriod(), i.items(),
+        return new Instrument(i.code(), i.version(), i.name(), i.measures(), i.recallPeriod(), i.recallMonths(), i.items(),
                 i.answerOptions(), new Instrument.Scoring(s.method(), s.description(), s.maxMissingItems(), s.min(),
                 s.max(), s.decimals(), s.source(), conversion), i.direction(), i.bands(), i.meaningfulChange(),
                 i.caseness(), i.riskItems(), i.timepoints(), i.copyright(), i.licence(), i.notes());
     }
 
     private static Instrument withBands(Instrument i, List<Instrument.Band> bands) {
-        return new Instrument(i.code(), i.version(), i.name(), i.measures(), i.recallPeriod(), i.items(),
+        return new Instrument(i.code(), i.version(), i.name(), i.measures(), i.recallPeriod(), i.recallMonths(), i.items(),
                 i.answerOptions(), i.scoring(), i.direction(), bands, i.meaningfulChange(), i.caseness(),
                 i.riskItems(), i.timepoints(), i.copyright(), i.licence(), i.notes());
     }

@@ -1,0 +1,50 @@
+package org.alongside.outcomes.facts;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.alongside.platform.events.sessions.GoalUpdated;
+
+/**
+ * Writes {@code goal_update_fact}: every update of a goal (focus, status, progress rating when rated), keyed by the
+ * goal and the update's time, so a re-sent update changes nothing and the first and latest ratings are read in time
+ * order whatever order the updates arrive in. Never the goal's words.
+ */
+@ApplicationScoped
+public class GoalFacts {
+
+    private final AgroalDataSource dataSource;
+
+    GoalFacts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(UUID referralId, GoalUpdated goal, OffsetDateTime updatedAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement referral = connection.prepareStatement(
+                    "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                referral.setObject(1, referralId);
+                referral.executeUpdate();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO goal_update_fact (goal_id, referral_id, updated_at, focus, status, rating)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (goal_id, updated_at) DO NOTHING""")) {
+                upsert.setObject(1, goal.goalId());
+                upsert.setObject(2, referralId);
+                upsert.setObject(3, updatedAt);
+                upsert.setString(4, goal.focus().name());
+                upsert.setString(5, goal.status().name());
+                upsert.setObject(6, goal.rating(), Types.SMALLINT);
+                upsert.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.alongside.outcomes.facts;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Writes {@code match_fact}: who supports whom, from when until when (caseloads). Keyed by person and peer, which
+ * both versions of match.ended name; the earliest acceptance and the earliest ending win, so the order the events
+ * arrive in does not matter.
+ */
+@ApplicationScoped
+public class MatchFacts {
+
+    private final AgroalDataSource dataSource;
+
+    MatchFacts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accepted(UUID referralId, UUID peerId, OffsetDateTime acceptedAt) throws SQLException {
+        upsert(referralId, peerId, acceptedAt, null, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ended(UUID referralId, UUID peerId, OffsetDateTime endedAt, String reason) throws SQLException {
+        upsert(referralId, peerId, null, endedAt, reason);
+    }
+
+    private void upsert(UUID referralId, UUID peerId, OffsetDateTime acceptedAt, OffsetDateTime endedAt,
+            String reason) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement referral = connection.prepareStatement(
+                    "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                referral.setObject(1, referralId);
+                referral.executeUpdate();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO match_fact AS m (referral_id, peer_id, accepted_at, ended_at, end_reason)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (referral_id, peer_id) DO UPDATE SET
+                        accepted_at = LEAST(m.accepted_at, EXCLUDED.accepted_at),
+                        end_reason = CASE WHEN m.ended_at IS NULL OR EXCLUDED.ended_at < m.ended_at
+                                          THEN COALESCE(EXCLUDED.end_reason, m.end_reason) ELSE m.end_reason END,
+                        ended_at = LEAST(m.ended_at, EXCLUDED.ended_at)""")) {
+                upsert.setObject(1, referralId);
+                upsert.setObject(2, peerId);
+                upsert.setObject(3, acceptedAt);
+                upsert.setObject(4, endedAt);
+                upsert.setString(5, reason);
+                upsert.executeUpdate();
+            }
+        }
+    }
+}
