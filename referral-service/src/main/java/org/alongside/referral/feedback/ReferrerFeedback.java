@@ -1,5 +1,6 @@
 package org.alongside.referral.feedback;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import org.alongside.referral.lifecycle.ReferralStatusChanged;
 
 /**
  * The PRSB "message back to the referrer": when a referral is accepted, declined, matched, withdrawn or closed,
- * a notification is queued in the same transaction for the referrer's webhook, if they registered one.
+ * a notification is queued in the same transaction for the referrer's webhook, if they registered one; and when a
+ * closed referral's end-of-support summary is ready to read, another one saying where.
  */
 @ApplicationScoped
 public class ReferrerFeedback {
@@ -24,9 +26,17 @@ public class ReferrerFeedback {
     static final Set<ReferralStatus> NOTIFIED = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.DECLINED,
             ReferralStatus.MATCHED, ReferralStatus.WITHDRAWN, ReferralStatus.CLOSED);
 
+    /** What a notification is about. */
+    public enum Kind {
+        /** The referral moved to another status. */
+        STATUS_CHANGED,
+        /** The closed referral's end-of-support summary can be read at {@code summary}. */
+        SUMMARY_AVAILABLE
+    }
+
     /** What the referrer receives: ids and codes; they already know who the person is. */
-    public record Notification(UUID deliveryId, UUID referralId, String status, String statusReason,
-            OffsetDateTime occurredAt, String task) {
+    public record Notification(UUID deliveryId, Kind kind, UUID referralId, String status, String statusReason,
+            OffsetDateTime occurredAt, String task, @JsonInclude(JsonInclude.Include.NON_NULL) String summary) {
     }
 
     private final ObjectMapper mapper;
@@ -41,9 +51,17 @@ public class ReferrerFeedback {
 
     void statusChanged(@Observes ReferralStatusChanged changed) {
         Referral referral = changed.referral();
-        if (!NOTIFIED.contains(referral.status)) {
-            return;
+        if (NOTIFIED.contains(referral.status)) {
+            queue(referral, Kind.STATUS_CHANGED, referral.updatedAt, null);
         }
+    }
+
+    /** Tells the referrer, in the caller's transaction, that the summary at {@code summary} (a path) is ready. */
+    public void summaryAvailable(Referral referral, OffsetDateTime at, String summary) {
+        queue(referral, Kind.SUMMARY_AVAILABLE, at, summary);
+    }
+
+    private void queue(Referral referral, Kind kind, OffsetDateTime occurredAt, String summary) {
         ReferrerWebhook.forOrganisation(referral.referrerOdsCode).ifPresent(webhook -> {
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.id = UUID.randomUUID();
@@ -53,9 +71,9 @@ public class ReferrerFeedback {
             delivery.createdAt = OffsetDateTime.now(clock);
             delivery.nextAttemptAt = delivery.createdAt;
             try {
-                delivery.payload = mapper.writeValueAsString(new Notification(delivery.id, referral.id,
-                        referral.status.name(), referral.statusReason, referral.updatedAt,
-                        "/fhir/Task?focus=ServiceRequest/" + referral.id));
+                delivery.payload = mapper.writeValueAsString(new Notification(delivery.id, kind, referral.id,
+                        referral.status.name(), referral.statusReason, occurredAt,
+                        "/fhir/Task?focus=ServiceRequest/" + referral.id, summary));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

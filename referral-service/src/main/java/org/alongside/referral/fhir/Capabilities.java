@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 final class Capabilities {
 
     /** When this statement last changed. */
-    private static final Date CHANGED = new DateTimeType("2026-12-01").getValue();
+    private static final Date CHANGED = new DateTimeType("2026-12-06").getValue();
 
     private Capabilities() {
     }
@@ -28,7 +28,7 @@ final class Capabilities {
         statement.setPublisher("Alongside");
         statement.setDescription("Referrals to peer support: BaRS referral request messages ($process-message), "
                 + "transaction Bundles and UK Core ServiceRequests with contained Patient and Conditions; the "
-                + "referral's progress as a Task.");
+                + "referral's progress as a Task, and its end-of-support summary as a document Bundle.");
         statement.getSoftware().setName("Alongside referral-service");
         statement.getImplementation().setDescription("Alongside referral-service").setUrl(base);
         statement.addFormat(FhirProfile.MEDIA_TYPE).addFormat(FhirProfile.XML_MEDIA_TYPE);
@@ -65,6 +65,11 @@ final class Capabilities {
         task.addSearchParam().setName("focus").setType(Enumerations.SearchParamType.REFERENCE)
                 .setDefinition("http://hl7.org/fhir/SearchParameter/Task-focus")
                 .setDocumentation("ServiceRequest/{id}: the referral whose progress to show (required)");
+        rest.addResource().setType("Bundle").setDocumentation("The end-of-support summary of a closed referral "
+                        + "(the Task's output, when the person consented to share with their GP): a document whose "
+                        + "Composition has a section for the dates, sessions, goals, outcome measures, signposting "
+                        + "and why support ended.")
+                .addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
 
         CapabilityStatement.CapabilityStatementMessagingComponent messaging = statement.addMessaging()
                 .setDocumentation("BaRS referral requests: MessageHeader.eventCoding "

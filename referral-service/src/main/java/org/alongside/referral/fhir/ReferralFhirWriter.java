@@ -2,6 +2,7 @@ package org.alongside.referral.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.alongside.platform.events.support.EthnicCategory;
@@ -28,9 +29,11 @@ import org.hl7.fhir.r4.model.Task;
 public class ReferralFhirWriter {
 
     private final FhirContext fhir;
+    private final Instance<TaskOutputs> outputs;
 
-    ReferralFhirWriter(FhirContext fhir) {
+    ReferralFhirWriter(FhirContext fhir, Instance<TaskOutputs> outputs) {
         this.fhir = fhir;
+        this.outputs = outputs;
     }
 
     /** The sent elements kept with a referral, as stored (FHIR JSON of a ServiceRequest holding only them). */
@@ -151,6 +154,7 @@ public class ReferralFhirWriter {
                     .addCoding(new Coding(FhirProfile.STATUS_REASON, referral.statusReason,
                             humanise(referral.statusReason))));
         }
+        outputs.forEach(output -> output.of(referral).forEach(task::addOutput));
         return task;
     }
 

@@ -17,6 +17,7 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
 import org.alongside.referral.lifecycle.ReferralStatus;
+import org.alongside.referral.summary.Summaries;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,14 +41,17 @@ public class Retention {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final EntityManager entities;
+    private final Summaries summaries;
     private final Clock clock;
     private final TemporalAmount period;
     private final int batchSize;
 
-    Retention(Outbox outbox, AuditTrail audit, EntityManager entities, Clock clock, RetentionConfig config) {
+    Retention(Outbox outbox, AuditTrail audit, EntityManager entities, Summaries summaries, Clock clock,
+            RetentionConfig config) {
         this.outbox = outbox;
         this.audit = audit;
         this.entities = entities;
+        this.summaries = summaries;
         this.clock = clock;
         this.period = config.period();
         this.batchSize = config.batchSize();
@@ -104,6 +108,8 @@ public class Retention {
                 .setParameter(1, id).executeUpdate();
         entities.createNativeQuery("UPDATE contact_attempt SET note = NULL WHERE referral_id = ?1")
                 .setParameter(1, id).executeUpdate();
+        // the end-of-support summary holds the person's goals in their own words
+        summaries.erase(id);
         outbox.publish(ReferralEvents.erased(referral));
         audit.record(actor, "ERASE", "RETENTION referral erased (ended " + referral.updatedAt + ")", id, List.of());
         return true;

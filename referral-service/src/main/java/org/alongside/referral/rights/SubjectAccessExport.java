@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.alongside.referral.services.ServiceUrls;
 import org.jboss.logging.Logger;
 
 /**

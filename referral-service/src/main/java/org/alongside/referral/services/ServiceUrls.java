@@ -1,11 +1,12 @@
-package org.alongside.referral.rights;
+package org.alongside.referral.services;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Where the other services answer, for the subject access export, which passes the caller's token on
- * ({@code alongside.services.*}; the local stack's ports unless {@code ALONGSIDE_<SERVICE>_URL} says otherwise).
+ * Where the other services answer, for referral-service's calls to their APIs: the subject access export and the
+ * end-of-support summary ({@code alongside.services.*}; the local stack's ports unless {@code ALONGSIDE_<SERVICE>_URL}
+ * says otherwise).
  */
 @ConfigMapping(prefix = "alongside.services")
 public interface ServiceUrls {
