@@ -27,7 +27,7 @@ SELECT event_id, 'alongside.staff.v1', peer_id::TEXT, 'supervisor.assigned',
            'subject', peer_id::TEXT,
            'time', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
            'datacontenttype', 'application/json',
-           'dataschema', 'https://alongside.example/schemas/supervisor.assigned/1',
+           'dataschema', '${events_base_url}/events/schemas/supervisor.assigned/1',
            'data', jsonb_build_object(
                'peerId', peer_id::TEXT,
                'supervisor', supervisor_id,

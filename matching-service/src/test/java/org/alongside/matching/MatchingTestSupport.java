@@ -137,7 +137,7 @@ public final class MatchingTestSupport {
         EventSpec<?> spec = EventSpec.of(dataType);
         EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), spec.type(),
                 "/alongside/test", subject.toString(), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
-                spec.dataschema(), new ObjectMapper().valueToTree(data));
+                spec.dataschema("http://localhost"), new ObjectMapper().valueToTree(data));
         TestEvents.send(event);
         return event;
     }

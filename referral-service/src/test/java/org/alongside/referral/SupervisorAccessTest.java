@@ -93,7 +93,7 @@ class SupervisorAccessTest {
             String referralId, Map<String, Object> fields) {
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type, "/alongside/test",
                 referralId, OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
-                EventSpec.of(data).dataschema(),
+                EventSpec.of(data).dataschema("http://localhost"),
                 new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(fields));
     }
 }

@@ -114,7 +114,7 @@ final class SessionTestSupport {
         EventSpec<T> spec = (EventSpec<T>) EventSpec.of(data.getClass());
         EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), spec.type(),
                 "/alongside/test", spec.subject(data), OffsetDateTime.now(ZoneOffset.UTC), EventEnvelope.CONTENT_TYPE,
-                spec.dataschema(), MAPPER.valueToTree(data));
+                spec.dataschema("http://localhost"), MAPPER.valueToTree(data));
         TestEvents.send(event);
         return event;
     }
