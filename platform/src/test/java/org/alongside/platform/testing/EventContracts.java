@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Checks on the machine-readable event contract, with the official specifications rather than our own reading of
@@ -41,7 +42,22 @@ public final class EventContracts {
 
     /** The violations of {@code instance} against a JSON Schema 2020-12 {@code schema}, formats asserted. */
     public static List<String> violations(String schema, String instance) {
-        Schema compiled = COMPILED.computeIfAbsent(schema, text -> DRAFT_2020_12.getSchema(text, InputFormat.JSON));
+        return violations(COMPILED.computeIfAbsent(schema, text -> DRAFT_2020_12.getSchema(text, InputFormat.JSON)),
+                instance);
+    }
+
+    /**
+     * The same, for a schema that refers to others by absolute URL (the envelope's {@code data} to the schema its
+     * dataschema names): {@code resolve} answers a URL with the schema there, or null for the validator's own (the
+     * dialect's meta-schemas).
+     */
+    public static List<String> violations(String schema, String instance, Function<String, String> resolve) {
+        return violations(COMPILED.computeIfAbsent(schema, text -> SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, registry -> registry.schemas(resolve))
+                .getSchema(text, InputFormat.JSON)), instance);
+    }
+
+    private static List<String> violations(Schema compiled, String instance) {
         return compiled.validate(instance, InputFormat.JSON, execution -> execution.executionConfig(
                 config -> config.formatAssertionsEnabled(true))).stream()
                 .map(error -> (error.getInstanceLocation().toString().isEmpty() ? "(root)"
