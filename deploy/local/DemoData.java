@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,6 +61,8 @@ public final class DemoData {
             "Jamal", "Kasia", "Liam", "Maya", "Niall", "Olu", "Priya", "Rory", "Sana", "Tom", "Una"};
     private static final String[] FAMILY = {"Quayle", "Okafor", "Nowak", "Patel", "Hughes", "Begum", "Murphy",
             "Evans", "Khan", "Walsh"};
+    /** NHS ethnic category codes, weighted towards the most common in West Yorkshire (A, H, J). */
+    private static final String[] ETHNICITY = {"A", "A", "A", "A", "H", "J", "J", "M", "N", "C", "Z"};
     private static final String[] POSTCODES = {"LS6 2AB", "LS9 7TF", "BD7 1DP", "BD3 9QA", "HX1 5LT", "WF1 2SE",
             "LS11 5DT", "BD5 0AD", "HD1 3EW", "LS17 6DH"};
     private static final String[] FORMATS = {"IN_PERSON", "IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT"};
@@ -185,9 +188,16 @@ public final class DemoData {
                 + GIVEN[random.nextInt(GIVEN.length)]
                 + "\",\"familyName\":\"" + FAMILY[random.nextInt(FAMILY.length)] + "\",\"birthDate\":\"" + birth
                 + "\",\"gender\":\"" + (random.nextInt(20) == 0 ? "OTHER" : random.nextBoolean() ? "FEMALE" : "MALE")
-                + "\",\"postcode\":\"" + POSTCODES[random.nextInt(POSTCODES.length)] + "\",\"language\":\"en\"},"
+                + "\",\"postcode\":\"" + POSTCODES[random.nextInt(POSTCODES.length)] + "\",\"language\":\"en\""
+                + (random.nextInt(3) == 0 ? "" : ",\"ethnicity\":\"" + ETHNICITY[random.nextInt(ETHNICITY.length)] + "\"")
+                + "},"
                 + "\"conditions\":[" + conditions + "],\"reason\":\"Would like to talk to someone who has been there\","
-                + "\"preferences\":{\"formats\":[\"ONE_TO_ONE\",\"TELEPHONE\"],\"sharedCondition\":true},"
+                + "\"preferences\":{\"settings\":[\"ONE_TO_ONE\"" + (random.nextInt(4) == 0 ? ",\"GROUP\"" : "")
+                + "],\"media\":[\"IN_PERSON\",\"TELEPHONE\"],\"sharedCondition\":true},"
+                + "\"availability\":[{\"day\":\"" + DayOfWeek.of(1 + random.nextInt(5)) + "\",\"part\":\""
+                + (random.nextBoolean() ? "MORNING" : "EVENING") + "\"}],"
+                + "\"experiences\":[" + (random.nextInt(3) == 0 ? "\"carer\"" : random.nextInt(3) == 0
+                        ? "\"bereavement\"" : "") + "],"
                 + "\"consent\":{\"peerSupport\":true,\"shareWithGp\":true},\"imdDecile\":"
                 + (1 + Math.min(9, random.nextInt(6) + random.nextInt(5))) + "}";
         String referrerToken = source < 7 ? token("referrer", "--ods", ods) : token("coordinator");

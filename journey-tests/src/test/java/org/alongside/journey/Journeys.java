@@ -40,7 +40,8 @@ final class Journeys {
                         "birthDate", "1970-02-03", "gender", "MALE", "postcode", postcode, "language", "en"),
                 "conditions", List.of(Map.of("snomedCode", snomedCode, "display", display, "kind", "PHYSICAL")),
                 "reason", "I would like to talk to someone who has been through it",
-                "preferences", Map.of("formats", List.of("ONE_TO_ONE"), "sharedCondition", true),
+                "preferences", Map.of("settings", List.of("ONE_TO_ONE"), "media", List.of("IN_PERSON"),
+                        "sharedCondition", true),
                 "consent", Map.of("peerSupport", true, "shareWithGp", true),
                 "imdDecile", 3);
     }

@@ -40,7 +40,8 @@ class RecordScopeTest {
         suite.asReferrer(REFERRAL, "Y12345").get("/fhir/Task?focus=ServiceRequest/" + person.referralId()).then()
                 .statusCode(404);
         suite.asPeer(REFERRAL, otherPeer).get("/referrals/" + person.referralId()).then().statusCode(404);
-        suite.asSupervisor(REFERRAL, supervisor).get("/referrals/" + person.referralId()).then().statusCode(403);
+        // a supervisor sees who a person is only while a concern they are responsible for is open
+        suite.asSupervisor(REFERRAL, supervisor).get("/referrals/" + person.referralId()).then().statusCode(404);
         suite.as(REFERRAL, "commissioner").get("/referrals/" + person.referralId()).then().statusCode(403);
 
         // matching-service: a peer's profile (their own lived experience) for them and their supervisor

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.referral.contact.ContactLog;
+import org.alongside.referral.contact.ContactResource;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralView;
 import org.alongside.referral.lifecycle.Referrals;
@@ -42,7 +44,9 @@ public class SubjectAccessResource {
             + "disclosure: it names peers and staff, and safeguarding records may be exempt.";
 
     public record OwnPart(String service, UUID referralId, OffsetDateTime generatedAt, String generatedBy,
-            ReferralView referral, List<HistoryEntry> history) {
+            ReferralView referral, List<HistoryEntry> history,
+            @Schema(description = "Every attempt to reach the person, notes included, latest first")
+            List<ContactResource.Attempt> contactAttempts) {
     }
 
     public record HistoryEntry(String fromStatus, String toStatus, String reason, String actor,
@@ -87,7 +91,8 @@ public class SubjectAccessResource {
         services.put("referral-service", new OwnPart("referral-service", id, now, caller.user(),
                 ReferralView.of(referral, clock), StatusChange.of(id).stream()
                 .map(c -> new HistoryEntry(c.fromStatus == null ? null : c.fromStatus.name(), c.toStatus.name(),
-                        c.reason, c.actor, c.changedAt)).toList()));
+                        c.reason, c.actor, c.changedAt)).toList(),
+                ContactLog.all(id).stream().map(ContactResource.Attempt::of).toList()));
         List<Problem.FieldError> missing = new ArrayList<>();
         parts.fetch(id, "Bearer " + token.getRawToken()).forEach((service, part) -> {
             if (part.missing() != null) {

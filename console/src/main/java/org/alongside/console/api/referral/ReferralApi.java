@@ -35,7 +35,7 @@ interface ReferralApi {
 
     @GET
     @Path("/{id}/history")
-    List<Referrals.HistoryEntry> history(@PathParam("id") UUID id);
+    Referrals.HistoryPage history(@PathParam("id") UUID id, @QueryParam("size") int size);
 
     @POST
     Referrals.Referral create(Referrals.NewReferral referral, @HeaderParam("Idempotency-Key") String idempotencyKey);

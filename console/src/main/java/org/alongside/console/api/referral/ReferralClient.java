@@ -20,16 +20,16 @@ public class ReferralClient {
         this.api = api;
     }
 
-    /** The worklist: longest waiting first (the service's order), a page at a time. */
+    /** The worklist: urgent first, then the longest waiting (the service's order), a page at a time. */
     public Referrals.Page list(String status, String condition, LocalDate receivedFrom, LocalDate receivedTo,
             int page, int size) {
         return call(SERVICE, () -> api.list(blankToNull(status), blankToNull(condition), receivedFrom, receivedTo,
-                "waiting", page, size));
+                "urgency", page, size));
     }
 
     /** An organisation's referrals, newest first (the service limits a referrer to their own organisation). */
     public Referrals.Page newest(int page, int size) {
-        return call(SERVICE, () -> api.list(null, null, null, null, "newest", page, size));
+        return call(SERVICE, () -> api.list(null, null, null, null, "received", page, size));
     }
 
     public Referrals.Referral get(UUID id) {
@@ -37,7 +37,8 @@ public class ReferralClient {
     }
 
     public List<Referrals.HistoryEntry> history(UUID id) {
-        return call(SERVICE, () -> api.history(id));
+        // a referral's history is short: its first page (up to 500 steps) is all of it
+        return call(SERVICE, () -> api.history(id, 500).items());
     }
 
     public Referrals.Referral create(Referrals.NewReferral referral, String idempotencyKey) {

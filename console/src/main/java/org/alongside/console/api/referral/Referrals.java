@@ -20,7 +20,8 @@ public final class Referrals {
             "PERSON_DECLINED", "UNABLE_TO_CONTACT", "OTHER");
     public static final List<String> SUPPORT_WANTED = List.of("DAILY_MANAGEMENT", "EMOTIONAL_SUPPORT",
             "COMMUNITY_CONNECTION", "ONGOING_SUPPORT");
-    public static final List<String> FORMATS = List.of("ONE_TO_ONE", "GROUP", "TELEPHONE", "VIDEO", "ONLINE");
+    public static final List<String> SETTINGS = List.of("ONE_TO_ONE", "GROUP");
+    public static final List<String> MEDIA = List.of("IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT");
     public static final List<String> GENDERS = List.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
     public static final List<String> CONDITION_KINDS = List.of("PHYSICAL", "MENTAL");
     public static final List<String> CONTACT_METHODS = List.of("PHONE", "TEXT", "EMAIL", "LETTER");
@@ -59,7 +60,7 @@ public final class Referrals {
     public record Condition(String snomedCode, String display, String kind) {
     }
 
-    public record Preferences(String peerGender, List<String> formats, Boolean sharedCondition,
+    public record Preferences(String peerGender, List<String> settings, List<String> media, Boolean sharedCondition,
             Boolean sharedCultureOrLanguage) {
     }
 
@@ -67,6 +68,9 @@ public final class Referrals {
     }
 
     public record Safeguarding(Boolean concern, String details) {
+    }
+
+    public record HistoryPage(List<HistoryEntry> items, int page, int size, long total) {
     }
 
     public record HistoryEntry(String fromStatus, String toStatus, String reason, String actor,
