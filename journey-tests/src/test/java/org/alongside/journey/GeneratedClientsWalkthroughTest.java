@@ -132,6 +132,9 @@ class GeneratedClientsWalkthroughTest {
                     "Sam is proposed for the diabetes they share: " + chosen.getReasons());
         }
         UUID peerId = chosen.getPeerId();
+        // the generated client asks for this one with "Accept: application/problem+json" (its 404 is documented
+        // first): the service still answers the JSON the operation documents
+        assertTrue(proposals.referralsReferralIdDoNotMatchGet(referralId).getItems().isEmpty());
 
         // 5. The person chooses their peer; the referral becomes MATCHED once referral-service hears of it
         proposals.proposalsIdAcceptPost(chosen.getId());
