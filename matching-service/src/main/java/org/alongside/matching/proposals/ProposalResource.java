@@ -53,12 +53,7 @@ public class ProposalResource {
         if (referral == null) {
             throw ProblemException.notFound("Referral", referralId);
         }
-        List<Proposal> proposals = Proposal.forReferral(referralId);
-        Map<UUID, String> names = proposals.isEmpty() ? Map.of()
-                : Peer.<Peer>list("id in ?1", proposals.stream().map(p -> p.peerId).distinct().toList()).stream()
-                        .collect(Collectors.toMap(p -> p.id, p -> p.displayName));
-        return new ReferralProposals(referral.id, referral.status, referral.waitingReason, referral.waitingSince,
-                proposals.stream().map(p -> ProposalView.of(p, names.get(p.peerId))).toList());
+        return ReferralProposals.of(referral);
     }
 
     @POST
