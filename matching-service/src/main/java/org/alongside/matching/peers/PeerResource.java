@@ -52,7 +52,7 @@ public class PeerResource {
 
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Add a peer worker's profile",
+    @Operation(operationId = "createPeer", summary = "Add a peer worker's profile",
             description = "SNOMED CT codes the taxonomy does not know are accepted and listed in unmappedCodes. "
                     + "An ACTIVE peer is at once considered for referrals waiting for a peer.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new profile",
@@ -65,7 +65,8 @@ public class PeerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR, Roles.PEER_WORKER})
-    @Operation(summary = "One peer profile", description = "A peer worker may read only their own profile (the peerId "
+    @Operation(operationId = "getPeer",
+            summary = "One peer profile", description = "A peer worker may read only their own profile (the peerId "
             + "of their token); a supervisor the profiles of the peers they supervise (supervisor = the subject of "
             + "their token). Any other answers 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
@@ -112,7 +113,7 @@ public class PeerResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "Peer profiles by display name, a page at a time",
+    @Operation(operationId = "listPeers", summary = "Peer profiles by display name, a page at a time",
             description = "A supervisor lists only the peers they supervise (supervisor = the subject of their token).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerList.class)))
     public PeerList list(
