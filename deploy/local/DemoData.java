@@ -117,9 +117,9 @@ public final class DemoData {
         for (int i = 0; i < CONDITIONS.length; i++) {
             String[] condition = CONDITIONS[i];
             String body = "{\"displayName\":\"" + GIVEN[(i * 7) % GIVEN.length] + " (peer)\",\"gender\":\""
-                    + (i % 2 == 0 ? "FEMALE" : "MALE") + "\",\"languages\":[\"en\"],\"formats\":"
-                    + "[\"ONE_TO_ONE\",\"TELEPHONE\",\"VIDEO\",\"GROUP\"],\"capacity\":50,\"active\":true,"
-                    + "\"experiences\":[\"carer\"],\"supervisorId\":\"" + SUPERVISOR + "\",\"livedExperience\":["
+                    + (i % 2 == 0 ? "FEMALE" : "MALE") + "\",\"languages\":[\"en\"],\"settings\":"
+                    + "[\"ONE_TO_ONE\",\"GROUP\"],\"media\":[\"IN_PERSON\",\"TELEPHONE\",\"VIDEO\"],"
+                    + "\"capacity\":50,\"active\":true,\"experiences\":[\"carer\"],\"livedExperience\":["
                     + conditionJson(condition) + "]}";
             // Peer workers join before the demo year; the first one tells whether the services take demo time.
             HttpResponse<String> created = send("POST", matching + "/peers", token("coordinator"), body, 201,
@@ -128,7 +128,8 @@ public final class DemoData {
                 backdating = created.body().contains("\"createdAt\":\"" + peersJoined.toString().replace("Z", ""));
             }
             peers.add(new String[] {id(created), condition[0]});
-            // session-service knows supervisors by assignment: the demo supervisor sees these peers' work
+            // session-service owns supervision and tells matching (supervisor.assigned): the demo supervisor sees
+            // these peers and their work
             send("PUT", sessions + "/peers/" + id(created) + "/supervisor", token("coordinator"),
                     "{\"supervisorId\":\"" + SUPERVISOR + "\"}", 200);
         }

@@ -25,7 +25,8 @@ final class Journeys {
                         "experiences", List.of("carer"),
                         "gender", "FEMALE",
                         "languages", List.of("en"),
-                        "formats", List.of("ONE_TO_ONE", "TELEPHONE"),
+                        "settings", List.of("ONE_TO_ONE"),
+                        "media", List.of("IN_PERSON", "TELEPHONE"),
                         "capacity", capacity,
                         "active", true))
                 .post("/peers").then().statusCode(201).extract().path("id");
@@ -75,16 +76,13 @@ final class Journeys {
 
     static final String SESSION_NOTES = "Spoke about the hospital letter and the allotment";
 
-    static Supported supported(Stack suite, String givenName, String nhsNumber, String snomedCode, String display,
-            String supervisorId) {
-        Map<String, Object> peer = new java.util.HashMap<>(Map.of(
+    static Supported supported(Stack suite, String givenName, String nhsNumber, String snomedCode, String display) {
+        Map<String, Object> peer = Map.of(
                 "displayName", "Peer of " + givenName,
                 "livedExperience", List.of(Map.of("snomedCode", snomedCode, "display", display, "kind", "PHYSICAL")),
                 "experiences", List.of("carer"), "gender", "FEMALE", "languages", List.of("en"),
-                "formats", List.of("ONE_TO_ONE", "TELEPHONE"), "capacity", 5, "active", true));
-        if (supervisorId != null) {
-            peer.put("supervisorId", supervisorId);
-        }
+                "settings", List.of("ONE_TO_ONE"), "media", List.of("IN_PERSON", "TELEPHONE"), "capacity", 5,
+                "active", true);
         UUID peerId = UUID.fromString(suite.as(MATCHING, "coordinator").body(peer).post("/peers").then()
                 .statusCode(201).extract().path("id"));
         String referralId = refer(suite, referral(givenName, nhsNumber, "LS6 2AB", snomedCode, display));

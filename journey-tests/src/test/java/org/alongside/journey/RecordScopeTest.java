@@ -24,10 +24,12 @@ class RecordScopeTest {
     void eachActorReadingAnothersRecordByIdIsRefusedInEveryService() {
         String supervisor = UUID.randomUUID().toString();
         String colleague = UUID.randomUUID().toString();
-        Journeys.Supported person = Journeys.supported(suite, "Hesper", "9434765870", "195967001", "Asthma",
-                supervisor);
+        Journeys.Supported person = Journeys.supported(suite, "Hesper", "9434765870", "195967001", "Asthma");
         suite.as(SESSION, "coordinator").body(Map.of("supervisorId", supervisor))
                 .put("/peers/" + person.peerId() + "/supervisor").then().statusCode(200);
+        // session-service assigns the supervisor; matching applies it from supervisor.assigned
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> supervisor.equals(
+                suite.as(MATCHING, "coordinator").get("/peers/" + person.peerId()).path("supervisor")));
         String goal = suite.asPeer(SESSION, person.peerId()).body(Map.of("text", "Climb the stairs at work",
                 "focus", "DAILY_MANAGEMENT")).post("/referrals/" + person.referralId() + "/goals").then()
                 .statusCode(201).extract().path("id");
