@@ -81,19 +81,7 @@ public class SafeguardingResource {
                     schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
             @QueryParam("referralId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
             @QueryParam("peerId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String peerId) {
-        Set<Concern.Status> statuses = EnumSet.noneOf(Concern.Status.class);
-        for (String value : status == null ? List.<String>of() : status) {
-            for (String part : value.split(",")) {
-                Concern.Status parsed = Params.optionalEnum("status", part, Concern.Status.class);
-                if (parsed != null) {
-                    statuses.add(parsed);
-                }
-            }
-        }
-        if (statuses.isEmpty()) {
-            statuses = EnumSet.of(Concern.Status.OPEN, Concern.Status.ACKNOWLEDGED);
-        }
-        Concerns.Filter filter = new Concerns.Filter(statuses, Params.optionalBoolean("overdue", overdue),
+        Concerns.Filter filter = new Concerns.Filter(statuses(status), Params.optionalBoolean("overdue", overdue),
                 Params.optionalUuid("referralId", referralId), Params.optionalUuid("peerId", peerId));
         return concerns.list(filter, access).stream().map(this::view).toList();
     }
@@ -130,6 +118,20 @@ public class SafeguardingResource {
     public ConcernView close(@PathParam("id") UUID id,
             @NotNull(message = "a body with the actionTaken is required") @Valid Closure body) {
         return view(concerns.close(id, body.actionTaken(), access));
+    }
+
+    /** The statuses asked for (repeated or comma-separated); without any, everything not yet closed. */
+    static Set<Concern.Status> statuses(List<String> status) {
+        Set<Concern.Status> statuses = EnumSet.noneOf(Concern.Status.class);
+        for (String value : status == null ? List.<String>of() : status) {
+            for (String part : value.split(",")) {
+                Concern.Status parsed = Params.optionalEnum("status", part, Concern.Status.class);
+                if (parsed != null) {
+                    statuses.add(parsed);
+                }
+            }
+        }
+        return statuses.isEmpty() ? EnumSet.of(Concern.Status.OPEN, Concern.Status.ACKNOWLEDGED) : statuses;
     }
 
     private ConcernView view(Concern concern) {
