@@ -26,7 +26,10 @@ class RecordScopeTest {
         String colleague = UUID.randomUUID().toString();
         Journeys.Supported person = Journeys.supported(suite, "Hesper", "9434765870", "195967001", "Asthma",
                 supervisor);
-        suite.as(SESSION, "coordinator").body(Map.of("supervisorId", supervisor))
+        // session-service assigns only a registered supervisor
+        suite.as(SESSION, "admin").body(Map.of("displayName", "Supervisor", "email", "supervisor@trust.example",
+                "active", true)).put("/supervisors/" + supervisor).then().statusCode(200);
+        suite.as(SESSION, "coordinator").body(Map.of("supervisor", supervisor))
                 .put("/peers/" + person.peerId() + "/supervisor").then().statusCode(200);
         String goal = suite.asPeer(SESSION, person.peerId()).body(Map.of("text", "Climb the stairs at work",
                 "focus", "DAILY_MANAGEMENT")).post("/referrals/" + person.referralId() + "/goals").then()

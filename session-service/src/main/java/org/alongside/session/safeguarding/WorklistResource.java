@@ -61,7 +61,6 @@ public class WorklistResource {
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50")
             @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
-        Params.checkPage(page, size);
         Set<Concern.Status> statuses = SafeguardingResource.statuses(status);
         OffsetDateTime now = concerns.now();
         List<WorklistItem> all = Stream.concat(
@@ -73,8 +72,7 @@ public class WorklistResource {
                         .thenComparing(WorklistItem::acknowledgeBy)
                         .thenComparing(WorklistItem::raisedAt))
                 .toList();
-        int from = (int) Math.min((long) page * size, all.size());
-        return new Page<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+        return Params.page(all, page, size);
     }
 
     @POST
