@@ -128,10 +128,16 @@ public final class DemoData {
                 backdating = created.body().contains("\"createdAt\":\"" + peersJoined.toString().replace("Z", ""));
             }
             peers.add(new String[] {id(created), condition[0]});
+<<<<<<< HEAD
             // session-service owns supervision and tells matching (supervisor.assigned): the demo supervisor sees
             // these peers and their work
+=======
+            // session-service knows supervisors by assignment: the demo supervisor sees these peers' work
+            send("PUT", sessions + "/supervisors/" + SUPERVISOR, token("admin"), "{\"displayName\":\"Sam Supervisor\","
+                    + "\"email\":\"supervisor@alongside.local\",\"active\":true}", 200);
+>>>>>>> session2
             send("PUT", sessions + "/peers/" + id(created) + "/supervisor", token("coordinator"),
-                    "{\"supervisorId\":\"" + SUPERVISOR + "\"}", 200);
+                    "{\"supervisor\":\"" + SUPERVISOR + "\"}", 200);
         }
         System.out.printf("demo-data: %d peer workers%n", peers.size());
 
@@ -260,7 +266,7 @@ public final class DemoData {
                     + "\"Demo concern (fictional)\",\"immediateRisk\":false}" : "";
             String session = "{\"referralId\":\"" + referral + "\",\"peerId\":\"" + peer + "\",\"startedAt\":\""
                     + startedAt + "\",\"durationMinutes\":" + (30 + random.nextInt(4) * 15)
-                    + ",\"format\":\"" + format + "\"" + ("IN_PERSON".equals(format) ? ",\"placeType\":\"COMMUNITY_VENUE\"" : "")
+                    + ",\"medium\":\"" + format + "\"" + ("IN_PERSON".equals(format) ? ",\"placeType\":\"COMMUNITY_VENUE\"" : "")
                     + ",\"attendance\":\"" + attendance + "\",\"focus\":" + ("ATTENDED".equals(attendance)
                     ? "[\"EMOTIONAL_SUPPORT\",\"DAILY_MANAGEMENT\"]" : "[]") + concern + "}";
             // session-service learns of the match through Kafka: retry until it has

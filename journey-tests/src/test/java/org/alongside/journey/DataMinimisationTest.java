@@ -70,7 +70,7 @@ class DataMinimisationTest {
         suite.as(MATCHING, "coordinator").post("/proposals/" + proposalId + "/accept").then().statusCode(200);
         Map<String, Object> session = Map.of("referralId", referralId, "peerId", peer.toString(),
                 "startedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).toString(), "durationMinutes", 30,
-                "format", "TELEPHONE", "attendance", "ATTENDED", "focus", List.of("EMOTIONAL_SUPPORT"));
+                "medium", "TELEPHONE", "attendance", "ATTENDED", "focus", List.of("EMOTIONAL_SUPPORT"));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> suite.asPeer(SESSION, peer).body(session).post("/sessions").statusCode() == 201);
         await().atMost(Duration.ofSeconds(60)).until(() -> "ACTIVE".equals(Journeys.status(suite, referralId)));

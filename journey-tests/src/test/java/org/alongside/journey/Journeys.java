@@ -95,7 +95,7 @@ final class Journeys {
         suite.as(MATCHING, "coordinator").post("/proposals/" + proposalId + "/accept").then().statusCode(200);
         Map<String, Object> session = Map.of("referralId", referralId, "peerId", peerId.toString(),
                 "startedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(2).toString(),
-                "durationMinutes", 45, "format", "TELEPHONE", "attendance", "ATTENDED",
+                "durationMinutes", 45, "medium", "TELEPHONE", "attendance", "ATTENDED",
                 "focus", List.of("EMOTIONAL_SUPPORT"), "notes", SESSION_NOTES);
         String[] sessionId = new String[1];
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {

@@ -83,7 +83,7 @@ class PersonRightsJourneyTest {
                 .get("/referrals/" + id + "/subject-access").then().body("referral.consentWithdrawnAt", notNullValue()));
         Map<String, Object> earlier = Map.of("referralId", id, "peerId", person.peerId().toString(),
                 "startedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).toString(), "durationMinutes", 30,
-                "format", "TELEPHONE", "attendance", "ATTENDED", "focus", List.of("ONGOING_SUPPORT"));
+                "medium", "TELEPHONE", "attendance", "ATTENDED", "focus", List.of("ONGOING_SUPPORT"));
         suite.as(SESSION, "coordinator").body(earlier).post("/sessions").then().statusCode(409)
                 .body("type", equalTo("https://alongside.example/problems/consent-withdrawn"));
         suite.asPeer(SESSION, person.peerId()).body(earlier).post("/sessions").then().statusCode(409);

@@ -28,7 +28,7 @@ interface SessionApi {
 
     @GET
     @Path("sessions")
-    List<Sessions.Session> sessions(@QueryParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Session> sessions(@QueryParam("referralId") UUID referralId, @QueryParam("size") int size);
 
     @POST
     @Path("sessions")
@@ -36,7 +36,7 @@ interface SessionApi {
 
     @GET
     @Path("referrals/{referralId}/goals")
-    List<Sessions.Goal> goals(@PathParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Goal> goals(@PathParam("referralId") UUID referralId, @QueryParam("size") int size);
 
     @POST
     @Path("referrals/{referralId}/goals")
@@ -44,12 +44,13 @@ interface SessionApi {
 
     @GET
     @Path("referrals/{referralId}/signposting")
-    List<Sessions.Signpost> signposting(@PathParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Signpost> signposting(@PathParam("referralId") UUID referralId,
+            @QueryParam("size") int size);
 
     @GET
     @Path("safeguarding/concerns")
-    List<Sessions.Concern> concerns(@QueryParam("status") List<String> status,
-            @QueryParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Concern> concerns(@QueryParam("status") List<String> status,
+            @QueryParam("referralId") UUID referralId, @QueryParam("size") int size);
 
     @GET
     @Path("safeguarding/concerns/{id}")
@@ -69,7 +70,7 @@ interface SessionApi {
 
     @GET
     @Path("groups")
-    List<Sessions.Group> groups();
+    Sessions.Listed<Sessions.Group> groups(@QueryParam("size") int size);
 
     @GET
     @Path("groups/{id}")
@@ -77,7 +78,7 @@ interface SessionApi {
 
     @GET
     @Path("groups/{id}/meetings")
-    List<Sessions.Meeting> meetings(@PathParam("id") UUID id);
+    Sessions.Listed<Sessions.Meeting> meetings(@PathParam("id") UUID id, @QueryParam("size") int size);
 
     @POST
     @Path("groups/{id}/meetings")
@@ -85,11 +86,12 @@ interface SessionApi {
 
     @GET
     @Path("supervision/overdue")
-    List<Sessions.OverdueSupervision> overdueSupervision();
+    Sessions.Listed<Sessions.OverdueSupervision> overdueSupervision(@QueryParam("size") int size);
 
     @GET
     @Path("peers/{peerId}/supervision")
-    List<Sessions.Supervision> supervision(@PathParam("peerId") UUID peerId);
+    Sessions.Listed<Sessions.Supervision> supervision(@PathParam("peerId") UUID peerId,
+            @QueryParam("size") int size);
 
     @POST
     @Path("peers/{peerId}/supervision")

@@ -1,5 +1,6 @@
 package org.alongside.console.api.session;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.UUID;
 public final class Sessions {
 
     private Sessions() {
+    }
+
+    /** One page of a session-service list ({items, page, size, total}). */
+    public record Listed<T>(List<T> items, int page, int size, long total) {
     }
 
     public static final List<String> FORMATS = List.of("IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT");
@@ -37,16 +42,17 @@ public final class Sessions {
             OffsetDateTime nextSessionAt, boolean nextSessionOverdue, long openGoals, long openSafeguardingConcerns) {
     }
 
-    public record LastSession(UUID sessionId, OffsetDateTime startedAt, String attendance, String format) {
+    public record LastSession(UUID sessionId, OffsetDateTime startedAt, String attendance,
+            @JsonProperty("medium") String format) {
     }
 
     public record Session(UUID id, UUID referralId, UUID peerId, OffsetDateTime startedAt, int durationMinutes,
-            String format, String attendance, List<String> focus, String notes, String status,
+            @JsonProperty("medium") String format, String attendance, List<String> focus, String notes, String status,
             List<Signpost> signposting, List<UUID> safeguardingConcernIds) {
     }
 
     public record NewSession(UUID referralId, UUID peerId, OffsetDateTime startedAt, Integer durationMinutes,
-            String format, String attendance, List<String> focus, String notes, List<NewSignpost> signposting,
+            @JsonProperty("medium") String format, String attendance, List<String> focus, String notes, List<NewSignpost> signposting,
             ConcernDetails safeguardingConcern, List<GoalProgress> goalProgress) {
     }
 
@@ -97,14 +103,16 @@ public final class Sessions {
             List<UUID> members, OffsetDateTime lastMeetingAt) {
     }
 
-    public record Meeting(UUID id, UUID groupId, OffsetDateTime startedAt, int durationMinutes, String format,
+    public record Meeting(UUID id, UUID groupId, OffsetDateTime startedAt, int durationMinutes,
+            @JsonProperty("medium") String format,
             List<String> focus, long attended, List<Attendance> attendance) {
     }
 
     public record Attendance(UUID referralId, String attendance) {
     }
 
-    public record NewMeeting(OffsetDateTime startedAt, Integer durationMinutes, String format, List<String> focus,
+    public record NewMeeting(OffsetDateTime startedAt, Integer durationMinutes, @JsonProperty("medium") String format,
+            List<String> focus,
             List<Attendance> attendance) {
     }
 
