@@ -23,6 +23,8 @@ import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralView;
 import org.alongside.referral.lifecycle.Referrals;
 import org.alongside.referral.lifecycle.StatusChange;
+import org.alongside.referral.summary.Summaries;
+import org.alongside.referral.summary.Summary;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,7 +48,7 @@ public class SubjectAccessResource {
     public record OwnPart(String service, UUID referralId, OffsetDateTime generatedAt, String generatedBy,
             ReferralView referral, List<HistoryEntry> history,
             @Schema(description = "Every attempt to reach the person, notes included, latest first")
-            List<ContactResource.Attempt> contactAttempts) {
+            List<ContactResource.Attempt> contactAttempts, Summary endOfSupportSummary) {
     }
 
     public record HistoryEntry(String fromStatus, String toStatus, String reason, String actor,
@@ -60,14 +62,16 @@ public class SubjectAccessResource {
 
     private final Referrals referrals;
     private final SubjectAccessExport parts;
+    private final Summaries summaries;
     private final Caller caller;
     private final JsonWebToken token;
     private final Clock clock;
 
-    SubjectAccessResource(Referrals referrals, SubjectAccessExport parts, Caller caller, JsonWebToken token,
-            Clock clock) {
+    SubjectAccessResource(Referrals referrals, SubjectAccessExport parts, Summaries summaries, Caller caller,
+            JsonWebToken token, Clock clock) {
         this.referrals = referrals;
         this.parts = parts;
+        this.summaries = summaries;
         this.caller = caller;
         this.token = token;
         this.clock = clock;
@@ -92,7 +96,8 @@ public class SubjectAccessResource {
                 ReferralView.of(referral, clock), StatusChange.of(id).stream()
                 .map(c -> new HistoryEntry(c.fromStatus == null ? null : c.fromStatus.name(), c.toStatus.name(),
                         c.reason, c.actor, c.changedAt)).toList(),
-                ContactLog.all(id).stream().map(ContactResource.Attempt::of).toList()));
+                ContactLog.all(id).stream().map(ContactResource.Attempt::of).toList(),
+                summaries.held(id).orElse(null)));
         List<Problem.FieldError> missing = new ArrayList<>();
         parts.fetch(id, "Bearer " + token.getRawToken()).forEach((service, part) -> {
             if (part.missing() != null) {
