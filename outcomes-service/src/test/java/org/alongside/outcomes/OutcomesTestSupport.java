@@ -84,7 +84,7 @@ final class OutcomesTestSupport {
         EventSpec<?> spec = EventSpec.of(data.getClass());
         EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
                 spec.type(), "/alongside/test", referralId.toString(), OffsetDateTime.now(ZoneOffset.UTC),
-                EventEnvelope.CONTENT_TYPE, spec.dataschema(), EVENT_JSON.valueToTree(data));
+                EventEnvelope.CONTENT_TYPE, spec.dataschema("http://localhost"), EVENT_JSON.valueToTree(data));
         TestEvents.send(event);
         return event;
     }
