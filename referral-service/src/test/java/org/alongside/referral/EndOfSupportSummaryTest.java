@@ -58,8 +58,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>session- and outcomes-service do not run in these tests (the subject access export's tests see them as a
  * closed port). Here a small HTTP endpoint in the test answers in their place with what their APIs answer for a
- * referral (sessions and signposting as the contract's Page, goals as a list, outcomes per instrument), and the
- * first call is answered 503, as a service that is down would.
+ * referral (sessions, goals and signposting as the contract's Page, outcomes per instrument), and the first call
+ * is answered 503, as a service that is down would.
  */
 @QuarkusTest
 @TestProfile(EndOfSupportSummaryTest.WithOtherServices.class)
@@ -124,14 +124,15 @@ class EndOfSupportSummaryTest {
                     "status", status, "durationMinutes", 45);
         }
 
-        /** goals (a list), signposting (a Page) and outcomes of /referrals/{id}/... */
+        /** goals and signposting (each a Page) and outcomes of /referrals/{id}/... */
         private static void referralParts(HttpExchange exchange) throws IOException {
             AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/goals")) {
-                answer(exchange, 200, List.of(Map.of("text", GOAL, "status", "ACHIEVED", "latestRating", 8,
-                        "progress", List.of(Map.of("status", "IN_PROGRESS", "rating", 3),
-                                Map.of("status", "IN_PROGRESS"), Map.of("status", "ACHIEVED", "rating", 8)))));
+                answer(exchange, 200, Map.of("items", List.of(Map.of("text", GOAL, "status", "ACHIEVED",
+                        "latestRating", 8, "progress", List.of(Map.of("status", "IN_PROGRESS", "rating", 3),
+                                Map.of("status", "IN_PROGRESS"), Map.of("status", "ACHIEVED", "rating", 8)))),
+                        "page", 0, "size", 50, "total", 1));
             } else if (path.endsWith("/signposting")) {
                 answer(exchange, 200, Map.of("items", List.of(Map.of("name", "Leeds diabetes walking group",
                         "category", "PHYSICAL_ACTIVITY", "takeUp", "TAKEN_UP")), "page", 0, "size", 20,

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * session-service's public API, the parts a summary reads: a referral's sessions, goals and signposting. A REST
- * client built for the configured base URL by {@link SupportRecord}; not an endpoint of referral-service. Page and
- * size are sent only to follow the pages of a list that answered as a Page.
+ * client built for the configured base URL by {@link SupportRecord}; not an endpoint of referral-service. Each list
+ * answers a Page; page and size are sent only to follow one past its first page.
  */
 @RegisterRestClient(configKey = "summary-session-service")
 @Produces(MediaType.APPLICATION_JSON)

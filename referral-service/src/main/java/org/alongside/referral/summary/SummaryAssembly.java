@@ -44,8 +44,7 @@ final class SummaryAssembly {
             if ("ENTERED_IN_ERROR".equals(text(session, "status"))) {
                 continue;
             }
-            // session-service names it medium since contract v2, format before
-            String medium = session.hasNonNull("medium") ? text(session, "medium") : text(session, "format");
+            String medium = text(session, "medium");
             int[] counts = byMedium.computeIfAbsent(medium == null ? "NOT_RECORDED" : medium, m -> new int[4]);
             switch (String.valueOf(text(session, "attendance"))) {
                 case "ATTENDED" -> counts[0]++;

@@ -60,35 +60,33 @@ public class SupportRecord {
                 list("session-service goals", (page, size) -> sessions.goals(referralId, page, size, authorization)),
                 list("session-service signposting", (page, size) -> sessions.signposting(referralId, page, size,
                         authorization)),
-                list("outcomes-service outcomes", (page, size) -> {
-                    JsonNode answer = outcomes.outcomes(referralId, authorization);
-                    return answer == null ? null : answer.path("instruments");
-                }));
+                instruments(referralId, authorization));
     }
 
-    /** Every item of a list, whether the service answers an array or a Page ({@code items, page, size, total}). */
+    /** The referral's outcomes per instrument (one answer, not a Page: a handful of instruments at most). */
+    private List<JsonNode> instruments(UUID referralId, String authorization) throws Unavailable {
+        JsonNode answer = fetch("outcomes-service outcomes", (page, size) -> outcomes.outcomes(referralId,
+                authorization), null, null);
+        List<JsonNode> instruments = new ArrayList<>();
+        if (answer != null) {
+            answer.path("instruments").forEach(instruments::add);
+        }
+        return instruments;
+    }
+
+    /** Every item of a list the service answers as a Page ({@code items, page, size, total}), page after page. */
     private static List<JsonNode> list(String what, PageCall call) throws Unavailable {
         List<JsonNode> items = new ArrayList<>();
         JsonNode answer = fetch(what, call, null, null);
-        if (answer == null || answer.isMissingNode() || answer.isNull()) {
-            return items;
-        }
-        if (answer.isArray()) {
-            answer.forEach(items::add);
-            return items;
-        }
-        if (!answer.path("items").isArray()) {
-            throw new Unavailable(what + " answered neither a list nor a page", null);
-        }
-        int size = answer.path("size").asInt();
-        long total = answer.path("total").asLong();
-        int page = answer.path("page").asInt();
-        answer.path("items").forEach(items::add);
-        while (items.size() < total && answer != null && answer.path("items").size() > 0) {
-            answer = fetch(what, call, ++page, size);
-            if (answer != null) {
-                answer.path("items").forEach(items::add);
+        while (answer != null) {
+            if (!answer.path("items").isArray()) {
+                throw new Unavailable(what + " answered no page of items", null);
             }
+            answer.path("items").forEach(items::add);
+            if (items.size() >= answer.path("total").asLong() || answer.path("items").isEmpty()) {
+                break;
+            }
+            answer = fetch(what, call, answer.path("page").asInt() + 1, answer.path("size").asInt());
         }
         return items;
     }
