@@ -185,6 +185,11 @@ class AlertsApiTest {
                 .body("status", equalTo("CLOSED"));
         asSupervisor(supervisor).get("/safeguarding/worklist").then().body("items.id", not(hasItem(flagId)));
         asSupervisor(supervisor).get("/safeguarding/worklist?status=CLOSED").then().body("items.id", hasItem(flagId));
+        // what was done is part of the person's record, for a subject access request
+        as("admin").get("/referrals/" + referral + "/subject-access").then().statusCode(200)
+                .body("riskFlags[0].id", equalTo(flagId))
+                .body("riskFlags[0].actionTaken", equalTo("Called her; GP booked for today"))
+                .body("alerts.find { it.riskFlagId == '" + flagId + "' }.acknowledgedBy", equalTo(supervisor));
         as("coordinator").get("/safeguarding/worklist?status=SHUT").then().statusCode(400);
     }
 

@@ -149,7 +149,7 @@ class PersonRightsTest {
         as("coordinator").get("/sessions/" + session).then().statusCode(200)
                 .body("notes", nullValue()).body("attendance", equalTo("ATTENDED")).body("version", equalTo(2));
         as("coordinator").get("/sessions/" + session + "/versions").then().statusCode(200)
-                .body("$", hasSize(2)).body("findAll { it.notes != null }", hasSize(0));
+                .body("items", hasSize(2)).body("items.findAll { it.notes != null }", hasSize(0));
         as("coordinator").get("/goals/" + goal).then().statusCode(200).body("text", nullValue())
                 .body("latestRating", equalTo(4));
         as("coordinator").get("/referrals/" + referral + "/signposting").then()

@@ -58,13 +58,13 @@ class SessionCorrectionTest {
         asPeer(peer).body(edit).put("/sessions/" + id).then().statusCode(200).body("version", equalTo(2));
 
         asPeer(peer).get("/sessions/" + id + "/versions").then().statusCode(200)
-                .body("version", contains(1, 2))
-                .body("durationMinutes", contains(60, 45))
-                .body("notes", contains(NOTES, "Walked to the park together instead"))
-                .body("[1].changeReason", equalTo("Wrote the wrong length at first"));
+                .body("items.version", contains(1, 2))
+                .body("items.durationMinutes", contains(60, 45))
+                .body("items.notes", contains(NOTES, "Walked to the park together instead"))
+                .body("items[1].changeReason", equalTo("Wrote the wrong length at first"));
         as("supervisor").get("/sessions/" + id + "/versions").then().statusCode(404);
         as("admin").get("/sessions/" + id + "/versions").then().statusCode(200)
-                .body("[0]", not(hasKey("notes"))).body("[1]", not(hasKey("changeReason")));
+                .body("items[0]", not(hasKey("notes"))).body("items[1]", not(hasKey("changeReason")));
 
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.SESSIONS)) {
             JsonNode second = probe.await(r -> EventProbe.ofType("session.recorded", referral).test(r)
@@ -143,7 +143,7 @@ class SessionCorrectionTest {
         as("coordinator").body(edit(now().minusHours(3), 50, "Coordinator fixed the time")).put("/sessions/" + id)
                 .then().statusCode(200).body("version", equalTo(2))
                 .body("recordedBy", equalTo("test-coordinator@alongside.local"));
-        asPeer(peer).get("/sessions/" + id + "/versions").then().body("durationMinutes", contains(60, 50));
+        asPeer(peer).get("/sessions/" + id + "/versions").then().body("items.durationMinutes", contains(60, 50));
     }
 
     @Test

@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
@@ -156,11 +155,13 @@ public class SessionResource {
     @Path("/{id}/versions")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listSessionVersions", summary = "Every version of a session, oldest first: the audit trail of its corrections")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionVersionView.class)))
-    public List<SessionVersionView> versions(@PathParam("id") UUID id) {
+    public Page<SessionVersionView> versions(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        Params.checkPage(page, size);
         Session session = sessions.visibleTo(id, access);
         boolean withText = access.mayReadRestricted(session.peerId, session.referralId, session.matchId);
-        return sessions.versions(session).stream().map(v -> SessionVersionView.of(v, withText)).toList();
+        return Params.page(sessions.versions(session), page, size).map(v -> SessionVersionView.of(v, withText));
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.session.alert.Alert;
 import org.alongside.session.goal.Goal;
 import org.alongside.session.goal.GoalProgress;
 import org.alongside.session.goal.GoalView;
@@ -29,6 +30,7 @@ import org.alongside.session.recording.SessionVersionView;
 import org.alongside.session.recording.SessionView;
 import org.alongside.session.safeguarding.Concern;
 import org.alongside.session.safeguarding.ConcernView;
+import org.alongside.session.safeguarding.RiskFlag;
 import org.alongside.session.signposting.Signpost;
 import org.alongside.session.signposting.SignpostView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,11 +64,24 @@ public class SubjectAccessResource {
             OffsetDateTime recordedAt, String recordedBy) {
     }
 
+    @Schema(name = "SubjectAccessRiskFlag")
+    public record RiskFlagPart(UUID id, UUID measurementId, String instrument, int item, UUID peerId,
+            OffsetDateTime raisedAt, OffsetDateTime acknowledgeBy, Concern.Status status, OffsetDateTime acknowledgedAt,
+            String acknowledgedBy, OffsetDateTime closedAt, String closedBy, String actionTaken) {
+    }
+
+    @Schema(name = "SubjectAccessAlert")
+    public record AlertPart(UUID id, Alert.Kind kind, UUID concernId, UUID riskFlagId, OffsetDateTime raisedAt,
+            OffsetDateTime acknowledgeBy, int escalationLevel, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
+    }
+
     @Schema(name = "SessionServiceSubjectAccess")
     public record SubjectAccess(String service, UUID referralId, OffsetDateTime generatedAt, String generatedBy,
             ReferralPart referral, List<MatchPart> matches, List<SessionPart> sessions,
             List<GroupAttendancePart> groupAttendance, List<GoalView> goals, List<SignpostView> signposting,
-            List<ConcernView> safeguardingConcerns) {
+            List<ConcernView> safeguardingConcerns,
+            @Schema(description = "Risk flags from the person's outcome measures, as worked here") List<RiskFlagPart> riskFlags,
+            @Schema(description = "Alerts raised about the person (immediate-risk concerns, risk flags)") List<AlertPart> alerts) {
     }
 
     private final Matches matches;
@@ -126,6 +141,13 @@ public class SubjectAccessResource {
                 groupParts,
                 goals.stream().map(g -> GoalView.of(g, progress.getOrDefault(g.id, List.of()), true)).toList(),
                 signposts.stream().map(SignpostView::of).toList(),
-                concerns.stream().map(c -> ConcernView.of(c, true, now)).toList());
+                concerns.stream().map(c -> ConcernView.of(c, true, now)).toList(),
+                RiskFlag.<RiskFlag>list("referralId = ?1 order by raisedAt", referralId).stream()
+                        .map(f -> new RiskFlagPart(f.id, f.measurementId, f.instrument, f.item, f.peerId, f.raisedAt,
+                                f.acknowledgeBy, f.status, f.acknowledgedAt, f.acknowledgedBy, f.closedAt, f.closedBy,
+                                f.actionTaken)).toList(),
+                Alert.<Alert>list("referralId = ?1 order by raisedAt", referralId).stream()
+                        .map(a -> new AlertPart(a.id, a.kind, a.concernId, a.riskFlagId, a.raisedAt, a.acknowledgeBy,
+                                a.escalationLevel, a.acknowledgedAt, a.acknowledgedBy)).toList());
     }
 }
