@@ -63,7 +63,8 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedClientsWalkthroughTest {
 
-    private static final Duration PROMPTLY = Duration.ofSeconds(30);
+    private static final Duration PROMPTLY = Duration.ofSeconds(60);
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
     private static final String ODS = "B82001";
     private static final String DIABETES = "44054006";
 
@@ -204,10 +205,12 @@ class GeneratedClientsWalkthroughTest {
         return (count == null ? BigDecimal.ZERO : count).add(BigDecimal.ONE);
     }
 
-    // One client per service and caller, as an integrator sets it up: where the service is, and the bearer token.
+    // One client per service and caller, as an integrator sets it up: where the service is, the bearer token, and a
+    // read timeout as long as the other journey tests allow (the generated default, 10 s, is short on a busy machine).
 
     private org.alongside.client.referral.ApiClient referralClient(String token) {
         org.alongside.client.referral.ApiClient client = new org.alongside.client.referral.ApiClient();
+        client.setReadTimeout(READ_TIMEOUT_MILLIS);
         client.setBasePath(suite.url(REFERRAL));
         client.setBearerToken(token);
         return client;
@@ -215,6 +218,7 @@ class GeneratedClientsWalkthroughTest {
 
     private org.alongside.client.matching.ApiClient matchingClient(String token) {
         org.alongside.client.matching.ApiClient client = new org.alongside.client.matching.ApiClient();
+        client.setReadTimeout(READ_TIMEOUT_MILLIS);
         client.setBasePath(suite.url(MATCHING));
         client.setBearerToken(token);
         return client;
@@ -222,6 +226,7 @@ class GeneratedClientsWalkthroughTest {
 
     private org.alongside.client.session.ApiClient sessionClient(String token) {
         org.alongside.client.session.ApiClient client = new org.alongside.client.session.ApiClient();
+        client.setReadTimeout(READ_TIMEOUT_MILLIS);
         client.setBasePath(suite.url(SESSION));
         client.setBearerToken(token);
         return client;
@@ -229,6 +234,7 @@ class GeneratedClientsWalkthroughTest {
 
     private org.alongside.client.outcomes.ApiClient outcomesClient(String token) {
         org.alongside.client.outcomes.ApiClient client = new org.alongside.client.outcomes.ApiClient();
+        client.setReadTimeout(READ_TIMEOUT_MILLIS);
         client.setBasePath(suite.url(OUTCOMES));
         client.setBearerToken(token);
         return client;
