@@ -1,5 +1,6 @@
 package org.alongside.matching.proposals;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,8 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A person's matches over time: every peer they had, and moving them to another peer. */
-@Path("/referrals/{referralId}")
+/**
+ * A person's matches over time: every peer they had, and moving them to another peer. Rooted at / like the proposals:
+ * a class rooted at /referrals/{referralId} would take every path under it, the proposals' too.
+ */
+@Path("/")
 @Tag(name = "Matches")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "404", description = "Matching has not heard of this referral (not accepted, or not yet)",
@@ -48,6 +52,7 @@ public class MatchResource {
 
     @Schema(name = "MatchRecord", description = "One peer the person had: when the match started and, once it ended, "
             + "when and why")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchRecord(UUID proposalId, UUID peerId, String peerDisplayName, OffsetDateTime startedAt,
             @Schema(description = "Absent while the match goes on") OffsetDateTime endedAt,
             @Schema(description = "CLOSED or WITHDRAWN with the referral, or TRANSFERRED to another peer; absent "
@@ -58,7 +63,7 @@ public class MatchResource {
     }
 
     @POST
-    @Path("/transfer")
+    @Path("referrals/{referralId}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "transferReferral", summary = "Move a matched person to another peer",
@@ -80,7 +85,7 @@ public class MatchResource {
     }
 
     @GET
-    @Path("/matches")
+    @Path("referrals/{referralId}/matches")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "listReferralMatches", summary = "Every peer the person had, first match first",
             description = "Each match from when it started to when and why it ended; the current one has no end.")
