@@ -3,6 +3,7 @@ package org.alongside.session.match;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.events.referrals.ReferralAccepted;
+import org.alongside.platform.events.referrals.ReferralAcceptedV2;
 import org.alongside.platform.events.referrals.ReferralClosed;
 import org.alongside.platform.events.referrals.ReferralWithdrawn;
 import org.alongside.platform.inbox.EventHandlers;
@@ -23,6 +24,7 @@ public class ReferralEvents implements EventSubscriber {
     public EventHandlers handlers() {
         return EventHandlers.forStream(Topics.REFERRALS)
                 .on(ReferralAccepted.class, this::accepted)
+                .on(ReferralAcceptedV2.class, this::acceptedV2)
                 .on(ReferralWithdrawn.class, this::withdrawn)
                 .on(ReferralClosed.class, this::closed)
                 .build();
@@ -30,6 +32,11 @@ public class ReferralEvents implements EventSubscriber {
 
     /** Triage accepted the referral: the person may now be supported, in a group even before a peer is matched. */
     void accepted(Received<ReferralAccepted> event) {
+        matches.referralAccepted(event.referralId(), event.time());
+    }
+
+    /** Version 2 carries more of what the person brings; here only the acceptance counts. */
+    void acceptedV2(Received<ReferralAcceptedV2> event) {
         matches.referralAccepted(event.referralId(), event.time());
     }
 
