@@ -59,7 +59,7 @@ class CommissioningFactsTest {
         assertEquals(1, groups.get("other-mental"));
         assertEquals(1, groups.get("other-physical"));
         assertEquals(0, groups.get("common-mental-health"), "the first condition listed decides");
-        assertEquals(11, summary.getList("breakdown.rows").size(), "every group is listed, with zeros");
+        assertEquals(12, summary.getList("breakdown.rows").size(), "every taxonomy group is listed, with zeros");
         assertEquals(List.of(kidney, unmappedMental, uncoded).size(), summary.getInt("referralsAccepted"));
     }
 

@@ -87,7 +87,7 @@ class DashboardPageTest {
 
             for (String chart : List.of("chart-referrals-by-month", "chart-referrer-type", "chart-condition-group",
                     "chart-imd-decile", "chart-waiting-times", "chart-attendance", "chart-media", "chart-settings",
-                    "chart-ethnicity",
+                    "chart-ethnicity", "chart-caseloads",
                     "chart-outcome-swemwbs-condition-group", "chart-outcome-swemwbs-imd-decile")) {
                 WebElement svg = browser.findElement(By.id(chart));
                 assertEquals("svg", svg.getTagName(), chart);
@@ -99,6 +99,13 @@ class DashboardPageTest {
             assertTrue(browser.findElements(By.tagName("svg")).size() >= 15);
             assertTrue(browser.findElement(By.id("csv-download")).getAttribute("href")
                     .contains("/dashboard/summary.csv?access_token="));
+            // change with its interval; reliable change only where a threshold is documented
+            String swemwbs = browser.findElement(By.id("instrument-SWEMWBS")).getText();
+            assertTrue(swemwbs.contains("95% confidence interval") && swemwbs.contains("a change of 2.87 or more"),
+                    swemwbs);
+            assertFalse(browser.findElement(By.id("delivery")).findElements(By.cssSelector(".card")).isEmpty(),
+                    "workforce and delivery figures");
+            assertEquals("svg", browser.findElement(By.id("chart-goal-progress")).getTagName());
 
             screenshot(browser, Path.of("..", "docs", "dashboard.png"));
 

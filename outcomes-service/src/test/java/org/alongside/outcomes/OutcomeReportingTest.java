@@ -311,7 +311,8 @@ class OutcomeReportingTest {
 
     private static JsonNode await(String day, String groupBy, Predicate<JsonNode> ready) {
         JsonNode[] summary = new JsonNode[1];
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        // generous: the machine the suite runs on may be busy
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     var request = as("commissioner").queryParam("from", day).queryParam("to", day);
                     if (groupBy != null) {

@@ -64,7 +64,8 @@ final class OutcomesTestSupport {
     static void awaitConsumerCaughtUp() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaBroker.shared().bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            // generous: a few thousand events on a busy shared machine
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 for (String topic : Topics.ALL) {
                     admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()

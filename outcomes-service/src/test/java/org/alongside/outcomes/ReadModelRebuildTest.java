@@ -5,6 +5,7 @@ import static org.alongside.outcomes.OutcomesTestSupport.at;
 import static org.alongside.outcomes.OutcomesTestSupport.awaitConsumerCaughtUp;
 import static org.alongside.outcomes.OutcomesTestSupport.exactFigures;
 import static org.alongside.outcomes.OutcomesTestSupport.outcome;
+import static org.alongside.outcomes.OutcomesTestSupport.publish;
 import static org.alongside.outcomes.OutcomesTestSupport.received;
 import static org.alongside.outcomes.OutcomesTestSupport.session;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +28,19 @@ import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventTypes;
+import org.alongside.platform.events.matches.MatchAccepted;
+import org.alongside.platform.events.matches.MatchEndedV2;
+import org.alongside.platform.events.referrals.Condition;
+import org.alongside.platform.events.referrals.ConditionKind;
+import org.alongside.platform.events.referrals.Gender;
+import org.alongside.platform.events.referrals.ReferralAcceptedV2;
+import org.alongside.platform.events.referrals.ReferralUpdated;
+import org.alongside.platform.events.sessions.Focus;
+import org.alongside.platform.events.sessions.GoalUpdated;
+import org.alongside.platform.events.sessions.SessionRecorded;
+import org.alongside.platform.events.sessions.SessionRecordedV2;
+import org.alongside.platform.events.support.Medium;
+import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -62,6 +76,38 @@ class ReadModelRebuildTest {
                 at("2022-06-10T10:00:00Z"), "ATTENDED", at("2022-06-10T12:00:00Z")));
         TestEvents.publish(EventTypes.SESSION_RECORDED, referral, session(referral, sessionId, UUID.randomUUID(),
                 at("2022-06-10T10:00:00Z"), "DID_NOT_ATTEND", at("2022-06-11T12:00:00Z")));
+        // version 2 events and the facts only they feed: a correction, a transfer, goals, a group meeting, service use
+        UUID corrected = UUID.randomUUID();
+        TestEvents.publish(EventTypes.REFERRAL_RECEIVED, corrected, received(corrected, at("2022-07-01T09:00:00Z")));
+        ReferralAcceptedV2.Preferences preferences = new ReferralAcceptedV2.Preferences(null,
+                List.of(Setting.GROUP), List.of(Medium.VIDEO), null, null);
+        publish(corrected, new ReferralAcceptedV2(corrected, List.of(new Condition("44054006", "T2DM",
+                ConditionKind.PHYSICAL)), preferences, "en", false, "35-44", Gender.FEMALE, "LS6", 4, "C", null,
+                List.of(), List.of(), at("2022-07-01T09:00:00Z"), at("2022-07-02T09:00:00Z")));
+        publish(corrected, new ReferralUpdated(corrected, List.of(new Condition("13746004", "Bipolar disorder",
+                ConditionKind.MENTAL)), preferences, "en", false, "35-44", Gender.FEMALE, "LS6", 4, "K", null,
+                List.of(), List.of(), at("2022-07-03T09:00:00Z")));
+        UUID firstPeer = UUID.randomUUID();
+        UUID proposal = UUID.randomUUID();
+        publish(corrected, new MatchAccepted(corrected, proposal, firstPeer, 70, at("2022-07-04T09:00:00Z")));
+        publish(corrected, new MatchEndedV2(corrected, proposal, firstPeer, MatchEndedV2.Reason.TRANSFERRED,
+                at("2022-08-01T09:00:00Z")));
+        publish(corrected, new MatchAccepted(corrected, UUID.randomUUID(), UUID.randomUUID(), 70,
+                at("2022-08-01T09:00:00Z")));
+        publish(corrected, new SessionRecordedV2(UUID.randomUUID(), corrected, null, at("2022-07-10T10:00:00Z"), 90,
+                Setting.GROUP, Medium.VIDEO, SessionRecorded.Attendance.ATTENDED, List.of(), at("2022-07-10T12:00:00Z"),
+                SessionRecorded.Status.RECORDED, 1, null, null, UUID.randomUUID(), UUID.randomUUID()));
+        UUID goal = UUID.randomUUID();
+        publish(corrected, new GoalUpdated(goal, corrected, Focus.COMMUNITY_CONNECTION,
+                GoalUpdated.Status.IN_PROGRESS, 2, null, true, at("2022-07-10T12:00:00Z")));
+        publish(corrected, new GoalUpdated(goal, corrected, Focus.COMMUNITY_CONNECTION, GoalUpdated.Status.ACHIEVED,
+                7, null, false, at("2022-09-10T12:00:00Z")));
+        TestEvents.publish(EventTypes.OUTCOME_RECORDED, corrected, outcome(corrected, UUID.randomUUID(),
+                "SERVICE_USE", "BASELINE", at("2022-07-10T10:00:00Z"), Map.of("emergencyAttendances", 3,
+                        "hospitalNights", 5), null, null));
+        TestEvents.publish(EventTypes.OUTCOME_RECORDED, corrected, outcome(corrected, UUID.randomUUID(),
+                "SERVICE_USE", "FOLLOW_UP", at("2022-10-10T10:00:00Z"), Map.of("emergencyAttendances", 1,
+                        "hospitalNights", 0), Map.of("emergencyAttendances", -2, "hospitalNights", -5), null));
         awaitConsumerCaughtUp();
 
         Map<String, Object> summariesBefore = summaries();

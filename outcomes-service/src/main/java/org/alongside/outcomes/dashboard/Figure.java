@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * expects a number and never reads 0 where there is no figure: a number, {@code {"suppressed": true}},
  * {@code {"notDefined": true}} or null.
  */
-@Schema(name = "Figure", nullable = true, oneOf = {BigDecimal.class, Figure.Suppressed.class, Figure.NotDefined.class},
-        example = "35", description = """
+// SummarySchemaFilter declares the four forms; the annotation gives the name and the description
+@Schema(name = "Figure", description = """
         A count, percentage, mean, rate or number of days after disclosure control. A number; or {"suppressed": true}
         when the value is suppressed (a count of 1 to the threshold, a figure that would let a suppressed count be
         worked out from a total, or a rate, mean or percentile over a suppressed or too small base); or
@@ -30,16 +30,6 @@ public record Figure(BigDecimal value, boolean suppressed, boolean notDefined) {
     public static final Figure SUPPRESSED = new Figure(null, true, false);
     public static final Figure NONE = new Figure(null, false, false);
     public static final Figure NOT_DEFINED = new Figure(null, false, true);
-
-    @Schema(name = "SuppressedFigure", description = "A figure withheld by disclosure control",
-            requiredProperties = "suppressed")
-    public record Suppressed(@Schema(enumeration = "true") boolean suppressed) {
-    }
-
-    @Schema(name = "NotDefinedFigure", description = "A measure that has no meaning for this instrument or group",
-            requiredProperties = "notDefined")
-    public record NotDefined(@Schema(enumeration = "true") boolean notDefined) {
-    }
 
     public static Figure of(long count) {
         return new Figure(BigDecimal.valueOf(count), false, false);

@@ -102,9 +102,10 @@ class ChangeTest {
 
     @Test
     void serviceUseChangeIsADifferenceInCountsNeverClassified() {
-        Change change = Change.between(get("SERVICE_USE"), score("SERVICE_USE", 6, 3, 2, 9),
-                score("SERVICE_USE", 2, 0, 0, 0));
+        Change change = Change.between(get("SERVICE_USE"), score("SERVICE_USE", 6, 3, 2, 9, 1, 2, 1),
+                score("SERVICE_USE", 2, 0, 0, 0, 0, 3, 0));
         assertEquals(new BigDecimal(-9), change.items().get("hospitalNights").fromBaseline());
+        assertEquals(BigDecimal.ONE, change.items().get("outpatientAppointments").fromBaseline());
         assertNull(ChangeView.of(change).itemClassifications());
     }
 

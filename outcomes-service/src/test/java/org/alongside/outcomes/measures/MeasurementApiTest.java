@@ -93,8 +93,9 @@ class MeasurementApiTest {
                 .body("answers", nullValue());
         post(as("coordinator"), entered(referral, "EQ5D5L", "BASELINE", -0.2))
                 .statusCode(201).body("score", equalTo(-0.2f)).body("answers", nullValue());
-        post(as("coordinator"), measurement(referral, "SERVICE_USE", "BASELINE", 3, 1, 1, 4))
-                .statusCode(201).body("score.gpAppointments", equalTo(3)).body("score.hospitalNights", equalTo(4));
+        post(as("coordinator"), measurement(referral, "SERVICE_USE", "BASELINE", 3, 1, 1, 4, 1, 2, 0))
+                .statusCode(201).body("score.gpAppointments", equalTo(3)).body("score.hospitalNights", equalTo(4))
+                .body("score.outpatientAppointments", equalTo(2));
     }
 
     @Test
@@ -200,9 +201,9 @@ class MeasurementApiTest {
         assertInvalid(entered(referral, "PAM", "BASELINE", 101), "score", "between 0 and 100");
         assertInvalid(with(entered(referral, "PAM", "BASELINE", 50), "answers", List.of(1, 2)), "answers",
                 "not held");
-        assertInvalid(measurement(referral, "SERVICE_USE", "REVIEW", 1, 1, 1, 1), "timepoint",
+        assertInvalid(measurement(referral, "SERVICE_USE", "REVIEW", 1, 1, 1, 1, 1, 1, 1), "timepoint",
                 "BASELINE, FOLLOW_UP");
-        assertInvalid(measurement(referral, "SERVICE_USE", "BASELINE", 1, 1, 1, 93), "answers[3]",
+        assertInvalid(measurement(referral, "SERVICE_USE", "BASELINE", 1, 1, 1, 93, 1, 1, 1), "answers[3]",
                 "between 0 and 92");
         as("coordinator").contentType(ContentType.JSON).body("{\"referralId\": \"" + referral
                         + "\", \"instrument\": \"UCLA3\", \"timepoint\": \"BASELINE\","

@@ -214,16 +214,19 @@ class ScorerTest {
     }
 
     @Test
-    void serviceUseIsFourCountsCappedAtThreeMonthsOfDays() {
-        Scored scored = score("SERVICE_USE", 3, 1, 1, 4);
+    void serviceUseIsSevenCountsCappedAtThreeMonthsOfDays() {
+        Scored scored = score("SERVICE_USE", 3, 1, 1, 4, 2, 1, 0);
         assertNull(scored.score());
         assertEquals(Map.of("gpAppointments", BigDecimal.valueOf(3), "emergencyAttendances", BigDecimal.ONE,
-                "hospitalAdmissions", BigDecimal.ONE, "hospitalNights", BigDecimal.valueOf(4)), scored.itemScores());
+                "hospitalAdmissions", BigDecimal.ONE, "hospitalNights", BigDecimal.valueOf(4),
+                "gpAppointmentsMissed", BigDecimal.valueOf(2), "outpatientAppointments", BigDecimal.ONE,
+                "outpatientAppointmentsMissed", BigDecimal.ZERO), scored.itemScores());
         assertNull(scored.itemBands());
-        assertEquals(new BigDecimal(92), score("SERVICE_USE", 0, 0, 1, 92).itemScores().get("hospitalNights"));
-        assertFields(() -> score("SERVICE_USE", 0, 0, 1, 93), "answers[3]");
-        assertFields(() -> score("SERVICE_USE", -1, 0, 0, 0), "answers[0]");
-        assertFields(() -> score("SERVICE_USE", 1, null, 0, 0), "answers[1]");
+        assertEquals(new BigDecimal(92), score("SERVICE_USE", 0, 0, 1, 92, 0, 0, 0).itemScores()
+                .get("hospitalNights"));
+        assertFields(() -> score("SERVICE_USE", 0, 0, 1, 93, 0, 0, 0), "answers[3]");
+        assertFields(() -> score("SERVICE_USE", -1, 0, 0, 0, 0, 0, 0), "answers[0]");
+        assertFields(() -> score("SERVICE_USE", 1, null, 0, 0, 0, 0, 0), "answers[1]");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** The commissioning summary as outcomes-service gives it: aggregates only, after disclosure control. */
 public final class Dashboard {
@@ -14,19 +15,33 @@ public final class Dashboard {
     public static final List<String> GROUP_BY = List.of("referrerType", "referrerOrganisation", "conditionGroup",
             "imdDecile", "ageBand", "gender");
 
-    /** A number, "*" when disclosure control suppressed it, or nothing when there is nothing to compute it from. */
-    public record Figure(String text) {
+    /**
+     * A number; {@code {"suppressed": true}} when disclosure control withheld it (shown as *); {@code {"notDefined":
+     * true}} where the measure has no meaning (shown as "not defined", never 0); or nothing when there is nothing
+     * to compute it from.
+     */
+    public record Figure(String text, boolean number) {
+
+        private static final String SUPPRESSED = "*";
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Figure of(Object value) {
-            return new Figure(value == null ? null : value.toString());
+            if (value instanceof Map<?, ?> flag) {
+                return new Figure(Boolean.TRUE.equals(flag.get("suppressed")) ? SUPPRESSED : "not defined", false);
+            }
+            return new Figure(value == null ? null : value.toString(), value != null);
         }
 
         public boolean suppressed() {
-            return "*".equals(text);
+            return SUPPRESSED.equals(text);
         }
 
-        /** What a person reads: the figure, * when suppressed, a dash when there is none. */
+        /** The figure with its unit (e.g. %) when it is a number; as {@link #toString()} otherwise. */
+        public String withUnit(String unit) {
+            return number ? text + unit : toString();
+        }
+
+        /** What a person reads: the figure, * when suppressed, "not defined", a dash when there is none. */
         @Override
         public String toString() {
             return text == null ? "–" : text;
@@ -56,7 +71,7 @@ public final class Dashboard {
     }
 
     public record Engagement(Figure sessionsRecorded, Figure sessionsAttended, Figure didNotAttend,
-            Figure didNotAttendRate, List<Cell> formats) {
+            Figure didNotAttendRate, List<Cell> media) {
     }
 
     public record Outcomes(Figure peopleStartedSupport, Figure peopleWithBaseline, Figure peopleWithPairedFollowUp,
