@@ -179,8 +179,8 @@ public class IntakeBench {
             throws Exception {
         send(HttpRequest.newBuilder(URI.create(matching + "/peers")).header("Authorization", "Bearer " + coordinator)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"displayName": "Bench peer", "languages": ["en"], "formats": ["ONE_TO_ONE"], "capacity": 50,
-                         "active": true, "livedExperience": [{"snomedCode": "44054006",
+                        {"displayName": "Bench peer", "languages": ["en"], "settings": ["ONE_TO_ONE"], "media": ["IN_PERSON"],
+                         "capacity": 50, "active": true, "livedExperience": [{"snomedCode": "44054006",
                          "display": "Type 2 diabetes mellitus", "kind": "PHYSICAL"}]}""")).build());
         long[] latencies = new long[samples];
         for (int i = 0; i < samples; i++) {
