@@ -39,7 +39,7 @@ public class ReferrerPages {
         static native TemplateInstance referrals(Referrals.Page page, String odsCode, boolean referred);
 
         static native TemplateInstance refer(Form form, List<String> genders, List<String> supportWanted,
-                List<String> formats, List<String> contactMethods, List<String> kinds);
+                List<String> settings, List<String> media, List<String> contactMethods, List<String> kinds);
     }
 
     private final ReferralClient referrals;
@@ -65,7 +65,8 @@ public class ReferrerPages {
     public TemplateInstance form() {
         return Templates.refer(Form.empty().with("referrer.odsCode", signedIn.odsCode().orElse(""))
                         .with("idempotencyKey", java.util.UUID.randomUUID().toString()),
-                Referrals.GENDERS, Referrals.SUPPORT_WANTED, Referrals.FORMATS, Referrals.CONTACT_METHODS,
+                Referrals.GENDERS, Referrals.SUPPORT_WANTED, Referrals.SETTINGS, Referrals.MEDIA,
+                Referrals.CONTACT_METHODS,
                 Referrals.CONDITION_KINDS);
     }
 
@@ -108,7 +109,8 @@ public class ReferrerPages {
                                 Forms.blank(form.value("person.preferredContact")),
                                 Forms.blank(form.value("person.language"))),
                         conditions, Forms.blank(form.value("reason")), form.values("supportWanted"),
-                        new Referrals.Preferences(null, form.values("preferences.formats"), null, null),
+                        new Referrals.Preferences(null, form.values("preferences.settings"),
+                                form.values("preferences.media"), null, null),
                         new Referrals.Consent("true".equals(form.value("consent.peerSupport")),
                                 Forms.bool(form.value("consent.shareWithGp")), null),
                         null, "true".equals(form.value("urgent")) ? "URGENT" : "ROUTINE");
@@ -124,6 +126,6 @@ public class ReferrerPages {
             }
         }
         return Response.status(400).entity(Templates.refer(form, Referrals.GENDERS, Referrals.SUPPORT_WANTED,
-                Referrals.FORMATS, Referrals.CONTACT_METHODS, Referrals.CONDITION_KINDS)).build();
+                Referrals.SETTINGS, Referrals.MEDIA, Referrals.CONTACT_METHODS, Referrals.CONDITION_KINDS)).build();
     }
 }

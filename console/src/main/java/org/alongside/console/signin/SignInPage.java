@@ -121,12 +121,8 @@ public class SignInPage {
             }
             name = "Referrer at " + odsCode;
         } else if (role == Role.SUPERVISOR) {
-            subject = form.value("supervisorId").isBlank() ? DEV_SUPERVISOR : form.value("supervisorId");
-            try {
-                UUID.fromString(subject);
-            } catch (IllegalArgumentException e) {
-                form.invalid("supervisorId", "choose the supervisor to sign in as");
-            }
+            // a supervisor is a token subject (one identity everywhere), not necessarily a UUID
+            subject = form.value("supervisorId").isBlank() ? DEV_SUPERVISOR : form.value("supervisorId").trim();
             name = "Supervisor " + subject.substring(0, Math.min(8, subject.length()));
         }
         if (!form.valid()) {
@@ -154,8 +150,8 @@ public class SignInPage {
             signedIn.actAs(devSession.shortLivedToken(Role.COORDINATOR_GROUP));
             for (Matching.Peer peer : matching.peers("ACTIVE", 0, 200).items()) {
                 peers.add(new Persona(peer.id().toString(), peer.displayName()));
-                if (peer.supervisorId() != null) {
-                    supervisors.putIfAbsent(peer.supervisorId().toString(), new Persona(peer.supervisorId().toString(),
+                if (peer.supervisor() != null) {
+                    supervisors.putIfAbsent(peer.supervisor(), new Persona(peer.supervisor(),
                             "Supervisor of " + peer.displayName()));
                 }
             }

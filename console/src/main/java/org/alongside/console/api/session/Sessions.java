@@ -11,7 +11,7 @@ public final class Sessions {
     private Sessions() {
     }
 
-    public static final List<String> FORMATS = List.of("IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT");
+    public static final List<String> MEDIA = List.of("IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT");
     public static final List<String> ATTENDANCE = List.of("ATTENDED", "DID_NOT_ATTEND", "CANCELLED_BY_CLIENT",
             "CANCELLED_BY_PEER");
     public static final List<String> FOCUS = List.of("DAILY_MANAGEMENT", "EMOTIONAL_SUPPORT", "COMMUNITY_CONNECTION",
@@ -37,16 +37,16 @@ public final class Sessions {
             OffsetDateTime nextSessionAt, boolean nextSessionOverdue, long openGoals, long openSafeguardingConcerns) {
     }
 
-    public record LastSession(UUID sessionId, OffsetDateTime startedAt, String attendance, String format) {
+    public record LastSession(UUID sessionId, OffsetDateTime startedAt, String attendance, String medium) {
     }
 
     public record Session(UUID id, UUID referralId, UUID peerId, OffsetDateTime startedAt, int durationMinutes,
-            String format, String attendance, List<String> focus, String notes, String status,
+            String medium, String attendance, List<String> focus, String notes, String status,
             List<Signpost> signposting, List<UUID> safeguardingConcernIds) {
     }
 
     public record NewSession(UUID referralId, UUID peerId, OffsetDateTime startedAt, Integer durationMinutes,
-            String format, String attendance, List<String> focus, String notes, List<NewSignpost> signposting,
+            String medium, String attendance, List<String> focus, String notes, List<NewSignpost> signposting,
             ConcernDetails safeguardingConcern, List<GoalProgress> goalProgress) {
     }
 
@@ -97,14 +97,14 @@ public final class Sessions {
             List<UUID> members, OffsetDateTime lastMeetingAt) {
     }
 
-    public record Meeting(UUID id, UUID groupId, OffsetDateTime startedAt, int durationMinutes, String format,
+    public record Meeting(UUID id, UUID groupId, OffsetDateTime startedAt, int durationMinutes, String medium,
             List<String> focus, long attended, List<Attendance> attendance) {
     }
 
     public record Attendance(UUID referralId, String attendance) {
     }
 
-    public record NewMeeting(OffsetDateTime startedAt, Integer durationMinutes, String format, List<String> focus,
+    public record NewMeeting(OffsetDateTime startedAt, Integer durationMinutes, String medium, List<String> focus,
             List<Attendance> attendance) {
     }
 
