@@ -42,17 +42,9 @@ import org.alongside.console.web.Part;
 public class PeoplePages {
 
 
-    /** A caseload entry with the person's name and contact details, as the peer's scope allows. */
-    public record Person(Sessions.Client client, Part<Referrals.Referral> referral) {
-
-        public String name() {
-            return referral.available() ? referral.value().name() : "Name unavailable";
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance people(Part<Sessions.Caseload> caseload, List<Person> people);
+        static native TemplateInstance people(Part<Sessions.Caseload> caseload);
 
         static native TemplateInstance person(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
                 Part<List<Sessions.Session>> sessions, Part<List<Sessions.Signpost>> signposting, String notice);
@@ -61,7 +53,7 @@ public class PeoplePages {
                 Form form, List<String> media, List<String> attendance, List<String> focus,
                 List<String> goalStatuses, List<String> concernCategories, List<String> signpostCategories);
 
-        static native TemplateInstance raiseConcern(List<Person> people, Form form, List<String> categories);
+        static native TemplateInstance raiseConcern(List<Sessions.Client> people, Form form, List<String> categories);
     }
 
     private final SessionClient sessions;
@@ -77,8 +69,8 @@ public class PeoplePages {
     @GET
     @Path("people")
     public TemplateInstance people() {
-        Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload(null));
-        return Templates.people(caseload, caseload.available() ? named(caseload.value()) : List.of());
+        // the caseload carries the people's names and contact details: one call for the whole page
+        return Templates.people(Part.of(() -> sessions.caseload(null)));
     }
 
     @GET
@@ -178,13 +170,7 @@ public class PeoplePages {
 
     private TemplateInstance concernForm(Form form) {
         Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload(null));
-        return Templates.raiseConcern(caseload.available() ? named(caseload.value()) : List.of(), form,
+        return Templates.raiseConcern(caseload.available() ? caseload.value().clients() : List.of(), form,
                 Sessions.CONCERN_CATEGORIES);
-    }
-
-    /** Names come from referral-service, one request per person (a caseload is a handful of people). */
-    private List<Person> named(Sessions.Caseload caseload) {
-        return caseload.clients().stream()
-                .map(client -> new Person(client, Part.of(() -> referrals.get(client.referralId())))).toList();
     }
 }

@@ -29,12 +29,24 @@ public final class Sessions {
             "TEAM_AND_ORGANISATION", "OTHER");
     public static final List<String> WELLBEING = List.of("THRIVING", "COPING", "STRUGGLING", "NEEDS_SUPPORT_NOW");
 
-    public record Caseload(UUID peerId, int noContactDays, long flagged, List<Client> clients) {
+    /** namesAvailable false: referral-service did not answer, so the people are listed without their names. */
+    public record Caseload(UUID peerId, int noContactDays, long flagged, boolean namesAvailable,
+            List<Client> clients) {
     }
 
-    public record Client(UUID referralId, OffsetDateTime matchedAt, LastSession lastSession,
+    /** Who the person is and how they prefer to be reached, as the peer's scope allows (null when not shown). */
+    public record CaseloadPerson(String givenName, String familyName, String preferredContact, String phone,
+            String email) {
+    }
+
+    public record Client(UUID referralId, CaseloadPerson person, OffsetDateTime matchedAt, LastSession lastSession,
             OffsetDateTime lastContactAt, long daysSinceLastContact, boolean noContactFlag,
             OffsetDateTime nextSessionAt, boolean nextSessionOverdue, long openGoals, long openSafeguardingConcerns) {
+
+        public String name() {
+            return person == null || person.givenName() == null ? "Name unavailable"
+                    : person.givenName() + " " + person.familyName();
+        }
     }
 
     public record LastSession(UUID sessionId, OffsetDateTime startedAt, String attendance, String medium) {
@@ -85,6 +97,37 @@ public final class Sessions {
         public boolean acknowledged() {
             return "ACKNOWLEDGED".equals(status);
         }
+    }
+
+    /** One line of the supervisor's worklist: a safeguarding concern or a risk flag, with its deadline. */
+    public record WorkItem(String kind, UUID id, UUID referralId, UUID peerId, String status, boolean immediateRisk,
+            String category, String instrument, Integer item, OffsetDateTime raisedAt, OffsetDateTime acknowledgeBy,
+            boolean overdue, OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime closedAt,
+            String closedBy) {
+
+        public boolean riskFlag() {
+            return "RISK_FLAG".equals(kind);
+        }
+
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+
+        public boolean acknowledged() {
+            return "ACKNOWLEDGED".equals(status);
+        }
+    }
+
+    public record WorkItems(List<WorkItem> items, int page, int size, long total) {
+    }
+
+    /** An alert to the signed-in person: someone may be at risk now. */
+    public record Alert(UUID id, String kind, UUID concernId, UUID riskFlagId, UUID referralId, UUID peerId,
+            OffsetDateTime raisedAt, OffsetDateTime acknowledgeBy, boolean overdue, int escalationLevel,
+            OffsetDateTime acknowledgedAt, String acknowledgedBy) {
+    }
+
+    public record Alerts(List<Alert> items, int page, int size, long total) {
     }
 
     public record NewConcern(UUID referralId, String category, String description, Boolean immediateRisk) {
