@@ -226,7 +226,7 @@ public class IntakeBench {
                  "person": {"nhsNumber": "%s", "givenName": "Bench", "familyName": "Mark",
                             "birthDate": "1966-05-01", "gender": "FEMALE", "postcode": "LS6 2AB", "language": "en"},
                  "conditions": [{"snomedCode": "44054006", "display": "Type 2 diabetes mellitus", "kind": "PHYSICAL"}],
-                 "reason": "benchmark", "preferences": {"formats": ["ONE_TO_ONE"]},
+                 "reason": "benchmark", "preferences": {"settings": ["ONE_TO_ONE"], "media": ["IN_PERSON"]},
                  "consent": {"peerSupport": true}, "imdDecile": 4}""".formatted(nhsNumber());
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,6 +61,8 @@ public final class DemoData {
             "Jamal", "Kasia", "Liam", "Maya", "Niall", "Olu", "Priya", "Rory", "Sana", "Tom", "Una"};
     private static final String[] FAMILY = {"Quayle", "Okafor", "Nowak", "Patel", "Hughes", "Begum", "Murphy",
             "Evans", "Khan", "Walsh"};
+    /** NHS ethnic category codes, weighted towards the most common in West Yorkshire (A, H, J). */
+    private static final String[] ETHNICITY = {"A", "A", "A", "A", "H", "J", "J", "M", "N", "C", "Z"};
     private static final String[] POSTCODES = {"LS6 2AB", "LS9 7TF", "BD7 1DP", "BD3 9QA", "HX1 5LT", "WF1 2SE",
             "LS11 5DT", "BD5 0AD", "HD1 3EW", "LS17 6DH"};
     private static final String[] FORMATS = {"IN_PERSON", "IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT"};
@@ -114,9 +117,9 @@ public final class DemoData {
         for (int i = 0; i < CONDITIONS.length; i++) {
             String[] condition = CONDITIONS[i];
             String body = "{\"displayName\":\"" + GIVEN[(i * 7) % GIVEN.length] + " (peer)\",\"gender\":\""
-                    + (i % 2 == 0 ? "FEMALE" : "MALE") + "\",\"languages\":[\"en\"],\"formats\":"
-                    + "[\"ONE_TO_ONE\",\"TELEPHONE\",\"VIDEO\",\"GROUP\"],\"capacity\":50,\"active\":true,"
-                    + "\"experiences\":[\"carer\"],\"supervisorId\":\"" + SUPERVISOR + "\",\"livedExperience\":["
+                    + (i % 2 == 0 ? "FEMALE" : "MALE") + "\",\"languages\":[\"en\"],\"settings\":"
+                    + "[\"ONE_TO_ONE\",\"GROUP\"],\"media\":[\"IN_PERSON\",\"TELEPHONE\",\"VIDEO\"],"
+                    + "\"capacity\":50,\"active\":true,\"experiences\":[\"carer\"],\"livedExperience\":["
                     + conditionJson(condition) + "]}";
             // Peer workers join before the demo year; the first one tells whether the services take demo time.
             HttpResponse<String> created = send("POST", matching + "/peers", token("coordinator"), body, 201,
@@ -125,9 +128,16 @@ public final class DemoData {
                 backdating = created.body().contains("\"createdAt\":\"" + peersJoined.toString().replace("Z", ""));
             }
             peers.add(new String[] {id(created), condition[0]});
+<<<<<<< HEAD
+            // session-service owns supervision and tells matching (supervisor.assigned): the demo supervisor sees
+            // these peers and their work
+=======
             // session-service knows supervisors by assignment: the demo supervisor sees these peers' work
+            send("PUT", sessions + "/supervisors/" + SUPERVISOR, token("admin"), "{\"displayName\":\"Sam Supervisor\","
+                    + "\"email\":\"supervisor@alongside.local\",\"active\":true}", 200);
+>>>>>>> session2
             send("PUT", sessions + "/peers/" + id(created) + "/supervisor", token("coordinator"),
-                    "{\"supervisorId\":\"" + SUPERVISOR + "\"}", 200);
+                    "{\"supervisor\":\"" + SUPERVISOR + "\"}", 200);
         }
         System.out.printf("demo-data: %d peer workers%n", peers.size());
 
@@ -185,9 +195,16 @@ public final class DemoData {
                 + GIVEN[random.nextInt(GIVEN.length)]
                 + "\",\"familyName\":\"" + FAMILY[random.nextInt(FAMILY.length)] + "\",\"birthDate\":\"" + birth
                 + "\",\"gender\":\"" + (random.nextInt(20) == 0 ? "OTHER" : random.nextBoolean() ? "FEMALE" : "MALE")
-                + "\",\"postcode\":\"" + POSTCODES[random.nextInt(POSTCODES.length)] + "\",\"language\":\"en\"},"
+                + "\",\"postcode\":\"" + POSTCODES[random.nextInt(POSTCODES.length)] + "\",\"language\":\"en\""
+                + (random.nextInt(3) == 0 ? "" : ",\"ethnicity\":\"" + ETHNICITY[random.nextInt(ETHNICITY.length)] + "\"")
+                + "},"
                 + "\"conditions\":[" + conditions + "],\"reason\":\"Would like to talk to someone who has been there\","
-                + "\"preferences\":{\"formats\":[\"ONE_TO_ONE\",\"TELEPHONE\"],\"sharedCondition\":true},"
+                + "\"preferences\":{\"settings\":[\"ONE_TO_ONE\"" + (random.nextInt(4) == 0 ? ",\"GROUP\"" : "")
+                + "],\"media\":[\"IN_PERSON\",\"TELEPHONE\"],\"sharedCondition\":true},"
+                + "\"availability\":[{\"day\":\"" + DayOfWeek.of(1 + random.nextInt(5)) + "\",\"part\":\""
+                + (random.nextBoolean() ? "MORNING" : "EVENING") + "\"}],"
+                + "\"experiences\":[" + (random.nextInt(3) == 0 ? "\"carer\"" : random.nextInt(3) == 0
+                        ? "\"bereavement\"" : "") + "],"
                 + "\"consent\":{\"peerSupport\":true,\"shareWithGp\":true},\"imdDecile\":"
                 + (1 + Math.min(9, random.nextInt(6) + random.nextInt(5))) + "}";
         String referrerToken = source < 7 ? token("referrer", "--ods", ods) : token("coordinator");
@@ -249,7 +266,7 @@ public final class DemoData {
                     + "\"Demo concern (fictional)\",\"immediateRisk\":false}" : "";
             String session = "{\"referralId\":\"" + referral + "\",\"peerId\":\"" + peer + "\",\"startedAt\":\""
                     + startedAt + "\",\"durationMinutes\":" + (30 + random.nextInt(4) * 15)
-                    + ",\"format\":\"" + format + "\"" + ("IN_PERSON".equals(format) ? ",\"placeType\":\"COMMUNITY_VENUE\"" : "")
+                    + ",\"medium\":\"" + format + "\"" + ("IN_PERSON".equals(format) ? ",\"placeType\":\"COMMUNITY_VENUE\"" : "")
                     + ",\"attendance\":\"" + attendance + "\",\"focus\":" + ("ATTENDED".equals(attendance)
                     ? "[\"EMOTIONAL_SUPPORT\",\"DAILY_MANAGEMENT\"]" : "[]") + concern + "}";
             // session-service learns of the match through Kafka: retry until it has

@@ -49,7 +49,7 @@ class JourneyTest {
         Map<String, Object> session = Map.of(
                 "referralId", referralId, "peerId", peer.toString(),
                 "startedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString(),
-                "durationMinutes", 45, "format", "IN_PERSON", "attendance", "ATTENDED",
+                "durationMinutes", 45, "medium", "IN_PERSON", "attendance", "ATTENDED",
                 "focus", List.of("EMOTIONAL_SUPPORT", "DAILY_MANAGEMENT"),
                 "notes", "Talked about dialysis days and how tiring they are");
         await().atMost(Duration.ofSeconds(20))

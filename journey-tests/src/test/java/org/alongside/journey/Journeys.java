@@ -25,7 +25,8 @@ final class Journeys {
                         "experiences", List.of("carer"),
                         "gender", "FEMALE",
                         "languages", List.of("en"),
-                        "formats", List.of("ONE_TO_ONE", "TELEPHONE"),
+                        "settings", List.of("ONE_TO_ONE"),
+                        "media", List.of("IN_PERSON", "TELEPHONE"),
                         "capacity", capacity,
                         "active", true))
                 .post("/peers").then().statusCode(201).extract().path("id");
@@ -40,7 +41,8 @@ final class Journeys {
                         "birthDate", "1970-02-03", "gender", "MALE", "postcode", postcode, "language", "en"),
                 "conditions", List.of(Map.of("snomedCode", snomedCode, "display", display, "kind", "PHYSICAL")),
                 "reason", "I would like to talk to someone who has been through it",
-                "preferences", Map.of("formats", List.of("ONE_TO_ONE"), "sharedCondition", true),
+                "preferences", Map.of("settings", List.of("ONE_TO_ONE"), "media", List.of("IN_PERSON"),
+                        "sharedCondition", true),
                 "consent", Map.of("peerSupport", true, "shareWithGp", true),
                 "imdDecile", 3);
     }
@@ -74,16 +76,13 @@ final class Journeys {
 
     static final String SESSION_NOTES = "Spoke about the hospital letter and the allotment";
 
-    static Supported supported(Stack suite, String givenName, String nhsNumber, String snomedCode, String display,
-            String supervisorId) {
-        Map<String, Object> peer = new java.util.HashMap<>(Map.of(
+    static Supported supported(Stack suite, String givenName, String nhsNumber, String snomedCode, String display) {
+        Map<String, Object> peer = Map.of(
                 "displayName", "Peer of " + givenName,
                 "livedExperience", List.of(Map.of("snomedCode", snomedCode, "display", display, "kind", "PHYSICAL")),
                 "experiences", List.of("carer"), "gender", "FEMALE", "languages", List.of("en"),
-                "formats", List.of("ONE_TO_ONE", "TELEPHONE"), "capacity", 5, "active", true));
-        if (supervisorId != null) {
-            peer.put("supervisorId", supervisorId);
-        }
+                "settings", List.of("ONE_TO_ONE"), "media", List.of("IN_PERSON", "TELEPHONE"), "capacity", 5,
+                "active", true);
         UUID peerId = UUID.fromString(suite.as(MATCHING, "coordinator").body(peer).post("/peers").then()
                 .statusCode(201).extract().path("id"));
         String referralId = refer(suite, referral(givenName, nhsNumber, "LS6 2AB", snomedCode, display));
@@ -96,7 +95,7 @@ final class Journeys {
         suite.as(MATCHING, "coordinator").post("/proposals/" + proposalId + "/accept").then().statusCode(200);
         Map<String, Object> session = Map.of("referralId", referralId, "peerId", peerId.toString(),
                 "startedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(2).toString(),
-                "durationMinutes", 45, "format", "TELEPHONE", "attendance", "ATTENDED",
+                "durationMinutes", 45, "medium", "TELEPHONE", "attendance", "ATTENDED",
                 "focus", List.of("EMOTIONAL_SUPPORT"), "notes", SESSION_NOTES);
         String[] sessionId = new String[1];
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {

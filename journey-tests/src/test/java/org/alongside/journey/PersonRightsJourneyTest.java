@@ -31,7 +31,7 @@ class PersonRightsJourneyTest {
     @Test
     void theSubjectAccessExportHoldsThePersonsDataFromAllFourServices() {
         Journeys.Supported person = Journeys.supported(suite, "Ottoline", "9434765862", "49436004",
-                "Atrial fibrillation", null);
+                "Atrial fibrillation");
         suite.asPeer(SESSION, person.peerId()).body(Map.of("text", "Dance at my granddaughter's wedding",
                 "focus", "EMOTIONAL_SUPPORT")).post("/referrals/" + person.referralId() + "/goals").then()
                 .statusCode(201);
@@ -65,7 +65,7 @@ class PersonRightsJourneyTest {
     @Test
     void aWithdrawalOfConsentStopsEveryServiceProcessingThePerson() {
         Journeys.Supported person = Journeys.supported(suite, "Perpetua", "9434765854", "38341003",
-                "Hypertensive disorder", null);
+                "Hypertensive disorder");
         String id = person.referralId();
 
         suite.asReferrer(REFERRAL, Journeys.ODS).body(Map.of("note", "She rang the surgery"))
@@ -83,7 +83,7 @@ class PersonRightsJourneyTest {
                 .get("/referrals/" + id + "/subject-access").then().body("referral.consentWithdrawnAt", notNullValue()));
         Map<String, Object> earlier = Map.of("referralId", id, "peerId", person.peerId().toString(),
                 "startedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).toString(), "durationMinutes", 30,
-                "format", "TELEPHONE", "attendance", "ATTENDED", "focus", List.of("ONGOING_SUPPORT"));
+                "medium", "TELEPHONE", "attendance", "ATTENDED", "focus", List.of("ONGOING_SUPPORT"));
         suite.as(SESSION, "coordinator").body(earlier).post("/sessions").then().statusCode(409)
                 .body("type", equalTo("https://alongside.example/problems/consent-withdrawn"));
         suite.asPeer(SESSION, person.peerId()).body(earlier).post("/sessions").then().statusCode(409);
@@ -104,7 +104,7 @@ class PersonRightsJourneyTest {
     @Test
     void erasureAfterTheRetentionPeriodRemovesIdentityAndTextEverywhereAndKeepsTheFigures() throws Exception {
         Journeys.Supported person = Journeys.supported(suite, "Quintessa", "9434765846", "13645005",
-                "Chronic obstructive lung disease", null);
+                "Chronic obstructive lung disease");
         String id = person.referralId();
         String goal = suite.asPeer(SESSION, person.peerId()).body(Map.of("text", "Walk to the post box",
                 "focus", "DAILY_MANAGEMENT")).post("/referrals/" + id + "/goals").then().statusCode(201)

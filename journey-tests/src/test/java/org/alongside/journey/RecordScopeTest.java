@@ -24,10 +24,21 @@ class RecordScopeTest {
     void eachActorReadingAnothersRecordByIdIsRefusedInEveryService() {
         String supervisor = UUID.randomUUID().toString();
         String colleague = UUID.randomUUID().toString();
+<<<<<<< HEAD
+        Journeys.Supported person = Journeys.supported(suite, "Hesper", "9434765870", "195967001", "Asthma");
+        suite.as(SESSION, "coordinator").body(Map.of("supervisorId", supervisor))
+=======
         Journeys.Supported person = Journeys.supported(suite, "Hesper", "9434765870", "195967001", "Asthma",
                 supervisor);
-        suite.as(SESSION, "coordinator").body(Map.of("supervisorId", supervisor))
+        // session-service assigns only a registered supervisor
+        suite.as(SESSION, "admin").body(Map.of("displayName", "Supervisor", "email", "supervisor@trust.example",
+                "active", true)).put("/supervisors/" + supervisor).then().statusCode(200);
+        suite.as(SESSION, "coordinator").body(Map.of("supervisor", supervisor))
+>>>>>>> session2
                 .put("/peers/" + person.peerId() + "/supervisor").then().statusCode(200);
+        // session-service assigns the supervisor; matching applies it from supervisor.assigned
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> supervisor.equals(
+                suite.as(MATCHING, "coordinator").get("/peers/" + person.peerId()).path("supervisor")));
         String goal = suite.asPeer(SESSION, person.peerId()).body(Map.of("text", "Climb the stairs at work",
                 "focus", "DAILY_MANAGEMENT")).post("/referrals/" + person.referralId() + "/goals").then()
                 .statusCode(201).extract().path("id");
@@ -40,7 +51,8 @@ class RecordScopeTest {
         suite.asReferrer(REFERRAL, "Y12345").get("/fhir/Task?focus=ServiceRequest/" + person.referralId()).then()
                 .statusCode(404);
         suite.asPeer(REFERRAL, otherPeer).get("/referrals/" + person.referralId()).then().statusCode(404);
-        suite.asSupervisor(REFERRAL, supervisor).get("/referrals/" + person.referralId()).then().statusCode(403);
+        // a supervisor sees who a person is only while a concern they are responsible for is open
+        suite.asSupervisor(REFERRAL, supervisor).get("/referrals/" + person.referralId()).then().statusCode(404);
         suite.as(REFERRAL, "commissioner").get("/referrals/" + person.referralId()).then().statusCode(403);
 
         // matching-service: a peer's profile (their own lived experience) for them and their supervisor

@@ -57,10 +57,14 @@ final class Suite implements Stack {
                     "quarkus.datasource.jdbc.url", Databases.jdbcUrl(service.database()),
                     "kafka.bootstrap.servers", broker.bootstrapServers()));
             if (service == Service.REFERRAL) {
-                // the subject access export fetches the other services' parts from where this suite runs them
+                // the subject access export and end-of-support summaries read the other services where this suite
+                // runs them
                 properties.put("alongside.services.matching-url", url(Service.MATCHING));
                 properties.put("alongside.services.session-url", url(Service.SESSION));
                 properties.put("alongside.services.outcomes-url", url(Service.OUTCOMES));
+                // end-of-support summaries: referral-service calls them as itself, signing with the development key
+                properties.put("alongside.service-identity.dev-key-directory",
+                        ServiceProcess.root().resolve("deploy/local/dev-keys").toString());
                 // retention: records of a referral that ended are kept RETENTION here (eight years in production);
                 // only POST /retention/sweeps erases, so no test's referral is erased behind its back
                 properties.put("alongside.retention.period", RETENTION);

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -254,19 +255,17 @@ class ChoiceAndWaitingTest {
         awaitStatus(second, "WAITING");
         assertThat(proposals(second).getString("waitingReason"), containsString("1 at capacity"));
 
-        // a peer with a client cannot leave the service
-        as("coordinator").body(status(kitProfile, "LEFT")).put("/peers/" + kit).then().statusCode(409)
-                .contentType("application/problem+json")
-                .body("errors.field", contains("status")).body("detail", containsString("1 active client"));
-
         Map<String, Object> closed = Map.of("referralId", first.toString(), "reason", "GOALS_MET",
                 "closedAt", "2026-03-01T10:00:00Z");
         EventEnvelope close = TestEvents.publish("referral.closed", first, closed);
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.MATCHES)) {
-            JsonNode ended = probe.await(EventProbe.ofType("match.ended", first), WAIT).path("data");
+            JsonNode endedEvent = probe.await(EventProbe.ofType("match.ended", first), WAIT);
+            assertThat(endedEvent.path("dataschema").asText(), matchesPattern(".*match\\.ended.*/2(\\.json)?"));
+            JsonNode ended = endedEvent.path("data");
             assertEquals(first.toString(), ended.path("referralId").asText());
             assertEquals(kit, ended.path("peerId").asText());
-            assertEquals("GOALS_MET", ended.path("reason").asText());
+            assertEquals("CLOSED", ended.path("reason").asText());
+            assertEquals(proposalsOnceKnown(first).getString("proposals[0].id"), ended.path("proposalId").asText());
             assertEquals(OffsetDateTime.parse("2026-03-01T10:00:00Z").toInstant(),
                     OffsetDateTime.parse(ended.path("endedAt").asText()).toInstant());
 
@@ -291,9 +290,15 @@ class ChoiceAndWaitingTest {
             TestEvents.publish("referral.withdrawn", second, Map.of("referralId", second.toString(),
                     "reason", "PERSON_REQUEST", "fromStatus", "MATCHED", "withdrawnAt", "2026-03-02T10:00:00Z"));
             JsonNode withdrawn = probe.await(EventProbe.ofType("match.ended", second), WAIT).path("data");
-            assertEquals("PERSON_REQUEST", withdrawn.path("reason").asText());
+            assertEquals("WITHDRAWN", withdrawn.path("reason").asText());
             awaitStatus(second, "ENDED");
         }
+        as("coordinator").get("/referrals/" + first + "/matches").then().statusCode(200)
+                .body("items.peerId", contains(kit)).body("items[0].endReason", equalTo("CLOSED"))
+                .body("items[0].endDetail", equalTo("GOALS_MET")).body("total", equalTo(1));
+        as("coordinator").get("/referrals/" + second + "/matches").then().statusCode(200)
+                .body("items[0].endReason", equalTo("WITHDRAWN"))
+                .body("items[0].endDetail", equalTo("PERSON_REQUEST"));
         assertEquals(0, activeClients(kit));
         as("coordinator").body(status(kitProfile, "LEFT")).put("/peers/" + kit).then().statusCode(200)
                 .body("status", equalTo("LEFT")).body("active", equalTo(false));
@@ -344,10 +349,10 @@ class ChoiceAndWaitingTest {
         as("coordinator").body(Map.of("peerId", peers.ada(), "reason", "They are neighbours")).post(path)
                 .then().statusCode(201)
                 .body("referralId", equalTo(referralId.toString()))
-                .body("items.peerId", contains(peers.ada()))
-                .body("items[0].peerDisplayName", equalTo("Ada"))
-                .body("items[0].reason", equalTo("They are neighbours"))
-                .body("items[0].recordedBy", notNullValue());
+                .body("peerId", equalTo(peers.ada()))
+                .body("peerDisplayName", equalTo("Ada"))
+                .body("reason", equalTo("They are neighbours"))
+                .body("recordedBy", notNullValue());
         JsonPath after = proposals(referralId);
         assertEquals(List.of(peers.ada(), peers.bo(), peers.cy(), peers.di()), after.getList("proposals.peerId"));
         assertEquals(List.of("WITHDRAWN", "PROPOSED", "PROPOSED", "PROPOSED"), after.getList("proposals.status"));
@@ -356,8 +361,9 @@ class ChoiceAndWaitingTest {
 
         // again: the reason is replaced, nothing else changes
         as("admin").body(Map.of("peerId", peers.ada(), "reason", "Same church")).post(path).then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].reason", equalTo("Same church"));
-        as("coordinator").get(path).then().statusCode(200).body("items.peerId", contains(peers.ada()));
+                .body("reason", equalTo("Same church"));
+        as("coordinator").get(path).then().statusCode(200).body("items.peerId", contains(peers.ada()))
+                .body("items[0].reason", equalTo("Same church")).body("total", equalTo(1));
         assertEquals(4, proposals(referralId).getList("proposals").size());
 
         // bad requests name the field

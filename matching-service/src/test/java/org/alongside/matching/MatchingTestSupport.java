@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.alongside.platform.events.EventData;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventSpec;
+import org.alongside.platform.events.staff.SupervisorAssigned;
 import org.alongside.platform.testing.TestEvents;
 import org.alongside.platform.testing.Tokens;
 
@@ -47,10 +48,22 @@ public final class MatchingTestSupport {
         return given().header("Authorization", Tokens.bearer(Tokens.as(role))).contentType(ContentType.JSON);
     }
 
-    /** A supervisor whose token's subject is {@code subject}: a peer's supervisorId names them. */
-    public static RequestSpecification asSupervisor(UUID subject) {
-        return given().header("Authorization", Tokens.bearer(Tokens.supervisor(subject.toString())))
+    /** A supervisor whose token's subject is {@code subject}: a peer's supervisor names them. */
+    public static RequestSpecification asSupervisor(String subject) {
+        return given().header("Authorization", Tokens.bearer(Tokens.supervisor(subject)))
                 .contentType(ContentType.JSON);
+    }
+
+    /** session-service assigns the peer's supervisor; returns once matching shows it on the profile. */
+    public static EventEnvelope assignSupervisor(String peerId, String supervisor, OffsetDateTime at) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("peerId", peerId);
+        data.put("supervisor", supervisor);
+        data.put("assignedAt", at.toString());
+        EventEnvelope event = publish(SupervisorAssigned.class, UUID.fromString(peerId), data);
+        await().atMost(WAIT).until(() -> supervisor.equals(as("coordinator").get("/peers/" + peerId)
+                .then().statusCode(200).extract().path("supervisor")));
+        return event;
     }
 
     public static Map<String, Object> condition(String snomedCode, String display, String kind) {
@@ -132,7 +145,7 @@ public final class MatchingTestSupport {
         return data;
     }
 
-    /** Publishes an event of the version {@code dataType} is, as its producer does (the version is in dataschema). */
+    /** Publishes an event of the version {@code dataType} is: the version ends dataschema, as producers write it. */
     public static EventEnvelope publish(Class<? extends EventData> dataType, UUID subject, Map<String, Object> data) {
         EventSpec<?> spec = EventSpec.of(dataType);
         EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), spec.type(),

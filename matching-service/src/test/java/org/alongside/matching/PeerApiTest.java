@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.alongside.matching.MatchingTestSupport.ANXIETY;
 import static org.alongside.matching.MatchingTestSupport.DIABETES;
 import static org.alongside.matching.MatchingTestSupport.as;
+import static org.alongside.matching.MatchingTestSupport.WAIT;
 import static org.alongside.matching.MatchingTestSupport.asSupervisor;
+import static org.alongside.matching.MatchingTestSupport.assignSupervisor;
 import static org.alongside.matching.MatchingTestSupport.createPeer;
 import static org.alongside.matching.MatchingTestSupport.peer;
+import static org.alongside.matching.MatchingTestSupport.publish;
 import static org.alongside.matching.MatchingTestSupport.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -17,19 +20,31 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.staff.SupervisorAssigned;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -38,6 +53,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = AlongsideTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "alongside_matching_test"))
 class PeerApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final Map<String, Object> SAM = peer("Sam", List.of(DIABETES, ANXIETY),
             List.of("TELEPHONE", "IN_PERSON"), 4);
@@ -75,7 +93,6 @@ class PeerApiTest {
 
     @Test
     void aFullProfileIsKeptWithItsTaxonomyGroupsAndTheCodesTheTaxonomyDoesNotKnow() {
-        UUID supervisor = UUID.randomUUID();
         Map<String, Object> full = new HashMap<>(SAM);
         full.put("livedExperience", List.of(DIABETES,
                 Map.of("snomedCode", "35489007", "display", "Depressive disorder", "kind", "MENTAL", "period", "PAST"),
@@ -92,7 +109,6 @@ class PeerApiTest {
         full.put("availability", List.of(Map.of("day", "THURSDAY", "part", "EVENING"),
                 Map.of("day", "MONDAY", "part", "MORNING")));
         full.put("training", Map.of("peerSupport", true, "safeguardingLevel", 2, "conditionSpecific", List.of("DESMOND")));
-        full.put("supervisorId", supervisor.toString());
         full.put("boundaries", Map.of("experiences", List.of("Recent bereavement"), "conditionGroups", List.of("cancer")));
 
         String id = as("coordinator").body(full).post("/peers").then().statusCode(201)
@@ -113,22 +129,44 @@ class PeerApiTest {
                 .body("training.peerSupport", equalTo(true))
                 .body("training.safeguardingLevel", equalTo(2))
                 .body("training.conditionSpecific", contains("DESMOND"))
-                .body("supervisorId", equalTo(supervisor.toString()))
+                .body("supervisor", nullValue())
                 .body("boundaries.experiences", contains("recent bereavement"))
                 .body("boundaries.conditionGroups", contains("cancer"))
                 .body("status", equalTo("ACTIVE"))
                 .body("active", equalTo(true))
                 .extract().path("id");
 
-        as("coordinator").queryParam("supervisorId", supervisor).get("/peers").then().statusCode(200)
+        // session-service assigns the supervisor (their token subject); the latest assignment wins
+        String supervisor = "sue-" + UUID.randomUUID() + "@trust.nhs.uk";
+        OffsetDateTime assigned = OffsetDateTime.now(ZoneOffset.UTC);
+        assignSupervisor(id, "bob-" + UUID.randomUUID(), assigned.minusDays(1));
+        assignSupervisor(id, supervisor, assigned);
+        EventEnvelope older = publish(SupervisorAssigned.class, UUID.fromString(id),
+                Map.of("peerId", id, "supervisor", "ann@trust.nhs.uk", "assignedAt", assigned.minusHours(1).toString()));
+        await().atMost(WAIT).until(() -> consumed(older.id()));
+        as("coordinator").get("/peers/" + id).then().body("supervisor", equalTo(supervisor));
+        as("coordinator").body(with(SAM, "capacity", 3)).put("/peers/" + id).then().statusCode(200)
+                .body("supervisor", equalTo(supervisor));
+
+        as("coordinator").queryParam("supervisor", supervisor).get("/peers").then().statusCode(200)
                 .body("items.id", contains(id)).body("total", equalTo(1));
         // the supervisor (their token's subject) sees the peer they supervise, and no one else's
         asSupervisor(supervisor).get("/peers").then().statusCode(200)
                 .body("items.id", contains(id)).body("total", equalTo(1));
         asSupervisor(supervisor).get("/peers/" + id).then().statusCode(200);
-        asSupervisor(UUID.randomUUID()).get("/peers/" + id).then().statusCode(404);
-        asSupervisor(UUID.randomUUID()).queryParam("supervisorId", supervisor).get("/peers").then().statusCode(200)
+        asSupervisor("ann@trust.nhs.uk").get("/peers/" + id).then().statusCode(404);
+        asSupervisor("ann@trust.nhs.uk").queryParam("supervisor", supervisor).get("/peers").then().statusCode(200)
                 .body("items", hasSize(0));
+    }
+
+    private boolean consumed(String eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM inbox WHERE event_id = ?")) {
+            query.setString(1, eventId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     @Test
@@ -153,7 +191,7 @@ class PeerApiTest {
         assertTrue(statuses.stream().allMatch("ON_LEAVE"::equals));
         as("coordinator").queryParam("status", "RETIRED").get("/peers").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", contains("status"));
-        as("coordinator").queryParam("supervisorId", "Sue").get("/peers").then().statusCode(400)
+        as("coordinator").queryParam("supervisorId", UUID.randomUUID()).get("/peers").then().statusCode(400)
                 .body("errors.field", contains("supervisorId"));
     }
 
@@ -240,13 +278,20 @@ class PeerApiTest {
                         "/taxonomy/codes/{snomedCode}", "/taxonomy/groups/{groupId}"))
                 .body("components.schemas.keySet()", hasItems("Peer", "PeerInput", "Condition", "LivedExperience",
                         "ReferralProposals", "Proposal", "Reason", "Problem", "Taxonomy", "WaitingList",
-                        "DoNotMatchList"))
+                        "DoNotMatch", "MatchRecord", "TransferInput"))
                 .extract().jsonPath();
-        // what journey-tests' OpenApiContractTest asks of every operation
+        // what journey-tests' OpenApiContractTest asks of every operation, and a generated client needs
         List<String> defects = new ArrayList<>();
+        List<Object> operationIds = new ArrayList<>();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             String name = method.toUpperCase() + " " + path;
+            // /audit is the platform's, which names its own operations
+            if (!path.equals("/audit")
+                    && (operation.get("operationId") == null || operationIds.contains(operation.get("operationId")))) {
+                defects.add(name + " has no operationId of its own");
+            }
+            operationIds.add(operation.get("operationId"));
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             if (operation.get("security") == null || !responses.containsKey("401") || !responses.containsKey("403")) {
                 defects.add(name + " is not documented as secured with 401 and 403");

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.alongside.matching.MatchingTestSupport.DIABETES;
 import static org.alongside.matching.MatchingTestSupport.as;
 import static org.alongside.matching.MatchingTestSupport.asSupervisor;
+import static org.alongside.matching.MatchingTestSupport.assignSupervisor;
 import static org.alongside.matching.MatchingTestSupport.createPeer;
 import static org.alongside.matching.MatchingTestSupport.peer;
 import static org.alongside.matching.MatchingTestSupport.with;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.testing.AlongsideTestResource;
@@ -30,11 +32,11 @@ class RecordScopeTest {
 
     @Test
     void onePeerOrSupervisorReadingAnothersProfileById404s() {
-        UUID supervisor = UUID.randomUUID();
-        String mine = createPeer(with(peer("Dee", List.of(DIABETES), List.of("TELEPHONE"), 2), "supervisorId",
-                supervisor.toString()));
-        String theirs = createPeer(with(peer("Eli", List.of(DIABETES), List.of("TELEPHONE"), 2), "supervisorId",
-                UUID.randomUUID().toString()));
+        String supervisor = "sue-" + UUID.randomUUID() + "@trust.nhs.uk";
+        String mine = createPeer(peer("Dee", List.of(DIABETES), List.of("TELEPHONE"), 2));
+        assignSupervisor(mine, supervisor, OffsetDateTime.now());
+        String theirs = createPeer(peer("Eli", List.of(DIABETES), List.of("TELEPHONE"), 2));
+        assignSupervisor(theirs, "bob-" + UUID.randomUUID() + "@trust.nhs.uk", OffsetDateTime.now());
 
         given().header("Authorization", Tokens.bearer(Tokens.peerWorker(UUID.fromString(mine))))
                 .get("/peers/" + theirs).then().statusCode(404).contentType("application/problem+json");
@@ -44,7 +46,7 @@ class RecordScopeTest {
         asSupervisor(supervisor).get("/peers/" + mine).then().statusCode(200);
         asSupervisor(supervisor).get("/peers/" + theirs).then().statusCode(404).contentType("application/problem+json");
         asSupervisor(supervisor).get("/peers?size=200").then().statusCode(200).body("items.id", contains(mine));
-        // a supervisor whose subject is not a peer's supervisorId (here, not even a UUID) sees no profile
+        // a supervisor whose subject is no peer's supervisor sees no profile
         as("supervisor").get("/peers/" + mine).then().statusCode(404);
         as("supervisor").get("/peers").then().statusCode(200).body("items", hasSize(0));
         as("coordinator").get("/peers/" + theirs).then().statusCode(200);

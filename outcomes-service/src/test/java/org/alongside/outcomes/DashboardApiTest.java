@@ -37,7 +37,7 @@ class DashboardApiTest {
                     .extract().as(Map.class);
             Set<String> fields = new TreeSet<>(COUNTS);
             fields.addAll(Set.of("from", "to", "groupBy", "generatedAt", "disclosureControl", "referrals",
-                    "waitingTimes", "engagement", "outcomes", "safeguarding", "breakdown"));
+                    "waitingTimes", "engagement", "outcomes", "safeguarding", "delivery", "breakdown"));
             assertEquals(fields, new TreeSet<>(body.keySet()), "figures and the period, never an id");
             assertEquals(Map.of("applied", true, "threshold", 7, "roundingBase", 5, "suppressedMarker", "*"),
                     body.get("disclosureControl"), "disclosure control is on unless configuration says otherwise");

@@ -86,7 +86,8 @@ class DashboardPageTest {
             assertTrue(browser.findElement(By.id("disclosure-note")).getText().contains("shown as *"));
 
             for (String chart : List.of("chart-referrals-by-month", "chart-referrer-type", "chart-condition-group",
-                    "chart-imd-decile", "chart-waiting-times", "chart-attendance", "chart-formats",
+                    "chart-imd-decile", "chart-waiting-times", "chart-attendance", "chart-media", "chart-settings",
+                    "chart-ethnicity",
                     "chart-outcome-swemwbs-condition-group", "chart-outcome-swemwbs-imd-decile")) {
                 WebElement svg = browser.findElement(By.id(chart));
                 assertEquals("svg", svg.getTagName(), chart);

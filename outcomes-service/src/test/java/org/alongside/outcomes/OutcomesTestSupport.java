@@ -4,19 +4,27 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.outcomes.dashboard.DisclosurePolicy;
+import org.alongside.platform.events.EventData;
+import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.EventSpec;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.KafkaBroker;
+import org.alongside.platform.testing.TestEvents;
 import org.alongside.platform.testing.Tokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,6 +42,9 @@ final class OutcomesTestSupport {
     private static final List<Map<String, Object>> CONDITIONS = List.of(
             Map.of("snomedCode", "44054006", "display", "Type 2 diabetes mellitus", "kind", "PHYSICAL"),
             Map.of("snomedCode", "35489007", "display", "Depressive disorder", "kind", "MENTAL"));
+
+    private static final ObjectMapper EVENT_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private OutcomesTestSupport() {
     }
@@ -66,6 +77,16 @@ final class OutcomesTestSupport {
                         && committed.get(end.getKey()).offset() >= end.getValue().offset()));
             });
         }
+    }
+
+    /** Publishes the typed data of an event in its own version, as a producer on that version does. */
+    static EventEnvelope publish(UUID referralId, EventData data) {
+        EventSpec<?> spec = EventSpec.of(data.getClass());
+        EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
+                spec.type(), "/alongside/test", referralId.toString(), OffsetDateTime.now(ZoneOffset.UTC),
+                EventEnvelope.CONTENT_TYPE, spec.dataschema("http://localhost"), EVENT_JSON.valueToTree(data));
+        TestEvents.send(event);
+        return event;
     }
 
     static RequestSpecification as(String role) {

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class ReadModelRebuildTest {
 
     private static final List<String> TABLES = List.of("referral_fact", "session_fact", "measurement_fact",
-            "outcome_pair", "safeguarding_fact", "referral_day_count", "referral_day_activity", "referral_day_wait",
-            "outcome_day");
+            "outcome_pair", "safeguarding_fact", "match_fact", "goal_update_fact", "referral_day_count",
+            "referral_day_activity", "referral_day_wait", "outcome_day", "outcome_item_day");
 
     @Inject
     AgroalDataSource dataSource;
@@ -92,7 +92,7 @@ class ReadModelRebuildTest {
         all.put("all", summary(null, null, null));
         all.put("2022", summary("2022-01-01", "2022-12-31", null));
         for (String groupBy : List.of("referrerType", "referrerOrganisation", "conditionGroup", "imdDecile",
-                "ageBand", "gender")) {
+                "ageBand", "gender", "ethnicity")) {
             all.put(groupBy, summary("2022-01-01", "2023-12-31", groupBy));
         }
         return all;

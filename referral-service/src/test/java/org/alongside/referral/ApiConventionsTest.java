@@ -11,6 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The conventions every service keeps (the integration contract's "Conventions for every service"), here. */
@@ -78,5 +83,37 @@ class ApiConventionsTest {
         given().get("/q/openapi?format=json").then()
                 .body("paths.'/referrals'.post.responses.keySet()", hasItems("201", "400", "406", "415"))
                 .body("paths.'/referrals'.get.responses.'406'.content.'application/problem+json'", notNullValue());
+    }
+
+    @Test
+    void everyOperationHasAUniqueOperationIdAndEveryListAnswersAPage() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> ids = new HashSet<>();
+        List<String> defects = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            Object id = operation.get("operationId");
+            if (id == null || !ids.add(id.toString())) {
+                defects.add(method + " " + path + ": operationId " + id);
+            }
+            // the platform's audit query (GET /audit, bounded by its limit) is the one list not yet paged
+            if ("array".equals(at(operation, "responses", "200", "content", "application/json", "schema", "type"))
+                    && !path.equals("/audit")) {
+                defects.add(method + " " + path + ": a bare array, not a Page {items, page, size, total}");
+            }
+        }));
+        assertEquals(List.of(), defects);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> node, String... keys) {
+        Object value = node;
+        for (String key : keys) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = ((Map<String, Object>) map).get(key);
+        }
+        return value;
     }
 }

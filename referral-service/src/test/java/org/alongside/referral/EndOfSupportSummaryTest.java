@@ -4,11 +4,14 @@ import static org.alongside.referral.ReferralTestSupport.as;
 import static org.alongside.referral.ReferralTestSupport.asReferrer;
 import static org.alongside.referral.ReferralTestSupport.referral;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,6 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.alongside.platform.testing.TestEvents;
 import org.alongside.platform.testing.Tokens;
 import org.alongside.referral.feedback.WebhookDispatcher;
+import org.alongside.referral.summary.EndOfSupportSummary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Reference;
@@ -238,6 +243,9 @@ class EndOfSupportSummaryTest {
         assertEquals(Task.TaskStatus.COMPLETED, task.getStatus());
         assertEquals("Bundle/" + id, ((Reference) task.getOutputFirstRep().getValue()).getReference());
         assertTrue(task("C84001", withoutConsent).getOutput().isEmpty());
+        asReferrer("C84001").get("/fhir/Bundle/" + withoutConsent).then().statusCode(404);
+        assertNull(QuarkusTransaction.requiringNew().call(() -> EndOfSupportSummary.findById(
+                UUID.fromString(withoutConsent))), "none is made without consent to share with the GP");
 
         // the referrer reads it with a standard FHIR client: a valid document, first entry the Composition
         Bundle document = fhirClient("C84001").read().resource(Bundle.class).withId(id).execute();
@@ -284,11 +292,22 @@ class EndOfSupportSummaryTest {
         assertThrows(ResourceNotFoundException.class,
                 () -> fhirClient("C84002").read().resource(Bundle.class).withId(id).execute());
 
-        // nor is there one to read for a referral still open
+        // nor for a referral that does not exist, or an id that is none
         asReferrer("C84002").get("/fhir/Bundle/" + UUID.randomUUID()).then().statusCode(404);
         asReferrer("C84002").get("/fhir/Bundle/not-an-id").then().statusCode(404)
-                .body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("not found"));
+                .body("issue[0].diagnostics", containsString("not found"));
         as("peer-worker").get("/fhir/Bundle/" + id).then().statusCode(403).body("id", nullValue());
+
+        // each read is audited as a read of the person's record
+        as("admin").get("/audit?referralId=" + id).then()
+                .body("operation", hasItem("GET SummaryResource.read"))
+                .body("status", hasItem(200));
+
+        // it holds the person's words: erased with the referral at the end of the retention period (3 s in tests)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> as("admin")
+                .post("/retention/sweeps").then().statusCode(200).extract().<List<String>>path("erased")
+                .contains(id));
+        assertNull(QuarkusTransaction.requiringNew().call(() -> EndOfSupportSummary.findById(UUID.fromString(id))));
     }
 
     /** The summary notification about this referral, if it came: timestamp, signature, body. */

@@ -77,8 +77,8 @@ class PersonRightsTest {
         as("coordinator").post("/referrals/" + declined + "/consent-withdrawal").then().statusCode(200)
                 .body("status", equalTo("DECLINED")).body("consentWithdrawnAt", notNullValue());
         as("coordinator").get("/referrals/" + declined + "/history").then()
-                .body("toStatus", contains("RECEIVED", "DECLINED", "DECLINED"))
-                .body("[2].reason", equalTo("CONSENT_WITHDRAWN"));
+                .body("items.toStatus", contains("RECEIVED", "DECLINED", "DECLINED"))
+                .body("items[2].reason", equalTo("CONSENT_WITHDRAWN"));
 
         String open = as("coordinator").body(referral("9434765919")).post("/referrals").then().statusCode(201)
                 .extract().path("id");
@@ -127,8 +127,8 @@ class PersonRightsTest {
                 .body("ageBand", notNullValue())
                 .body("locality", equalTo("LS6"));
         as("coordinator").get("/referrals/" + ended + "/history").then()
-                .body("reason", hasItem("NEEDS_OTHER_SERVICE"))
-                .body("reason", not(hasItem(containsString("memory clinic"))));
+                .body("items.reason", hasItem("NEEDS_OTHER_SERVICE"))
+                .body("items.reason", not(hasItem(containsString("memory clinic"))));
         as("coordinator").get("/referrals/" + duplicate).then().body("possibleDuplicateOf", nullValue())
                 .body("person.familyName", equalTo("Quayle"));
         as("coordinator").body(Map.of("reason", "NOT_ELIGIBLE")).post("/referrals/" + duplicate + "/decline")

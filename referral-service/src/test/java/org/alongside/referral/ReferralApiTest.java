@@ -164,8 +164,9 @@ class ReferralApiTest {
         as("coordinator").body(Map.of("reason", "PERSON_REQUEST", "note", "moving to Leeds"))
                 .post("/referrals/" + id + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         as("coordinator").get("/referrals/" + id + "/history").then().statusCode(200)
-                .body("toStatus", org.hamcrest.Matchers.contains("RECEIVED", "ACCEPTED", "WITHDRAWN"))
-                .body("[2].reason", equalTo("PERSON_REQUEST: moving to Leeds"));
+                .body("items.toStatus", org.hamcrest.Matchers.contains("RECEIVED", "ACCEPTED", "WITHDRAWN"))
+                .body("items[2].reason", equalTo("PERSON_REQUEST: moving to Leeds"))
+                .body("total", equalTo(3));
         as("coordinator").get("/referrals/" + UUID.randomUUID()).then().statusCode(404);
     }
 

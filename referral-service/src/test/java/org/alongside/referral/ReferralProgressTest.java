@@ -52,7 +52,7 @@ class ReferralProgressTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(status(id)));
 
         List<String> history = as("coordinator").get("/referrals/" + id + "/history")
-                .then().extract().path("toStatus");
+                .then().extract().path("items.toStatus");
         assertEquals(List.of("RECEIVED", "ACCEPTED", "MATCHED", "ACTIVE"), history);
     }
 

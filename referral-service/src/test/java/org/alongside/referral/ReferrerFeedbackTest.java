@@ -73,8 +73,8 @@ class ReferrerFeedbackTest {
                     "a notification carries no identity");
 
             asReferrer("W12345").get("/referrer-webhooks/W12345/deliveries").then().statusCode(200)
-                    .body("[0].status", equalTo("DELIVERED"))
-                    .body("[0].attempts", equalTo(2));
+                    .body("items[0].status", equalTo("DELIVERED"))
+                    .body("items[0].attempts", equalTo(2));
         } finally {
             server.stop(0);
         }

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,13 +25,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** What a peer worker opens first: their clients, who they have not seen for a while, what is planned. */
 @QuarkusTest
 @QuarkusTestResource(value = AlongsideTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "alongside_session_test"))
+@QuarkusTestResource(ReferralServiceStub.class)
 class CaseloadApiTest {
+
+    @ReferralServiceStub.Stub
+    ReferralServiceStub referrals;
+
+    @Test
+    void aPeerSeesWhoTheirPeopleAreAndHowToReachThemAskedOfReferralServiceWithTheirOwnToken() {
+        UUID peer = UUID.randomUUID();
+        UUID ada = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        publishMatch(ada, peer, now().minusDays(2));
+        publishMatch(unnamed, peer, now().minusDays(1));
+        referrals.answer(peer, """
+                {"items": [{"id": "%s", "status": "ACTIVE", "person": {"givenName": "Ada", "familyName": "Lovelace",
+                  "phone": "07700 900123", "email": "ada@example.org", "preferredContact": "TEXT",
+                  "nhsNumber": "9434765919"}}], "page": 0, "size": 200, "total": 1}""".formatted(ada));
+        String token = Tokens.peerWorker(peer);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asPeer(peer).get("/caseload").then()
+                .statusCode(200).body("clients", hasSize(2)));
+        given().header("Authorization", Tokens.bearer(token)).get("/caseload").then().statusCode(200)
+                .body("namesAvailable", equalTo(true))
+                .body("clients.find { it.referralId == '" + ada + "' }.person.givenName", equalTo("Ada"))
+                .body("clients.find { it.referralId == '" + ada + "' }.person.familyName", equalTo("Lovelace"))
+                .body("clients.find { it.referralId == '" + ada + "' }.person.preferredContact", equalTo("TEXT"))
+                .body("clients.find { it.referralId == '" + ada + "' }.person.phone", equalTo("07700 900123"))
+                .body("clients.find { it.referralId == '" + ada + "' }.person.nhsNumber", nullValue())
+                .body("clients.find { it.referralId == '" + unnamed + "' }.person", nullValue())
+                .body("clients.find { it.referralId == '" + ada + "' }.nextSessionOverdue", equalTo(false));
+        assertEquals(Tokens.bearer(token), referrals.authorizationFor(peer), "asked with the caller's own token");
+
+        // referral-service away: the caseload still answers, saying the names are missing
+        UUID alone = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        referrals.unavailableFor(alone);
+        publishMatch(person, alone, now().minusDays(1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asPeer(alone).get("/caseload").then()
+                .statusCode(200).body("clients", hasSize(1)));
+        asPeer(alone).get("/caseload").then().statusCode(200)
+                .body("namesAvailable", equalTo(false))
+                .body("clients[0].referralId", equalTo(person.toString()))
+                .body("clients[0].person", nullValue())
+                .body("clients[0].daysSinceLastContact", equalTo(1));
+    }
 
     @Test
     void aPeerSeesTheirClientsThoseOutOfTouchLongestFirst() {

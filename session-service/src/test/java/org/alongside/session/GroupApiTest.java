@@ -62,7 +62,7 @@ class GroupApiTest {
         // a retry records nothing
         asPeer(facilitator).header("Idempotency-Key", "mtg-" + group).body(meeting)
                 .post("/groups/" + group + "/meetings").then().statusCode(200).body("id", equalTo(meetingId));
-        asPeer(facilitator).get("/groups/" + group + "/meetings").then().statusCode(200).body("", hasSize(1));
+        asPeer(facilitator).get("/groups/" + group + "/meetings").then().statusCode(200).body("items", hasSize(1));
         asPeer(facilitator).get("/groups/" + group).then().statusCode(200)
                 .body("members", containsInAnyOrder(members.stream().map(UUID::toString).toArray()))
                 .body("leadership", equalTo("PEER_LED"));
@@ -151,7 +151,7 @@ class GroupApiTest {
         asPeer(facilitator).body(future).post("/groups/" + group + "/meetings").then().statusCode(400)
                 .body("errors.field", hasItem("startedAt"));
 
-        as("coordinator").get("/groups/" + group + "/meetings").then().statusCode(200).body("", hasSize(0));
+        as("coordinator").get("/groups/" + group + "/meetings").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -161,8 +161,8 @@ class GroupApiTest {
         UUID other = UUID.randomUUID();
 
         asPeer(other).get("/groups/" + group).then().statusCode(404);
-        asPeer(other).get("/groups").then().statusCode(200).body("id", not(hasItem(group)));
-        asPeer(facilitator).get("/groups").then().body("id", hasItem(group));
+        asPeer(other).get("/groups").then().statusCode(200).body("items.id", not(hasItem(group)));
+        asPeer(facilitator).get("/groups").then().body("items.id", hasItem(group));
         asPeer(other).body(meeting(List.of(Map.of("referralId", UUID.randomUUID().toString(),
                 "attendance", "ATTENDED")))).post("/groups/" + group + "/meetings").then().statusCode(404);
         // a supervisor sees the groups their peers facilitate, no others
@@ -171,7 +171,7 @@ class GroupApiTest {
         assignSupervisor(facilitator, supervisor)
                 .then().statusCode(200);
         asSupervisor(supervisor).get("/groups/" + group).then().statusCode(200);
-        asSupervisor(supervisor).get("/groups").then().statusCode(200).body("id", hasItem(group));
+        asSupervisor(supervisor).get("/groups").then().statusCode(200).body("items.id", hasItem(group));
         asPeer(facilitator).body(newGroup(List.of(facilitator.toString()), 10)).post("/groups").then().statusCode(403);
         as("commissioner").get("/groups").then().statusCode(403);
 

@@ -31,6 +31,7 @@ class OpenApiDocumentTest {
         JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         List<String> defects = new ArrayList<>();
+        java.util.Set<Object> operationIds = new java.util.HashSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             List<String> tags = (List<String>) operation.getOrDefault("tags", List.of());
             if (tags.stream().noneMatch(OUR_TAGS::contains)) {
@@ -38,6 +39,11 @@ class OpenApiDocumentTest {
             }
             String name = method.toUpperCase() + " " + path;
             Map<String, Object> responses = (Map<String, Object>) operation.getOrDefault("responses", Map.of());
+            if (operation.get("operationId") == null) {
+                defects.add(name + " has no operationId");
+            } else if (!operationIds.add(operation.get("operationId"))) {
+                defects.add(name + " repeats operationId " + operation.get("operationId"));
+            }
             if (operation.get("summary") == null) {
                 defects.add(name + " has no summary");
             }

@@ -153,7 +153,7 @@ class PersonRightsTest {
         as("coordinator").get("/goals/" + goal).then().statusCode(200).body("text", nullValue())
                 .body("latestRating", equalTo(4));
         as("coordinator").get("/referrals/" + referral + "/signposting").then()
-                .body("[0].name", nullValue()).body("[0].category", equalTo("PHYSICAL_ACTIVITY"));
+                .body("items[0].name", nullValue()).body("items[0].category", equalTo("PHYSICAL_ACTIVITY"));
         as("coordinator").get("/safeguarding/concerns/" + concern).then().body("description", nullValue())
                 .body("category", equalTo("SELF_NEGLECT"));
         as("admin").get("/referrals/" + referral + "/subject-access").then().body("referral.erasedAt", notNullValue());

@@ -66,7 +66,7 @@ class RecordScopeTest {
         // the assigned supervisor: everything of their peer's work, with the words
         asSupervisor(supervisor).get("/sessions/" + session).then().statusCode(200).body("notes", equalTo(NOTES));
         asSupervisor(supervisor).get("/sessions?referralId=" + referral).then().statusCode(200)
-                .body("id", contains(session));
+                .body("items.id", contains(session));
         asSupervisor(supervisor).get("/sessions/" + session + "/versions").then().statusCode(200);
         asSupervisor(supervisor).get("/goals/" + goal).then().statusCode(200).body("text", equalTo("Join the choir"));
         asSupervisor(supervisor).get("/referrals/" + referral + "/goals").then().statusCode(200);
@@ -85,7 +85,7 @@ class RecordScopeTest {
         asSupervisor(other).get("/referrals/" + referral + "/signposting").then().statusCode(404);
         asSupervisor(other).get("/caseload?peerId=" + peer).then().statusCode(404);
         asSupervisor(other).get("/safeguarding/concerns/" + concern).then().statusCode(404);
-        asSupervisor(other).get("/safeguarding/concerns").then().statusCode(200).body("id", not(hasItem(concern)));
+        asSupervisor(other).get("/safeguarding/concerns").then().statusCode(200).body("items.id", not(hasItem(concern)));
         asSupervisor(other).get("/peers/" + peer + "/supervisor").then().statusCode(404);
         asSupervisor(other).get("/peers/" + peer + "/supervision").then().statusCode(404);
         asSupervisor(other).post("/safeguarding/concerns/" + concern + "/acknowledge").then().statusCode(404);

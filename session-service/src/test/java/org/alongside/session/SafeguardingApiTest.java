@@ -50,15 +50,15 @@ class SafeguardingApiTest {
                 .path("safeguardingConcernIds[0]");
 
         String deadline = asSupervisor(supervisor).get("/safeguarding/concerns?status=OPEN").then().statusCode(200)
-                .body("id", hasItem(concern))
-                .body("find { it.id == '" + concern + "' }.description", containsString("Bruising"))
-                .body("find { it.id == '" + concern + "' }.overdue", equalTo(false))
-                .extract().path("find { it.id == '" + concern + "' }.acknowledgeBy");
+                .body("items.id", hasItem(concern))
+                .body("items.find { it.id == '" + concern + "' }.description", containsString("Bruising"))
+                .body("items.find { it.id == '" + concern + "' }.overdue", equalTo(false))
+                .extract().path("items.find { it.id == '" + concern + "' }.acknowledgeBy");
         assertTrue(OffsetDateTime.parse(deadline).isAfter(OffsetDateTime.now().plusHours(12)),
                 "a concern without immediate risk has a working day: " + deadline);
         // another supervisor's peers are not theirs to see
         asSupervisor(colleague).get("/safeguarding/concerns").then().statusCode(200)
-                .body("id", not(hasItem(concern)));
+                .body("items.id", not(hasItem(concern)));
         asSupervisor(colleague).post("/safeguarding/concerns/" + concern + "/acknowledge").then().statusCode(404);
 
         asSupervisor(supervisor).body(Map.of("actionTaken", "Referred to adult social care"))
@@ -77,8 +77,8 @@ class SafeguardingApiTest {
                 .post("/safeguarding/concerns/" + concern + "/close").then().statusCode(200)
                 .body("status", equalTo("CLOSED")).body("actionTaken", containsString("adult social care"));
 
-        asSupervisor(supervisor).get("/safeguarding/concerns").then().body("id", not(hasItem(concern)));
-        asSupervisor(supervisor).get("/safeguarding/concerns?status=CLOSED").then().body("id", hasItem(concern));
+        asSupervisor(supervisor).get("/safeguarding/concerns").then().body("items.id", not(hasItem(concern)));
+        asSupervisor(supervisor).get("/safeguarding/concerns?status=CLOSED").then().body("items.id", hasItem(concern));
         // the peer follows what happened to their concern; admins see it, not its words
         asPeer(peer).get("/safeguarding/concerns/" + concern).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
@@ -103,14 +103,14 @@ class SafeguardingApiTest {
         // the test profile gives an immediate risk two seconds (an hour in production)
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 as("coordinator").get("/safeguarding/concerns?overdue=true&referralId=" + referral).then()
-                        .statusCode(200).body("id", org.hamcrest.Matchers.contains(urgent)));
+                        .statusCode(200).body("items.id", org.hamcrest.Matchers.contains(urgent)));
         List<String> worklist = as("coordinator").get("/safeguarding/concerns?referralId=" + referral).then()
-                .extract().path("id");
+                .extract().path("items.id");
         assertEquals(List.of(urgent, routine), worklist, "overdue comes first");
 
         // a peer without a supervisor: every supervisor sees the concern, so it cannot wait unseen
         asSupervisor("sup-" + UUID.randomUUID()).get("/safeguarding/concerns?referralId=" + referral).then()
-                .body("id", hasItem(urgent)).body("find { it.id == '" + urgent + "' }.description",
+                .body("items.id", hasItem(urgent)).body("items.find { it.id == '" + urgent + "' }.description",
                         containsString("ending it"));
         as("coordinator").post("/safeguarding/concerns/" + urgent + "/acknowledge").then().statusCode(200)
                 .body("acknowledgedLate", equalTo(true)).body("overdue", equalTo(false));
@@ -147,7 +147,7 @@ class SafeguardingApiTest {
         as("coordinator").post("/safeguarding/concerns/" + UUID.randomUUID() + "/acknowledge").then().statusCode(404);
 
         List<?> none = as("coordinator").get("/safeguarding/concerns?referralId=" + referral).then().statusCode(200)
-                .extract().path("");
+                .extract().path("items");
         assertFalse(none.iterator().hasNext(), "refused concerns write nothing");
 
         // a coordinator raises one on behalf of the peer who supports the person now

@@ -70,7 +70,7 @@ class SessionApiTest {
         as("supervisor").get("/sessions/" + id).then().statusCode(404);
         as("supervisor").get("/sessions?referralId=" + referral).then().statusCode(404);
         asPeer(peer).get("/sessions?referralId=" + referral).then().statusCode(200)
-                .body("[0].notes", equalTo(NOTES));
+                .body("items[0].notes", equalTo(NOTES));
 
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.SESSIONS)) {
             JsonNode event = probe.await(EventProbe.ofType("session.recorded", referral), Duration.ofSeconds(60));
@@ -104,7 +104,7 @@ class SessionApiTest {
         asPeer(other).body(session(referral, peer)).post("/sessions").then().statusCode(404);
         asPeer(other).get("/sessions?referralId=" + referral).then().statusCode(404);
         asPeer(other).get("/sessions/" + id).then().statusCode(404);
-        as("coordinator").get("/sessions?referralId=" + referral).then().body("id", contains(id));
+        as("coordinator").get("/sessions?referralId=" + referral).then().body("items.id", contains(id));
     }
 
     @Test
@@ -122,7 +122,7 @@ class SessionApiTest {
         UUID unknownReferral = UUID.randomUUID();
         as("admin").body(session(unknownReferral, peer)).post("/sessions").then().statusCode(409)
                 .body("detail", containsString("referral " + unknownReferral + " has no accepted match"));
-        as("coordinator").get("/sessions?referralId=" + referral).then().body("", hasSize(1));
+        as("coordinator").get("/sessions?referralId=" + referral).then().body("items", hasSize(1));
     }
 
     @Test
@@ -165,7 +165,7 @@ class SessionApiTest {
         asPeer(peer).body("").post("/sessions").then().statusCode(400);
 
         as("coordinator").get("/sessions?referralId=" + referral).then().statusCode(200)
-                .body("id", contains(valid)).body("[0].notes", nullValue());
+                .body("items.id", contains(valid)).body("items[0].notes", nullValue());
     }
 
     @Test
@@ -205,7 +205,7 @@ class SessionApiTest {
         assertEquals(first, matches.get(0).peerId);
         assertEquals(matches.get(1).id, matches.get(0).replacedBy);
         assertTrue(matches.get(1).isActive());
-        as("coordinator").get("/sessions?referralId=" + referral).then().body("", hasSize(4));
+        as("coordinator").get("/sessions?referralId=" + referral).then().body("items", hasSize(4));
     }
 
     @Test
@@ -219,7 +219,7 @@ class SessionApiTest {
         String again = asPeer(peer).header("Idempotency-Key", key).body(body).post("/sessions")
                 .then().statusCode(200).extract().path("id");
         assertEquals(first, again);
-        as("coordinator").get("/sessions?referralId=" + referral).then().body("", hasSize(1));
+        as("coordinator").get("/sessions?referralId=" + referral).then().body("items", hasSize(1));
     }
 
     @Test
@@ -253,7 +253,7 @@ class SessionApiTest {
         as("coordinator").get("/sessions/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         as("coordinator").get("/sessions?referralId=" + UUID.randomUUID()).then().statusCode(200)
-                .body("", hasSize(0));
+                .body("items", hasSize(0));
     }
 
     private static ValidatableResponse expectInvalid(UUID peer, Map<String, Object> body,

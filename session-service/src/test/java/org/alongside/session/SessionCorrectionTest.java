@@ -102,7 +102,7 @@ class SessionCorrectionTest {
                 .body("detail", containsString("entered-in-error"));
         // nothing is deleted: it is still listed, marked
         as("coordinator").get("/sessions?referralId=" + referral).then().statusCode(200)
-                .body("id", contains(id)).body("[0].status", equalTo("ENTERED_IN_ERROR"));
+                .body("items.id", contains(id)).body("items[0].status", equalTo("ENTERED_IN_ERROR"));
         as("admin").get("/sessions/" + id).then().statusCode(200).body("$", not(hasKey("enteredInErrorReason")));
 
         try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.SESSIONS)) {
@@ -158,7 +158,7 @@ class SessionCorrectionTest {
         assignSupervisor(peer, supervisor).then()
                 .statusCode(200).body("supervisor", equalTo(supervisor));
         asSupervisor(supervisor).get("/sessions/" + id).then().statusCode(200).body("notes", equalTo(NOTES));
-        asSupervisor(supervisor).get("/sessions?referralId=" + referral).then().body("[0].notes", equalTo(NOTES));
+        asSupervisor(supervisor).get("/sessions?referralId=" + referral).then().body("items[0].notes", equalTo(NOTES));
         asSupervisor("sup-" + UUID.randomUUID()).get("/sessions/" + id).then().statusCode(404);
         // admins run the system; they do not read people's notes
         as("admin").get("/sessions/" + id).then().statusCode(200).body("notes", nullValue());

@@ -49,10 +49,15 @@ final class SessionTestSupport {
      * gives every supervisor the same subject).
      */
     static RequestSpecification asSupervisor(String subject) {
+        return asSubject(subject, "supervisor");
+    }
+
+    /** Someone in this role known by this token subject (e.g. the duty coordinator). */
+    static RequestSpecification asSubject(String subject, String role) {
         String token;
         try {
             token = Jwt.issuer(Tokens.ISSUER).subject(subject).upn(subject + "@alongside.local")
-                    .groups(Set.of("supervisor")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600))
+                    .groups(Set.of(role)).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600))
                     .jws().sign(KeyUtils.readPrivateKey("dev-jwt/private.pem"));
         } catch (Exception e) {
             throw new IllegalStateException("Development signing key not on the test classpath", e);

@@ -77,7 +77,7 @@ class SessionWithOutcomesTest {
 
         // take-up is learned later
         String citizensAdvice = asPeer(peer).get("/referrals/" + referral + "/signposting").then().statusCode(200)
-                .body("", hasSize(2)).extract().path("find { it.name == 'Citizens Advice Leeds' }.id");
+                .body("items", hasSize(2)).extract().path("items.find { it.name == 'Citizens Advice Leeds' }.id");
         asPeer(peer).body(Map.of("takeUp", "TAKEN_UP")).put("/signposting/" + citizensAdvice + "/take-up").then()
                 .statusCode(200).body("takeUp", equalTo("TAKEN_UP"))
                 .body("takeUpUpdatedBy", containsString("peer-worker"));
@@ -144,9 +144,9 @@ class SessionWithOutcomesTest {
         asPeer(peer).body(phoneAtHome).post("/sessions").then().statusCode(400)
                 .body("errors.field", hasItem("placeType"));
 
-        as("coordinator").get("/sessions?referralId=" + referral).then().body("id", contains(first));
-        as("coordinator").get("/referrals/" + referral + "/signposting").then().body("", hasSize(0));
-        as("coordinator").get("/safeguarding/concerns?referralId=" + referral).then().body("", hasSize(0));
+        as("coordinator").get("/sessions?referralId=" + referral).then().body("items.id", contains(first));
+        as("coordinator").get("/referrals/" + referral + "/signposting").then().body("items", hasSize(0));
+        as("coordinator").get("/safeguarding/concerns?referralId=" + referral).then().body("items", hasSize(0));
     }
 
     private static String otherReferralsGoal() {

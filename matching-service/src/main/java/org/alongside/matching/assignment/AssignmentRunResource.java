@@ -33,7 +33,8 @@ public class AssignmentRunResource {
 
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Assign the referrals not yet matched to peers with free places, optimally",
+    @Operation(operationId = "runAssignment",
+            summary = "Assign the referrals not yet matched to peers with free places, optimally",
             description = "Considers every referral accepted but not yet matched (WAITING, or PROPOSED with "
                     + "proposals still open) and every active peer's free places (capacity less active clients). "
                     + "Only pairs that pass the proposals' hard constraints are candidates (formats, area, language, "
@@ -54,7 +55,7 @@ public class AssignmentRunResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "An assignment run, with its proposals' status now")
+    @Operation(operationId = "getAssignmentRun", summary = "An assignment run, with its proposals' status now")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssignmentRunView.class)))
     public AssignmentRunView get(@PathParam("id") UUID id) {
         return runs.view(id);

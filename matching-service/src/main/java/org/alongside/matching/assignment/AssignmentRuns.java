@@ -118,7 +118,7 @@ public class AssignmentRuns {
         @SuppressWarnings("unchecked")
         Set<UUID> ids = Set.copyOf(em.createNativeQuery("""
                         SELECT r.id FROM referral r WHERE r.status IN ('WAITING', 'PROPOSED') AND NOT EXISTS (
-                            SELECT 1 FROM proposal p WHERE p.referral_id = r.id AND p.status = 'ACCEPTED')
+                            SELECT 1 FROM peer_match m WHERE m.referral_id = r.id AND m.ended_at IS NULL)
                         ORDER BY r.id FOR UPDATE OF r SKIP LOCKED""").getResultList());
         return Referral.<Referral>list("status in ?1", UNMATCHED).stream()
                 .filter(r -> ids.contains(r.id))

@@ -8,8 +8,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
 import org.alongside.matching.vocabulary.Medium;
@@ -62,9 +66,21 @@ public class Peer extends PanacheEntityBase {
     public boolean active;
     @JdbcTypeCode(SqlTypes.JSON)
     public Training training;
-    public UUID supervisorId;
+    /**
+     * The supervisor's token subject, as session-service last assigned it ({@code supervisor.assigned}); never written
+     * through this service's API.
+     */
+    public String supervisor;
+    /** When the assignment applied was made: an older one arriving later does not replace it. */
+    public OffsetDateTime supervisorAssignedAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public Boundaries boundaries;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
+
+    /** The display names of these peers, by id. */
+    public static Map<UUID, String> displayNames(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : Peer.<Peer>list("id in ?1", Set.copyOf(ids)).stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p.displayName));
+    }
 }

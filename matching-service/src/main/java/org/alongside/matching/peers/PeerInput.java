@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.UUID;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Gender;
 import org.alongside.matching.vocabulary.Localities;
@@ -49,13 +48,12 @@ public record PeerInput(
                 + "in-person support is not limited by place", example = "[\"LS6\", \"LS7\"]")
         List<@NotNull @Pattern(regexp = Localities.DISTRICT, message = Localities.MALFORMED) String> localities,
         @Size(max = 21) @Schema(description = "When in the week the peer is free") List<@NotNull @Valid Slot> availability,
-        @NotNull @Min(0) @Max(50) @Schema(description = "The most clients the peer supports at once (0-50)", example = "4")
+        @NotNull @Min(0) @Max(Peers.MOST_CLIENTS) @Schema(description = "The most clients the peer supports at once (0-50)", example = "4")
         Integer capacity,
         @Schema(description = "Give status, or (the first shape of this API) active; if both, they must agree")
         PeerStatus status,
         @Schema(description = "true is status ACTIVE; false is ON_LEAVE") Boolean active,
         @Valid Training training,
-        @Schema(description = "The peer's supervisor (a user id of the identity provider)") UUID supervisorId,
         @Valid Boundaries boundaries) {
 
     public static final String AGE_BAND = "16-24|25-34|35-44|45-54|55-64|65-74|75\\+";

@@ -52,7 +52,7 @@ public class PeerResource {
 
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Add a peer worker's profile",
+    @Operation(operationId = "createPeer", summary = "Add a peer worker's profile",
             description = "SNOMED CT codes the taxonomy does not know are accepted and listed in unmappedCodes. "
                     + "An ACTIVE peer is at once considered for referrals waiting for a peer.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new profile",
@@ -65,8 +65,9 @@ public class PeerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR, Roles.PEER_WORKER})
-    @Operation(summary = "One peer profile", description = "A peer worker may read only their own profile (the peerId "
-            + "of their token); a supervisor the profiles of the peers they supervise (supervisorId = the subject of "
+    @Operation(operationId = "getPeer",
+            summary = "One peer profile", description = "A peer worker may read only their own profile (the peerId "
+            + "of their token); a supervisor the profiles of the peers they supervise (supervisor = the subject of "
             + "their token). Any other answers 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
     public PeerView get(@PathParam("id") UUID id) {
@@ -76,18 +77,34 @@ public class PeerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Replace a peer profile",
-            description = "Capacity cannot go below the peer's current active clients, and a peer with clients cannot "
-                    + "be LEFT. A peer ON_LEAVE keeps their clients but is proposed to no one new. Open proposals the "
-                    + "peer no longer fits are withdrawn (and replaced); referrals waiting for a peer are matched "
-                    + "again.")
+    @Operation(operationId = "updatePeer", summary = "Replace a peer profile",
+            description = "Capacity cannot go below the peer's current active clients. A peer ON_LEAVE or LEFT is "
+                    + "proposed to no one new and keeps their people until each is transferred: the answer lists "
+                    + "them (peopleToTransfer). Open proposals the peer no longer fits are withdrawn (and replaced); "
+                    + "referrals waiting for a peer are matched again.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
-    @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity), or "
-            + "LEFT while the peer has clients (field status)",
+    @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeerView update(@PathParam("id") UUID id,
             @NotNull(message = "a peer profile body is required") @Valid PeerInput input) {
-        return view(peers.update(id, input));
+        Peer peer = peers.update(id, input);
+        PeerView view = view(peer);
+        return peer.status == PeerStatus.ACTIVE ? view
+                : view.withPeopleToTransfer(peers.currentPeople(id, 0, Peers.MOST_CLIENTS).items());
+    }
+
+    @GET
+    @Path("/{id}/people")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR, Roles.PEER_WORKER})
+    @Operation(operationId = "listPeerPeople", summary = "The people the peer supports now, by referral",
+            description = "Longest matched first: for a peer who leaves or goes on leave, whom to transfer. Scoped "
+                    + "as GET /peers/{id}: a peer worker their own, a supervisor their supervisees'.")
+    @APIResponse(responseCode = "200", description = "A page of the peer's current people")
+    public org.alongside.platform.query.Page<Peers.CurrentPerson> people(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        peers.visibleTo(id, caller);
+        return peers.currentPeople(id, page, size);
     }
 
     @Schema(name = "PeerList")
@@ -96,20 +113,20 @@ public class PeerResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN, Roles.SUPERVISOR})
-    @Operation(summary = "Peer profiles by display name, a page at a time",
-            description = "A supervisor lists only the peers they supervise (supervisorId = the subject of their token).")
+    @Operation(operationId = "listPeers", summary = "Peer profiles by display name, a page at a time",
+            description = "A supervisor lists only the peers they supervise (supervisor = the subject of their token).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerList.class)))
     public PeerList list(
             @QueryParam("active") @Parameter(description = "Only active (true) or not active (false) peers") Boolean active,
             @QueryParam("status") @Parameter(description = "Only peers with this status",
                     schema = @Schema(implementation = PeerStatus.class)) String status,
-            @QueryParam("supervisorId") @Parameter(description = "Only the peers this supervisor supervises",
-                    schema = @Schema(implementation = UUID.class)) String supervisorId,
+            @QueryParam("supervisor") @Parameter(description = "Only the peers this supervisor (a token subject) "
+                    + "supervises") String supervisor,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Peers.Found found = peers.list(new Peers.Filter(Optional.ofNullable(active),
                 Optional.ofNullable(status).map(PeerResource::status),
-                Optional.ofNullable(supervisorId).map(PeerResource::supervisorId)), caller, page, size);
+                Optional.ofNullable(supervisor).filter(s -> !s.isBlank())), caller, page, size);
         Taxonomy taxonomy = taxonomies.current();
         return new PeerList(found.items().stream().map(p -> PeerView.of(p, taxonomy)).toList(), page, size,
                 found.total());
@@ -121,14 +138,6 @@ public class PeerResource {
             return PeerStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("status", "must be one of " + Arrays.toString(PeerStatus.values()));
-        }
-    }
-
-    private static UUID supervisorId(String supervisorId) {
-        try {
-            return UUID.fromString(supervisorId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("supervisorId", "must be a UUID");
         }
     }
 

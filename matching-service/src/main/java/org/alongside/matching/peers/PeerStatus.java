@@ -3,8 +3,8 @@ package org.alongside.matching.peers;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = """
-        ACTIVE: takes new clients. ON_LEAVE: keeps current clients, is proposed to no one new. LEFT: no longer with
-        the service; only a peer with no active clients can leave.""")
+        ACTIVE: takes new clients. ON_LEAVE: is proposed to no one new; keeps current clients until each is
+        transferred. LEFT: no longer with the service; their people are transferred to other peers.""")
 public enum PeerStatus {
     ACTIVE, ON_LEAVE, LEFT
 }

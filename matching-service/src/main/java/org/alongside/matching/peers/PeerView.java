@@ -1,5 +1,6 @@
 package org.alongside.matching.peers;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -38,14 +39,26 @@ public record PeerView(
         PeerStatus status,
         @Schema(description = "status is ACTIVE") boolean active,
         Training training,
-        UUID supervisorId,
+        @Schema(description = "The supervisor's token subject, as session-service assigned them (PUT "
+                + "/peers/{peerId}/supervisor there); absent when the peer has none", example = "sue@trust.nhs.uk")
+        String supervisor,
         Boundaries boundaries,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer to PUT /peers/{id} when the peer is now ON_LEAVE or LEFT: the people "
+                + "they support now, each to transfer to another peer (POST /referrals/{referralId}/transfer)")
+        List<Peers.CurrentPerson> peopleToTransfer) {
 
     @Schema(name = "LivedExperience")
     public record LivedExperience(String snomedCode, String display, ConditionKind kind, Condition.Period period,
             @Schema(description = "The taxonomy group the condition falls in", example = "diabetes") String group) {
+    }
+
+    PeerView withPeopleToTransfer(List<Peers.CurrentPerson> people) {
+        return new PeerView(id, displayName, livedExperience, unmappedCodes, experiences, gender, genderIdentity,
+                ageBand, culture, ethnicity, faith, languages, settings, media, localities, availability, capacity,
+                activeClients, status, active, training, supervisor, boundaries, createdAt, updatedAt, people);
     }
 
     public static PeerView of(Peer p, Taxonomy taxonomy) {
@@ -57,6 +70,6 @@ public record PeerView(
                 .filter(code -> code != null && !taxonomy.knows(code)).distinct().toList();
         return new PeerView(p.id, p.displayName, lived, unmapped, p.experiences, p.gender, p.genderIdentity, p.ageBand,
                 p.culture, p.ethnicity, p.faith, p.languages, p.settings, p.media, p.localities, p.availability, p.capacity, p.activeClients,
-                p.status, p.active, p.training, p.supervisorId, p.boundaries, p.createdAt, p.updatedAt);
+                p.status, p.active, p.training, p.supervisor, p.boundaries, p.createdAt, p.updatedAt, null);
     }
 }

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Localities;
 import org.alongside.matching.vocabulary.Slot;
 import org.alongside.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
@@ -26,6 +29,9 @@ import org.alongside.platform.security.Roles;
 /** Peer profiles, and the one place a peer's places are taken and given back. */
 @ApplicationScoped
 public class Peers {
+
+    /** The most clients any peer supports at once. */
+    public static final int MOST_CLIENTS = 50;
 
     private final Clock clock;
     private final Taxonomies taxonomies;
@@ -67,12 +73,6 @@ public class Peers {
                     List.of(new Problem.FieldError("capacity", message)));
         }
         apply(peer, input, peer.status);
-        if (peer.status == PeerStatus.LEFT && peer.activeClients > 0) {
-            String message = "cannot be LEFT while the peer has " + peer.activeClients
-                    + " active client(s); set ON_LEAVE until their matches end";
-            throw new ProblemException(409, "peer-has-clients", "Conflict", "status: " + message,
-                    List.of(new Problem.FieldError("status", message)));
-        }
         peer.flush();
         changed.fire(new PeerChanged(peer.id));
         return peer;
@@ -80,7 +80,7 @@ public class Peers {
 
     /**
      * The peer if the caller may see it: coordinators and admins every profile, a supervisor the profiles of the
-     * peers they supervise ({@code supervisorId} is the subject of their token), a peer worker only their own;
+     * peers they supervise ({@code supervisor} is the subject of their token), a peer worker only their own;
      * otherwise 404, as if absent.
      */
     public Peer visibleTo(UUID id, Caller caller) {
@@ -95,36 +95,56 @@ public class Peers {
         if (caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN)) {
             return true;
         }
-        if (caller.is(Roles.SUPERVISOR) && peer.supervisorId != null
-                && supervisorIdOf(caller).map(peer.supervisorId::equals).orElse(false)) {
+        if (caller.is(Roles.SUPERVISOR) && peer.supervisor != null
+                && caller.subject().map(peer.supervisor::equals).orElse(false)) {
             return true;
         }
         return caller.peerId().map(peer.id::equals).orElse(false);
     }
 
-    /** The calling supervisor's id as peers name it: their token's subject, when it is a UUID. */
-    public static Optional<UUID> supervisorIdOf(Caller caller) {
-        try {
-            return caller.subject().map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     public record Found(List<Peer> items, long total) {
     }
 
-    public record Filter(Optional<Boolean> active, Optional<PeerStatus> status, Optional<UUID> supervisorId) {
+    /** A person the peer supports now, by their referral: whom to transfer when the peer leaves or goes on leave. */
+    @Schema(name = "PeerCurrentPerson")
+    public record CurrentPerson(UUID referralId, @Schema(description = "Matched with the peer since") OffsetDateTime since) {
+    }
+
+    /** The people the peer is matched with now, longest matched first. */
+    @SuppressWarnings("unchecked")
+    public org.alongside.platform.query.Page<CurrentPerson> currentPeople(UUID peerId, int page, int size) {
+        var em = Peer.getEntityManager();
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT referral_id, started_at FROM peer_match WHERE peer_id = ?1 AND ended_at IS NULL
+                        ORDER BY started_at, referral_id LIMIT ?2 OFFSET ?3""")
+                .setParameter(1, peerId).setParameter(2, size).setParameter(3, (long) page * size).getResultList();
+        long total = ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM peer_match WHERE peer_id = ?1 AND ended_at IS NULL")
+                .setParameter(1, peerId).getSingleResult()).longValue();
+        return new org.alongside.platform.query.Page<>(rows.stream().map(row -> new CurrentPerson((UUID) row[0],
+                toOffset(row[1]))).toList(), page, size, total);
+    }
+
+    private static OffsetDateTime toOffset(Object time) {
+        return switch (time) {
+            case OffsetDateTime offset -> offset;
+            case java.sql.Timestamp timestamp -> timestamp.toInstant().atOffset(ZoneOffset.UTC);
+            case Instant instant -> instant.atOffset(ZoneOffset.UTC);
+            default -> throw new IllegalStateException("Unexpected time " + time.getClass());
+        };
+    }
+
+    public record Filter(Optional<Boolean> active, Optional<PeerStatus> status, Optional<String> supervisor) {
     }
 
     /**
      * Peer profiles a page at a time. A supervisor (not also a coordinator or admin) lists only the peers they
-     * supervise, whatever supervisorId they ask for.
+     * supervise, whatever supervisor they ask for.
      */
     public Found list(Filter filter, Caller caller, int page, int size) {
         if (caller.is(Roles.SUPERVISOR) && !caller.is(Roles.COORDINATOR) && !caller.is(Roles.ADMIN)) {
-            Optional<UUID> own = supervisorIdOf(caller);
-            if (own.isEmpty() || filter.supervisorId().map(asked -> !asked.equals(own.get())).orElse(false)) {
+            Optional<String> own = caller.subject();
+            if (own.isEmpty() || filter.supervisor().map(asked -> !asked.equals(own.get())).orElse(false)) {
                 return new Found(List.of(), 0);
             }
             filter = new Filter(filter.active(), filter.status(), own);
@@ -143,8 +163,8 @@ public class Peers {
             where.add("status = :status");
             parameters.and("status", status);
         });
-        filter.supervisorId().ifPresent(supervisor -> {
-            where.add("supervisorId = :supervisor");
+        filter.supervisor().ifPresent(supervisor -> {
+            where.add("supervisor = :supervisor");
             parameters.and("supervisor", supervisor);
         });
         Sort order = Sort.ascending("displayName", "id");
@@ -209,7 +229,6 @@ public class Peers {
                 : input.availability().stream().distinct().sorted(Slot.WEEK_ORDER).toList();
         peer.capacity = input.capacity();
         peer.training = input.training() == null ? null : input.training().normalised();
-        peer.supervisorId = input.supervisorId();
         peer.boundaries = boundaries;
         peer.updatedAt = OffsetDateTime.now(clock);
     }

@@ -68,15 +68,21 @@ public class Decisions {
         proposal.status = ProposalStatus.ACCEPTED;
         proposal.decidedAt = now;
         proposal.decidedBy = actor;
+        matched(referral, proposal, now);
+        // the superseded proposals' places are no longer on offer
+        shortlists.rematchWaiting();
+        return proposal;
+    }
+
+    /** The referral is matched with the proposal's peer from now: a match in its history, announced. */
+    void matched(Referral referral, Proposal proposal, OffsetDateTime now) {
         referral.status = MatchingStatus.MATCHED;
         referral.matchedPeerId = proposal.peerId;
         referral.waitingReason = null;
         referral.waitingSince = null;
         referral.updatedAt = now;
+        Match.start(proposal, now);
         outbox.publish(new MatchAccepted(referral.id, proposal.id, proposal.peerId, proposal.score, now));
-        // the superseded proposals' places are no longer on offer
-        shortlists.rematchWaiting();
-        return proposal;
     }
 
     /**

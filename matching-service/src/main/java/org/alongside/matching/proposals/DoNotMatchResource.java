@@ -2,22 +2,26 @@ package org.alongside.matching.proposals;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.alongside.matching.peers.Peer;
 import org.alongside.platform.problem.Problem;
+import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,25 +46,21 @@ public class DoNotMatchResource {
     }
 
     @Schema(name = "DoNotMatch")
-    public record Entry(UUID peerId, String peerDisplayName, String reason, String recordedBy,
+    public record Entry(UUID referralId, UUID peerId, String peerDisplayName, String reason, String recordedBy,
             OffsetDateTime recordedAt) {
-    }
-
-    @Schema(name = "DoNotMatchList")
-    public record Entries(UUID referralId, List<Entry> items) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Rule a peer out for this person",
+    @Operation(operationId = "ruleOutPeer", summary = "Rule a peer out for this person",
             description = "The peer is never proposed to them. An open proposal of that peer is withdrawn and the next "
                     + "best peer not yet proposed is proposed instead. Ruling the same peer out again replaces the "
                     + "reason.")
-    @APIResponse(responseCode = "201", description = "Ruled out; the referral's whole list",
-            content = @Content(schema = @Schema(implementation = Entries.class)))
+    @APIResponse(responseCode = "201", description = "Ruled out",
+            content = @Content(schema = @Schema(implementation = Entry.class)))
     @APIResponse(responseCode = "200", description = "Already ruled out; the reason is replaced",
-            content = @Content(schema = @Schema(implementation = Entries.class)))
+            content = @Content(schema = @Schema(implementation = Entry.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, or no such peer (field peerId)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The person is matched with this peer, or matching has ended",
@@ -68,22 +68,25 @@ public class DoNotMatchResource {
     public Response add(@PathParam("referralId") UUID referralId,
             @NotNull(message = "a body with peerId and reason is required") @Valid DoNotMatchInput input) {
         DoNotMatches.Recorded recorded = doNotMatches.add(referralId, input, caller.user());
-        return Response.status(recorded.created() ? 201 : 200).entity(entries(referralId, recorded.entries())).build();
+        Entry entry = entries(List.of(recorded.entry())).get(0);
+        return Response.status(recorded.created() ? 201 : 200).entity(entry).build();
     }
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "The peers ruled out for this person")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Entries.class)))
-    public Entries list(@PathParam("referralId") UUID referralId) {
-        return entries(referralId, doNotMatches.list(referralId));
+    @Operation(operationId = "listRuledOutPeers", summary = "The peers ruled out for this person")
+    @APIResponse(responseCode = "200", description = "A page of the peers ruled out, first ruled out first")
+    public Page<Entry> list(@PathParam("referralId") UUID referralId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Page<DoNotMatch> found = doNotMatches.list(referralId, page, size);
+        return new Page<>(entries(found.items()), page, size, found.total());
     }
 
-    private static Entries entries(UUID referralId, List<DoNotMatch> entries) {
-        Map<UUID, String> names = entries.isEmpty() ? Map.of()
-                : Peer.<Peer>list("id in ?1", entries.stream().map(e -> e.peerId).distinct().toList()).stream()
-                        .collect(Collectors.toMap(p -> p.id, p -> p.displayName));
-        return new Entries(referralId, entries.stream()
-                .map(e -> new Entry(e.peerId, names.get(e.peerId), e.reason, e.recordedBy, e.recordedAt)).toList());
+    private static List<Entry> entries(List<DoNotMatch> entries) {
+        Map<UUID, String> names = Peer.displayNames(entries.stream().map(e -> e.peerId).toList());
+        return entries.stream()
+                .map(e -> new Entry(e.referralId, e.peerId, names.get(e.peerId), e.reason, e.recordedBy,
+                        e.recordedAt)).toList();
     }
 }

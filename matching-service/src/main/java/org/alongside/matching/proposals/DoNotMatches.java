@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.matching.peers.Peer;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.Page;
 
 /**
  * Peers ruled out for one person. Ruling out a peer with an open proposal withdraws it and proposes the next best
@@ -25,7 +26,7 @@ public class DoNotMatches {
         this.clock = clock;
     }
 
-    public record Recorded(boolean created, List<DoNotMatch> entries) {
+    public record Recorded(boolean created, DoNotMatch entry) {
     }
 
     /** Rules the peer out (again: the reason is replaced); created is false when they already were. */
@@ -43,8 +44,8 @@ public class DoNotMatches {
             throw ProblemException.invalid("peerId", "no peer has this id");
         }
         if (referral.status == MatchingStatus.MATCHED && input.peerId().equals(referral.matchedPeerId)) {
-            throw ProblemException.conflict("already-matched", "The person is matched with this peer; the match "
-                    + "ends when referral-service closes or withdraws the referral");
+            throw ProblemException.conflict("already-matched", "The person is matched with this peer; transfer "
+                    + "them to another peer first (POST /referrals/{referralId}/transfer)");
         }
         DoNotMatch entry = DoNotMatch.find("referralId = ?1 and peerId = ?2", referralId, input.peerId()).firstResult();
         boolean created = entry == null;
@@ -66,13 +67,16 @@ public class DoNotMatches {
             shortlists.replenish(referral);
             shortlists.rematchWaiting();
         }
-        return new Recorded(created, DoNotMatch.forReferral(referralId));
+        return new Recorded(created, entry);
     }
 
-    public List<DoNotMatch> list(UUID referralId) {
+    /** The peers ruled out for the person, first ruled out first, a page at a time. */
+    public Page<DoNotMatch> list(UUID referralId, int page, int size) {
         if (Referral.findById(referralId) == null) {
             throw ProblemException.notFound("Referral", referralId);
         }
-        return DoNotMatch.forReferral(referralId);
+        var query = DoNotMatch.<DoNotMatch>find("referralId = ?1 order by recordedAt, id", referralId);
+        query.page(io.quarkus.panache.common.Page.of(page, size));
+        return new Page<>(query.list(), page, size, query.count());
     }
 }

@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.alongside.matching.peers.Peers;
-import org.alongside.platform.events.matches.MatchEnded;
+import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 /**
  * A referral closed or withdrawn in referral-service. Matched: the match ends, the peer's place is given back and
- * {@code match.ended} says so. Not matched yet: the referral stops waiting and its open proposals are withdrawn.
+ * {@code match.ended} (version 2) says so. Not matched yet: the referral stops waiting and its open proposals are withdrawn.
  * Either way, waiting referrals may now fit a peer.
  */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class Endings {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void referralEnded(UUID referralId, String reason, OffsetDateTime endedAt) {
+    public void referralEnded(UUID referralId, MatchEndedV2.Reason ending, String reason, OffsetDateTime endedAt) {
         Referral referral = Referral.findById(referralId, LockModeType.PESSIMISTIC_WRITE);
         if (referral == null) {
             LOG.debugf("Referral %s ended before it was accepted: nothing to end in matching", referralId);
@@ -52,7 +52,9 @@ public class Endings {
                         referral.matchedPeerId);
             }
             referral.status = MatchingStatus.ENDED;
-            outbox.publish(new MatchEnded(referralId, referral.matchedPeerId, reason, at));
+            Match match = Match.current(referralId);
+            match.end(ending, reason, at);
+            outbox.publish(new MatchEndedV2(referralId, match.proposalId, match.peerId, ending, at));
         } else {
             for (Proposal proposal : Proposal.forReferral(referralId)) {
                 if (proposal.status == ProposalStatus.PROPOSED) {

@@ -10,10 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.alongside.matching.peers.Peer;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
@@ -41,7 +38,8 @@ public class ProposalResource {
     @GET
     @Path("referrals/{referralId}/proposals")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "The peers proposed for a referral, best first, with the reasons for each score",
+    @Operation(operationId = "getReferralProposals",
+            summary = "The peers proposed for a referral, best first, with the reasons for each score",
             description = "Available once referral-service has accepted the referral. Proposals that replace declined "
                     + "or withdrawn ones follow them, ranked on. A referral no peer fits is WAITING with a "
                     + "waitingReason.")
@@ -53,18 +51,13 @@ public class ProposalResource {
         if (referral == null) {
             throw ProblemException.notFound("Referral", referralId);
         }
-        List<Proposal> proposals = Proposal.forReferral(referralId);
-        Map<UUID, String> names = proposals.isEmpty() ? Map.of()
-                : Peer.<Peer>list("id in ?1", proposals.stream().map(p -> p.peerId).distinct().toList()).stream()
-                        .collect(Collectors.toMap(p -> p.id, p -> p.displayName));
-        return new ReferralProposals(referral.id, referral.status, referral.waitingReason, referral.waitingSince,
-                proposals.stream().map(p -> ProposalView.of(p, names.get(p.peerId))).toList());
+        return ReferralProposals.of(referral);
     }
 
     @POST
     @Path("proposals/{id}/accept")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Accept a proposal: the person chose this peer",
+    @Operation(operationId = "acceptProposal", summary = "Accept a proposal: the person chose this peer",
             description = "Takes one of the peer's places, atomically; the referral's other open proposals become "
                     + "SUPERSEDED.")
     @APIResponse(responseCode = "200", description = "Accepted",
@@ -80,7 +73,7 @@ public class ProposalResource {
     @Path("proposals/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Decline a proposal, with a coded reason",
+    @Operation(operationId = "declineProposal", summary = "Decline a proposal, with a coded reason",
             description = "The next best peer not yet proposed is proposed in its place (match.proposed); with no "
                     + "proposal left open the referral waits.")
     @APIResponse(responseCode = "200", description = "Declined",

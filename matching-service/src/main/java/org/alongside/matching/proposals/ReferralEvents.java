@@ -2,6 +2,7 @@ package org.alongside.matching.proposals;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.alongside.platform.events.Topics;
+import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.events.referrals.ReferralAccepted;
 import org.alongside.platform.events.referrals.ReferralAcceptedV2;
 import org.alongside.platform.events.referrals.ReferralClosed;
@@ -50,11 +51,13 @@ public class ReferralEvents implements EventSubscriber {
 
     /** The referral was withdrawn: a match ends, a referral not yet matched stops waiting. */
     void withdrawn(Received<ReferralWithdrawn> event) {
-        endings.referralEnded(event.referralId(), event.data().reason().strip(), event.time());
+        endings.referralEnded(event.referralId(), MatchEndedV2.Reason.WITHDRAWN, event.data().reason().strip(),
+                event.time());
     }
 
     /** The person's support ended: a match ends, a referral not yet matched stops waiting. */
     void closed(Received<ReferralClosed> event) {
-        endings.referralEnded(event.referralId(), event.data().reason().strip(), event.time());
+        endings.referralEnded(event.referralId(), MatchEndedV2.Reason.CLOSED, event.data().reason().strip(),
+                event.time());
     }
 }

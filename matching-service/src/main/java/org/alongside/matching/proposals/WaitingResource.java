@@ -57,7 +57,8 @@ public class WaitingResource {
 
     @GET
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Referrals waiting for a peer, longest waiting first, each with why",
+    @Operation(operationId = "listWaitingReferrals",
+            summary = "Referrals waiting for a peer, longest waiting first, each with why",
             description = "They are matched again on their own as soon as a peer who fits is added or frees a place; "
                     + "the reasons say what would help (more capacity, a format, a language, a peer's return).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WaitingList.class)))

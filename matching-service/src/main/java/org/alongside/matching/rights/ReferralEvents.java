@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.alongside.matching.proposals.Endings;
 import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.events.Topics;
+import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.events.referrals.ReferralConsentWithdrawn;
 import org.alongside.platform.events.referrals.ReferralErased;
 import org.alongside.platform.inbox.EventHandlers;
@@ -43,7 +44,7 @@ public class ReferralEvents implements EventSubscriber {
      * should that ever not arrive. Ending is once: a referral already ended is left.
      */
     void consentWithdrawn(Received<ReferralConsentWithdrawn> event) {
-        endings.referralEnded(event.referralId(), CONSENT_WITHDRAWN, event.time());
+        endings.referralEnded(event.referralId(), MatchEndedV2.Reason.WITHDRAWN, CONSENT_WITHDRAWN, event.time());
     }
 
     /**
@@ -54,7 +55,7 @@ public class ReferralEvents implements EventSubscriber {
     void erased(Received<ReferralErased> event) {
         UUID referralId = event.referralId();
         // referral-service erases only ended referrals; should one still be open here, it ends before it is emptied
-        endings.referralEnded(referralId, "ERASED", event.time());
+        endings.referralEnded(referralId, MatchEndedV2.Reason.CLOSED, "ERASED", event.time());
         entities.flush();
         int referrals = update("""
                 UPDATE referral SET conditions = '[]', peer_gender = NULL, settings = '[]', media = '[]',

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.alongside.matching.assignment.AssignmentRunReferral;
 import org.alongside.matching.proposals.Decline;
 import org.alongside.matching.proposals.DoNotMatch;
+import org.alongside.matching.proposals.Match;
 import org.alongside.matching.proposals.MatchingStatus;
 import org.alongside.matching.proposals.Proposal;
 import org.alongside.matching.proposals.ProposalStatus;
@@ -23,6 +24,7 @@ import org.alongside.matching.vocabulary.Gender;
 import org.alongside.matching.vocabulary.Medium;
 import org.alongside.matching.vocabulary.Setting;
 import org.alongside.matching.vocabulary.Slot;
+import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.events.support.Faith;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
@@ -54,6 +56,10 @@ public class SubjectAccessResource {
             OffsetDateTime decidedAt, String decidedBy) {
     }
 
+    public record MatchPart(UUID proposalId, UUID peerId, OffsetDateTime startedAt, OffsetDateTime endedAt,
+            MatchEndedV2.Reason endReason, String endDetail) {
+    }
+
     public record RuledOutPart(UUID peerId, String reason, String recordedBy, OffsetDateTime recordedAt) {
     }
 
@@ -63,7 +69,7 @@ public class SubjectAccessResource {
 
     @Schema(name = "MatchingServiceSubjectAccess")
     public record SubjectAccess(String service, UUID referralId, OffsetDateTime generatedAt, String generatedBy,
-            NeedsPart referral, List<ProposalPart> proposals, List<RuledOutPart> doNotMatch,
+            NeedsPart referral, List<ProposalPart> proposals, List<MatchPart> matches, List<RuledOutPart> doNotMatch,
             List<AssignmentPart> assignmentRuns) {
     }
 
@@ -77,7 +83,8 @@ public class SubjectAccessResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Everything held about one person, notes included, for a subject access request",
+    @Operation(operationId = "exportMatchingSubjectAccess",
+            summary = "Everything held about one person, notes included, for a subject access request",
             description = """
                     Admin (information governance lead) only; every call is in the audit trail. A referral this \
                     service never heard of (never accepted) answers 200 with nothing in it. Review before \
@@ -87,8 +94,11 @@ public class SubjectAccessResource {
         Referral r = Referral.findById(referralId);
         NeedsPart needs = r == null ? null : new NeedsPart(r.status, r.conditions, r.peerGender, r.settings,
                 r.media, r.sharedCondition, r.sharedCultureOrLanguage, r.language, r.interpreterNeeded, r.locality,
-                r.culture, r.ethnicity, r.faith, r.availability, r.experiences, r.waitingReason, r.waitingSince, r.matchedPeerId, r.acceptedAt,
-                r.endedAt, r.endReason, r.erasedAt);
+                r.culture, r.ethnicity, r.faith, r.availability, r.experiences, r.waitingReason, r.waitingSince,
+                r.matchedPeerId, r.acceptedAt, r.endedAt, r.endReason, r.erasedAt);
+        List<MatchPart> matches = Match.<Match>list("referralId = ?1 order by startedAt, proposalId", referralId)
+                .stream().map(m -> new MatchPart(m.proposalId, m.peerId, m.startedAt, m.endedAt, m.endReason,
+                        m.endDetail)).toList();
         List<ProposalPart> proposals = Proposal.<Proposal>list("referralId = ?1 order by proposedAt, rank, id",
                 referralId).stream().map(p -> new ProposalPart(p.id, p.peerId, p.rank, p.score, p.reasons, p.status,
                 p.declineReason, p.declineNote, p.proposedAt, p.decidedAt, p.decidedBy)).toList();
@@ -99,6 +109,6 @@ public class SubjectAccessResource {
                 .stream().map(a -> new AssignmentPart(a.runId, a.waitingSince, a.proposalId, a.proposedByRun,
                         a.reason)).toList();
         return new SubjectAccess("matching-service", referralId, OffsetDateTime.now(clock), caller.user(), needs,
-                proposals, ruledOut, runs);
+                proposals, matches, ruledOut, runs);
     }
 }

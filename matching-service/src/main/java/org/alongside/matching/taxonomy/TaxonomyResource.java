@@ -38,7 +38,8 @@ public class TaxonomyResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.SUPERVISOR})
-    @Operation(summary = "The condition taxonomy: SNOMED CT codes grouped by shared lived experience",
+    @Operation(operationId = "getTaxonomy",
+            summary = "The condition taxonomy: SNOMED CT codes grouped by shared lived experience",
             description = "The current version, or an earlier one. Codes it does not list fall in other-physical or "
                     + "other-mental by their kind.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaxonomyView.class)))
@@ -58,7 +59,7 @@ public class TaxonomyResource {
     @Path("/codes/{snomedCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Put a SNOMED CT code in a group",
+    @Operation(operationId = "putTaxonomyCode", summary = "Put a SNOMED CT code in a group",
             description = "Adds the code, or moves or renames it, as a new taxonomy version; referrals waiting for a "
                     + "peer are matched again. Putting a code exactly as it is changes nothing.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Taxonomies.CodeChange.class)))
@@ -74,7 +75,7 @@ public class TaxonomyResource {
     @Path("/groups/{groupId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a condition group, or reword one",
+    @Operation(operationId = "putTaxonomyGroup", summary = "Add a condition group, or reword one",
             description = "As a new taxonomy version. A group's kind cannot change.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Taxonomies.GroupChange.class)))
     @APIResponse(responseCode = "400", description = "Malformed group id (field groupId), or a changed kind (kind)",

@@ -72,8 +72,8 @@ public record CohortFacts(
     }
 
     /**
-     * How support is delivered: peers' caseloads now (people each supports in a match not ended, whatever the
-     * period), and for the cohort goals and group meetings.
+     * How the cohort's support is delivered: peers' caseloads of its people now (matches accepted and not ended),
+     * its goals and its places at group meetings.
      */
     public record Workforce(Map<Long, Long> peersByCaseload, long goals, long peopleWithGoals, long goalsRatedTwice,
             long goalsImproved, long goalsUnchanged, long goalsWorse, long goalsAchieved, long groupMeetings,

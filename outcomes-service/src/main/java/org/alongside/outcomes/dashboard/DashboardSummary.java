@@ -165,12 +165,12 @@ public record DashboardSummary(
     }
 
     @Schema(name = "DashboardDelivery", description = """
-            How support is delivered. Caseloads are peers' matches accepted and not ended now, whatever the period;
-            goals and group meetings are the cohort's.""")
+            How the cohort's support is delivered: the peers supporting its people now (matches accepted and not
+            ended), its goals and its places at group meetings.""")
     public record Delivery(
-            @Schema(description = "Peers supporting at least one person now") Figure peersWithCaseload,
+            @Schema(description = "Peers supporting at least one of the cohort now") Figure peersWithCaseload,
             @Schema(description = "Mean people per peer with a caseload") Figure meanCaseload,
-            @Schema(description = "Peers by the number of people they support now") List<Cell> caseloads,
+            @Schema(description = "Peers by the number of the cohort's people they support now") List<Cell> caseloads,
             @Schema(description = "Goals set in people's wellness plans") Figure goalsSet,
             @Schema(description = "People with at least one goal") Figure peopleWithGoals,
             @Schema(description = "Goals rated for progress at least twice") Figure goalsRatedTwice,

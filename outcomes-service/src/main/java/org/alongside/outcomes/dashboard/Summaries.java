@@ -111,11 +111,12 @@ public class Summaries {
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY instrument, item""";
 
-    // Peers by the number of people they support now: matches accepted and not ended, whatever the period.
-    private static final String CASELOADS = """
+    // Peers by the number of the cohort's people they support now: matches accepted and not ended.
+    private static final String CASELOADS = COHORT + """
             SELECT people, count(*) FROM (
-                SELECT peer_id, count(*) AS people FROM match_fact
-                WHERE accepted_at IS NOT NULL AND ended_at IS NULL GROUP BY peer_id) caseload
+                SELECT m.peer_id, count(*) AS people
+                FROM match_fact m JOIN cohort c ON c.referral_id = m.referral_id
+                WHERE m.accepted_at IS NOT NULL AND m.ended_at IS NULL GROUP BY m.peer_id) caseload
             GROUP BY people""";
 
     // Each goal of the cohort: its first and latest progress rating and its latest status.
@@ -436,7 +437,7 @@ public class Summaries {
 
     private Workforce workforce(Connection connection, ReportingPeriod period) throws SQLException {
         Map<Long, Long> peersByCaseload = new TreeMap<>();
-        try (Statement query = connection.createStatement(); ResultSet rs = query.executeQuery(CASELOADS)) {
+        try (PreparedStatement query = cohort(connection, CASELOADS, period); ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 peersByCaseload.put(rs.getLong(1), rs.getLong(2));
             }

@@ -43,7 +43,7 @@ public class AuditResource {
     @GET
     @NotAudited
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Audit events by person (referral id) or by user, newest first")
+    @Operation(operationId = "searchAuditEvents", summary = "Audit events by person (referral id) or by user, newest first")
     public List<AuditEvent> query(@QueryParam("referralId") UUID referralId, @QueryParam("actor") String actor,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) throws SQLException {
         if (referralId == null && (actor == null || actor.isBlank())) {

@@ -60,12 +60,14 @@ public class EventContractResource {
 
     @GET
     @Path("/schemas/{type}/{version}")
-    @Produces(EventSchemas.MEDIA_TYPE)
+    // schema+json first, the default; plain JSON too, for a client that asks for that
+    @Produces({EventSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @NotAudited
     @Operation(operationId = "getEventSchema", summary = "The JSON Schema (2020-12) of one event type's data in one "
             + "version, as this service publishes it: the URL is the events' dataschema and the schema's $id")
-    @APIResponse(responseCode = "200", description = "The schema", content = @Content(
-            mediaType = EventSchemas.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The schema", content = {
+            @Content(mediaType = EventSchemas.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "404", description = "This service publishes no such type and version")
     public String schema(@PathParam("type") String type, @PathParam("version") int version) {
         String schema = schemas.get(type + "/" + version);
@@ -77,12 +79,14 @@ public class EventContractResource {
 
     @GET
     @Path("/schemas/envelope")
-    @Produces(EventSchemas.MEDIA_TYPE)
+    // schema+json first, the default; plain JSON too, for a client that asks for that
+    @Produces({EventSchemas.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @NotAudited
     @Operation(operationId = "getEventEnvelopeSchema", summary = "The JSON Schema (2020-12) of a whole record value "
             + "this service publishes: the CloudEvents envelope, whose data must match the schema its dataschema names")
-    @APIResponse(responseCode = "200", description = "The schema", content = @Content(
-            mediaType = EventSchemas.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The schema", content = {
+            @Content(mediaType = EventSchemas.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     public String envelope() {
         return envelope;
     }

@@ -2,6 +2,8 @@ package org.alongside.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +63,36 @@ public final class EventProbe implements AutoCloseable {
             }
         }
         return seen.stream().map(EventProbe::asJson).toList();
+    }
+
+    /**
+     * Every record seen so far and arriving within {@code quiet}, each as the official CloudEvents SDK's Kafka
+     * deserializer reads it, as an integrator's consumer would: by the protocol binding's headers (structured mode
+     * when content-type says application/cloudevents+json), nothing of Alongside's own.
+     */
+    public List<SdkRead> readWithSdk(Duration quiet) {
+        all(quiet);
+        List<SdkRead> reads = new ArrayList<>();
+        try (CloudEventDeserializer sdk = new CloudEventDeserializer()) {
+            sdk.configure(Map.of(), false);
+            for (ConsumerRecord<String, byte[]> record : seen) {
+                try {
+                    reads.add(new SdkRead(record, sdk.deserialize(record.topic(), record.headers(), record.value()),
+                            null));
+                } catch (RuntimeException e) {
+                    reads.add(new SdkRead(record, null, e.toString()));
+                }
+            }
+        }
+        return reads;
+    }
+
+    /** One record as the CloudEvents SDK read it: the event, or why it could not. */
+    public record SdkRead(ConsumerRecord<String, byte[]> record, CloudEvent event, String failure) {
+
+        public String where() {
+            return record.topic() + "-" + record.partition() + "@" + record.offset();
+        }
     }
 
     public static Predicate<ConsumerRecord<String, JsonNode>> ofType(String type, Object subject) {

@@ -53,6 +53,11 @@ public class ContactLog {
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
+    /** Every attempt to reach the person, latest first: for their subject access export. */
+    public static List<ContactAttempt> all(UUID referralId) {
+        return ContactAttempt.list("referralId = ?1 order by attemptedAt desc, recordedAt desc", referralId);
+    }
+
     /** Failed attempts since the person was last reached, by when they were made (an attempt may be logged late). */
     private static long failedInARow(UUID referralId) {
         List<ContactAttempt> latestFirst = ContactAttempt.list("referralId = ?1 order by attemptedAt desc",

@@ -56,7 +56,7 @@ public class ContactResource {
     public record Attempt(UUID id, OffsetDateTime attemptedAt, ContactAttempt.Method method,
             ContactAttempt.Outcome outcome, String note, String recordedBy, OffsetDateTime recordedAt) {
 
-        static Attempt of(ContactAttempt a) {
+        public static Attempt of(ContactAttempt a) {
             return new Attempt(a.id, a.attemptedAt, a.method, a.outcome, a.note, a.recordedBy, a.recordedAt);
         }
     }

@@ -3,23 +3,27 @@ package org.alongside.referral.feedback;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -94,13 +98,14 @@ public class WebhookResource {
     @Path("/deliveries")
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
     @Operation(operationId = "listWebhookDeliveries", summary = "The latest notifications and their delivery attempts, newest first")
-    public List<Delivery> deliveries(@PathParam("odsCode") String odsCode) {
+    public Page<Delivery> deliveries(@PathParam("odsCode") String odsCode,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         ReferrerWebhook webhook = existing(ownOrganisation(odsCode));
-        return WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt desc", webhook.id)
-                .page(0, 100).list().stream()
+        var query = WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt desc", webhook.id);
+        return new Page<>(query.page(page, size).list(), page, size, query.count())
                 .map(d -> new Delivery(d.id, d.referralId, d.status, d.attempts, d.lastError, d.createdAt,
-                        d.deliveredAt))
-                .toList();
+                        d.deliveredAt));
     }
 
     @DELETE

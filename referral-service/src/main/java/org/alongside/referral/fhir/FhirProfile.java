@@ -29,6 +29,8 @@ public class FhirProfile {
     public static final String UK_CORE_MESSAGE_HEADER =
             "https://fhir.hl7.org.uk/StructureDefinition/UKCore-MessageHeader";
     public static final String UK_CORE_BUNDLE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Bundle";
+    public static final String UK_CORE_COMPOSITION =
+            "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Composition";
     public static final String UK_CORE_OPERATION_OUTCOME =
             "https://fhir.hl7.org.uk/StructureDefinition/UKCore-OperationOutcome";
 

@@ -172,11 +172,12 @@ public class ReferralResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "getReferralHistory", summary = "Every status change and correction of a referral: who, when, why")
-    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+    public Page<HistoryEntry> history(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         referrals.visibleTo(id, caller);
-        return StatusChange.of(id).stream()
-                .map(c -> new HistoryEntry(c.fromStatus, c.toStatus, c.reason, c.actor, c.changedAt, c.changedFields))
-                .toList();
+        return StatusChange.of(id, page, size)
+                .map(c -> new HistoryEntry(c.fromStatus, c.toStatus, c.reason, c.actor, c.changedAt, c.changedFields));
     }
 
     @POST

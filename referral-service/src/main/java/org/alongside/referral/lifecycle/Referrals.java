@@ -118,15 +118,15 @@ public class Referrals {
             params.put("status", filter.status().name());
         }
         String ods = filter.odsCode();
-        if (caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN)) {
-            // any referral
-        } else if (caller.is(Roles.REFERRER)) {
-            // referrers see their own organisation's referrals whatever they ask for
-            ods = caller.odsCode().orElse("-");
-        } else {
-            // a peer worker: the people matched to them while their support lasts (as inScope)
-            where.append(" AND status IN ('MATCHED', 'ACTIVE') AND matched_peer_id = :ownPeer");
-            params.put("ownPeer", caller.peerId().orElse(new UUID(0, 0)));
+        if (!(caller.is(Roles.COORDINATOR) || caller.is(Roles.ADMIN))) {
+            if (caller.is(Roles.REFERRER)) {
+                // referrers see their own organisation's referrals whatever they ask for
+                ods = caller.odsCode().orElse("-");
+            } else {
+                // a peer worker: the people matched to them while their support lasts (as inScope)
+                where.append(" AND status IN ('MATCHED', 'ACTIVE') AND matched_peer_id = :ownPeer");
+                params.put("ownPeer", caller.peerId().orElse(new UUID(0, 0)));
+            }
         }
         if (ods != null) {
             where.append(" AND referrer_ods_code = :ods");

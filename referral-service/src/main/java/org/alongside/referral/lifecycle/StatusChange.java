@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.platform.query.Page;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -52,7 +53,14 @@ public class StatusChange extends PanacheEntityBase {
         return toStatus != fromStatus;
     }
 
+    /** The referral's whole history, in order. */
     public static List<StatusChange> of(UUID referralId) {
         return list("referralId = ?1 order by id", referralId);
+    }
+
+    /** The referral's history in order, a page at a time. */
+    public static Page<StatusChange> of(UUID referralId, int page, int size) {
+        var query = StatusChange.<StatusChange>find("referralId = ?1 order by id", referralId);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 }

@@ -17,10 +17,14 @@ import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.referral.contact.ContactLog;
+import org.alongside.referral.contact.ContactResource;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralView;
 import org.alongside.referral.lifecycle.Referrals;
 import org.alongside.referral.lifecycle.StatusChange;
+import org.alongside.referral.summary.Summaries;
+import org.alongside.referral.summary.Summary;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,7 +46,9 @@ public class SubjectAccessResource {
             + "disclosure: it names peers and staff, and safeguarding records may be exempt.";
 
     public record OwnPart(String service, UUID referralId, OffsetDateTime generatedAt, String generatedBy,
-            ReferralView referral, List<HistoryEntry> history) {
+            ReferralView referral, List<HistoryEntry> history,
+            @Schema(description = "Every attempt to reach the person, notes included, latest first")
+            List<ContactResource.Attempt> contactAttempts, Summary endOfSupportSummary) {
     }
 
     public record HistoryEntry(String fromStatus, String toStatus, String reason, String actor,
@@ -56,14 +62,16 @@ public class SubjectAccessResource {
 
     private final Referrals referrals;
     private final SubjectAccessExport parts;
+    private final Summaries summaries;
     private final Caller caller;
     private final JsonWebToken token;
     private final Clock clock;
 
-    SubjectAccessResource(Referrals referrals, SubjectAccessExport parts, Caller caller, JsonWebToken token,
-            Clock clock) {
+    SubjectAccessResource(Referrals referrals, SubjectAccessExport parts, Summaries summaries, Caller caller,
+            JsonWebToken token, Clock clock) {
         this.referrals = referrals;
         this.parts = parts;
+        this.summaries = summaries;
         this.caller = caller;
         this.token = token;
         this.clock = clock;
@@ -87,7 +95,9 @@ public class SubjectAccessResource {
         services.put("referral-service", new OwnPart("referral-service", id, now, caller.user(),
                 ReferralView.of(referral, clock), StatusChange.of(id).stream()
                 .map(c -> new HistoryEntry(c.fromStatus == null ? null : c.fromStatus.name(), c.toStatus.name(),
-                        c.reason, c.actor, c.changedAt)).toList()));
+                        c.reason, c.actor, c.changedAt)).toList(),
+                ContactLog.all(id).stream().map(ContactResource.Attempt::of).toList(),
+                summaries.held(id).orElse(null)));
         List<Problem.FieldError> missing = new ArrayList<>();
         parts.fetch(id, "Bearer " + token.getRawToken()).forEach((service, part) -> {
             if (part.missing() != null) {

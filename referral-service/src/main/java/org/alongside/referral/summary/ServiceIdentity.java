@@ -6,7 +6,11 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +27,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import org.alongside.platform.security.Roles;
+import org.jboss.logging.Logger;
 
 /**
  * referral-service's own bearer token, for the calls it makes on its own account (assembling an end-of-support
@@ -34,6 +39,7 @@ public class ServiceIdentity {
 
     /** Who the other services' audit trails name when referral-service reads a person's record. */
     static final String SUBJECT = "referral-service";
+    private static final Logger LOG = Logger.getLogger(ServiceIdentity.class);
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final Duration DEV_LIFETIME = Duration.ofMinutes(10);
 
@@ -50,10 +56,23 @@ public class ServiceIdentity {
         this.config = config;
         this.mapper = mapper;
         this.clock = clock;
-        if (config.devKeyDirectory().isPresent() && LaunchMode.current() == LaunchMode.NORMAL
-                && ConfigUtils.getProfiles().contains("prod")) {
+    }
+
+    /**
+     * In production: refuses to start with the development key (after the platform's own guard, so its reasons are
+     * given first), and says at once when no identity is configured, as no summary can be made until one is.
+     */
+    void check(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.NORMAL || !ConfigUtils.getProfiles().contains("prod")) {
+            return;
+        }
+        if (config.devKeyDirectory().isPresent()) {
             throw new IllegalStateException("Refusing to start in production: alongside.service-identity."
                     + "dev-key-directory would sign referral-service's own tokens with the development key");
+        }
+        if (config.tokenUrl().isEmpty() || config.clientId().isEmpty() || config.clientSecret().isEmpty()) {
+            LOG.error("No identity for referral-service's own calls (alongside.service-identity.token-url, "
+                    + "client-id, client-secret): end-of-support summaries wait until one is configured");
         }
     }
 

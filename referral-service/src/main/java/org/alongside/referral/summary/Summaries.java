@@ -85,17 +85,19 @@ public class Summaries {
 
     /** The referral's assembled summary, if it may be shared. */
     public Optional<Summary> readable(Referral referral) {
-        if (!mayShare(referral)) {
-            return Optional.empty();
-        }
-        EndOfSupportSummary stored = EndOfSupportSummary.findById(referral.id);
+        return mayShare(referral) ? held(referral.id) : Optional.empty();
+    }
+
+    /** The referral's assembled summary, shared or not (a subject access export shows what is held). */
+    public Optional<Summary> held(UUID referralId) {
+        EndOfSupportSummary stored = EndOfSupportSummary.findById(referralId);
         if (stored == null || stored.status != EndOfSupportSummary.Status.READY) {
             return Optional.empty();
         }
         try {
             return Optional.of(mapper.readValue(stored.content, Summary.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Summary of referral " + referral.id + " cannot be read", e);
+            throw new IllegalStateException("Summary of referral " + referralId + " cannot be read", e);
         }
     }
 

@@ -36,12 +36,13 @@ final class SummaryDocument {
         Date assembled = Date.from(summary.assembledAt().toInstant());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(assembled);
         bundle.setId(referral.id.toString());
-        bundle.getMeta().setLastUpdated(assembled);
+        bundle.getMeta().addProfile(FhirProfile.UK_CORE_BUNDLE).setLastUpdated(assembled);
         bundle.setIdentifier(new Identifier().setSystem(IDENTIFIER_SYSTEM).setValue(referral.id.toString()));
 
         Composition composition = new Composition();
         UUID compositionId = UUID.nameUUIDFromBytes(("composition:" + referral.id).getBytes(StandardCharsets.UTF_8));
         composition.setId(compositionId.toString());
+        composition.getMeta().addProfile(FhirProfile.UK_CORE_COMPOSITION);
         composition.setStatus(Composition.CompositionStatus.FINAL);
         composition.setType(new CodeableConcept().setText("End-of-support summary from a peer support service"));
         composition.setTitle("End of peer support: summary for the referrer");

@@ -142,6 +142,19 @@ public class Access {
                 && supervisors.supervisorOf(peerId).map(subject()::equals).orElse(false);
     }
 
+    /**
+     * Whether the caller works the safeguarding (concerns, risk flags) of this peer's people: coordinators and admins
+     * everyone's; a supervisor their own peers', and those of peers without a supervisor (or of no peer), so that
+     * nothing waits unseen.
+     */
+    public boolean safeguards(UUID peerId) {
+        if (isCoordinatorOrAdmin()) {
+            return true;
+        }
+        return isSupervisor() && (peerId == null || supervisors.supervisorOf(peerId).map(subject()::equals)
+                .orElse(true));
+    }
+
     /** Whether the caller may read the free text of a record that belongs to this peer's work. */
     public boolean mayReadRestricted(UUID recordPeer) {
         return AccessRules.mayReadRestricted(isCoordinator(), peerWorker(), supervises(recordPeer), recordPeer);

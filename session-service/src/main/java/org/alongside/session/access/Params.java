@@ -1,8 +1,10 @@
 package org.alongside.session.access;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.Page;
 
 /**
  * Query parameters parsed here rather than by JAX-RS, which answers a malformed query parameter with 404: a client
@@ -55,6 +57,16 @@ public final class Params {
         if (size < 1 || size > 200) {
             throw ProblemException.invalid("size", "must be between 1 and 200");
         }
+    }
+
+    /**
+     * One page of a list already read whole (and filtered to the caller's scope): these lists are a person's or a
+     * peer's records, short enough to read at once, and the scope rules are not all expressible in a query.
+     */
+    public static <T> Page<T> page(List<T> all, int page, int size) {
+        checkPage(page, size);
+        int from = (int) Math.min((long) page * size, all.size());
+        return new Page<>(List.copyOf(all.subList(from, Math.min(from + size, all.size()))), page, size, all.size());
     }
 
     private static UUID uuid(String name, String value) {

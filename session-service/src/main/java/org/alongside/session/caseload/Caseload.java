@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.session.goal.Goals;
@@ -21,30 +22,33 @@ public class Caseload {
     private final Matches matches;
     private final Goals goals;
     private final Concerns concerns;
+    private final People people;
     private final Clock clock;
     private final int noContactDays;
 
-    Caseload(Matches matches, Goals goals, Concerns concerns, Clock clock, CaseloadConfig config) {
+    Caseload(Matches matches, Goals goals, Concerns concerns, People people, Clock clock, CaseloadConfig config) {
         this.matches = matches;
         this.goals = goals;
         this.concerns = concerns;
+        this.people = people;
         this.clock = clock;
         this.noContactDays = config.noContactDays();
     }
 
     public CaseloadView of(UUID peerId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Map<UUID, ReferralDirectory.Person>> named = people.ofPeer(peerId);
         List<CaseloadView.Client> clients = matches.activeOfPeer(peerId).stream()
-                .map(match -> client(match, now))
+                .map(match -> client(match, named.map(p -> p.get(match.referralId)).orElse(null), now))
                 .sorted(Comparator.comparing(CaseloadView.Client::noContactFlag).reversed()
                         .thenComparing(Comparator.comparingLong(CaseloadView.Client::daysSinceLastContact).reversed())
                         .thenComparing(CaseloadView.Client::matchedAt))
                 .toList();
         return new CaseloadView(peerId, noContactDays, clients.stream().filter(CaseloadView.Client::noContactFlag)
-                .count(), clients);
+                .count(), named.isPresent(), clients);
     }
 
-    private CaseloadView.Client client(Match match, OffsetDateTime now) {
+    private CaseloadView.Client client(Match match, ReferralDirectory.Person person, OffsetDateTime now) {
         UUID referralId = match.referralId;
         Optional<Session> last = Session.<Session>find("referralId = ?1 and status = ?2 and startedAt <= ?3 "
                         + "order by startedAt desc", referralId, Session.Status.RECORDED, now)
@@ -57,7 +61,8 @@ public class Caseload {
                 .getSingleResult();
         OffsetDateTime next = ContactRules.nextSession(futureSession, last.map(s -> s.nextSessionAt).orElse(null));
         long days = ContactRules.daysWithoutContact(lastContact, match.matchedAt, now);
-        return new CaseloadView.Client(referralId, match.matchedAt,
+        return new CaseloadView.Client(referralId, person == null ? null : CaseloadView.Person.of(person),
+                match.matchedAt,
                 last.map(s -> new CaseloadView.LastSession(s.id, s.startedAt, s.attendance, s.medium)).orElse(null),
                 lastContact, days, ContactRules.flagged(days, noContactDays), next, next != null && next.isBefore(now),
                 goals.openCount(referralId), concerns.openCount(referralId));

@@ -34,7 +34,7 @@ public class CaseloadResource {
 
     @GET
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A peer worker's current clients, those out of touch longest first", description = """
+    @Operation(operationId = "getCaseload", summary = "A peer worker's current clients, those out of touch longest first", description = """
             A peer worker sees their own (the peerId of their token). Coordinators and admins name any peer with \
             peerId; a supervisor names one of the peers they supervise (another peer's caseload answers 404). Per client: the last session, the last contact (an attended 1:1 session or group \
             meeting), days since, a flag after alongside.caseload.no-contact-days (default 14) without contact, the \

@@ -13,11 +13,16 @@ public record CaseloadView(
         @Schema(description = "Days without contact after which a client is flagged (alongside.caseload.no-contact-days)")
         int noContactDays,
         @Schema(description = "Clients flagged for no contact") long flagged,
+        @Schema(description = "Whether referral-service answered with the people's names and contact details; "
+                + "false: the caseload is shown without them") boolean namesAvailable,
         List<Client> clients) {
 
     @Schema(name = "CaseloadClient")
     public record Client(
             UUID referralId,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Who the person is and how they prefer to be reached, from referral-service; "
+                    + "absent when it did not answer or does not show them to the caller") Person person,
             OffsetDateTime matchedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "The most recent 1:1 session, whatever its attendance") LastSession lastSession,
@@ -30,6 +35,20 @@ public record CaseloadView(
             @Schema(description = "The next session's time has passed without a newer session") boolean nextSessionOverdue,
             @Schema(description = "Goals not yet achieved or changed") long openGoals,
             @Schema(description = "Safeguarding concerns not yet closed") long openSafeguardingConcerns) {
+    }
+
+    @Schema(name = "CaseloadPerson")
+    public record Person(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String givenName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String familyName,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "How they prefer to be contacted (PHONE, TEXT, EMAIL, LETTER)") String preferredContact,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String email) {
+
+        static Person of(ReferralDirectory.Person p) {
+            return new Person(p.givenName(), p.familyName(), p.preferredContact(), p.phone(), p.email());
+        }
     }
 
     @Schema(name = "CaseloadLastSession")

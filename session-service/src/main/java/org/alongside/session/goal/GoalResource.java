@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
+import jakarta.ws.rs.QueryParam;
+import org.alongside.platform.query.Page;
+import org.alongside.session.access.Params;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +46,7 @@ public class GoalResource {
     @POST
     @Path("referrals/{referralId}/goals")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Add a goal to the person's wellness plan, in their own words", description = """
+    @Operation(operationId = "createGoal", summary = "Add a goal to the person's wellness plan, in their own words", description = """
             A peer worker adds goals for their current clients. Publishes goal.updated (created: true) with ids, \
             focus, status and rating; never the words.""")
     @APIResponse(responseCode = "201", description = "Added",
@@ -56,20 +60,21 @@ public class GoalResource {
     @GET
     @Path("referrals/{referralId}/goals")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "The person's goals, oldest first, with their progress over time")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GoalView.class)))
-    public List<GoalView> list(@PathParam("referralId") UUID referralId) {
-        List<Goal> found = goals.ofReferral(referralId, access);
-        Map<UUID, List<GoalProgress>> progress = goals.progressOf(found);
+    @Operation(operationId = "listGoals", summary = "The person's goals, oldest first, with their progress over time")
+    public Page<GoalView> list(@PathParam("referralId") UUID referralId,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        Page<Goal> found = Params.page(goals.ofReferral(referralId, access), page, size);
+        Map<UUID, List<GoalProgress>> progress = goals.progressOf(found.items());
         boolean withText = access.mayReadRestricted(access.peerOf(referralId).orElse(null));
-        return found.stream().map(g -> GoalView.of(g, progress.getOrDefault(g.id, List.of()), withText)).toList();
+        return found.map(g -> GoalView.of(g, progress.getOrDefault(g.id, List.of()), withText));
     }
 
     @GET
     @Path("goals/{goalId}")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One goal, with its progress")
+    @Operation(operationId = "getGoal", summary = "One goal, with its progress")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GoalView.class)))
     public GoalView get(@PathParam("goalId") UUID goalId) {
         return view(goals.visibleTo(goalId, access));
@@ -78,7 +83,7 @@ public class GoalResource {
     @POST
     @Path("goals/{goalId}/progress")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Record progress on a goal: a rating (1-10), a new status, or both", description = """
+    @Operation(operationId = "recordGoalProgress", summary = "Record progress on a goal: a rating (1-10), a new status, or both", description = """
             Publishes goal.updated. A goal CHANGED for another takes no more progress (409). Goals can also be \
             reviewed in a session: POST /sessions with goalProgress.""")
     @APIResponse(responseCode = "200", description = "The goal after the update",

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,11 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
+import jakarta.ws.rs.QueryParam;
+import org.alongside.platform.query.Page;
+import org.alongside.session.access.Params;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.recording.Session;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,7 +54,7 @@ public class GroupResource {
 
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Set up a group", description = "Facilitators are peer ids; they may then record the group's meetings.")
+    @Operation(operationId = "createGroup", summary = "Set up a group", description = "Facilitators are peer ids; they may then record the group's meetings.")
     @APIResponse(responseCode = "201", description = "Set up",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     public Response create(@NotNull(message = "a group body is required") @Valid NewGroup body) {
@@ -61,17 +64,18 @@ public class GroupResource {
 
     @GET
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Groups, by name", description = "A peer worker sees the groups they facilitate.")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
-    public List<GroupView> list() {
-        return groups.list(access).stream().map(this::view).toList();
+    @Operation(operationId = "listGroups", summary = "Groups, by name", description = "A peer worker sees the groups they facilitate.")
+    public Page<GroupView> list(
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        return Params.page(groups.list(access), page, size).map(this::view);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One group, with its members")
+    @Operation(operationId = "getGroup", summary = "One group, with its members")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GroupView.class)))
     public GroupView get(@PathParam("id") UUID id) {
         return view(groups.visibleTo(id, access));
@@ -80,7 +84,7 @@ public class GroupResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Change a group: name, focus, leadership, facilitators, capacity",
+    @Operation(operationId = "updateGroup", summary = "Change a group: name, focus, leadership, facilitators, capacity",
             description = "Meetings already recorded stay as they were.")
     @APIResponse(responseCode = "200", description = "The group after the change",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
@@ -92,7 +96,7 @@ public class GroupResource {
     @POST
     @Path("/{id}/meetings")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Record a meeting and its attendance register", description = """
+    @Operation(operationId = "recordGroupMeeting", summary = "Record a meeting and its attendance register", description = """
             A facilitator (or a coordinator) records who came. Members are referral ids: accepted referrals whose \
             support had not ended when the meeting started; a person may be in groups and have 1:1 support at once. \
             More members ATTENDED than the group's capacity is refused (409), as is the whole register when one \
@@ -129,19 +133,20 @@ public class GroupResource {
     @GET
     @Path("/{id}/meetings")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A group's meetings with their registers, most recent first")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MeetingView.class)))
-    public List<MeetingView> meetings(@PathParam("id") UUID id) {
-        List<GroupMeeting> meetings = groups.meetings(id, access);
-        Map<UUID, List<GroupAttendance>> registers = groups.registersOf(meetings);
-        return meetings.stream().map(m -> MeetingView.of(m, registers.getOrDefault(m.id, List.of()))).toList();
+    @Operation(operationId = "listGroupMeetings", summary = "A group's meetings with their registers, most recent first")
+    public Page<MeetingView> meetings(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        Page<GroupMeeting> meetings = Params.page(groups.meetings(id, access), page, size);
+        Map<UUID, List<GroupAttendance>> registers = groups.registersOf(meetings.items());
+        return meetings.map(m -> MeetingView.of(m, registers.getOrDefault(m.id, List.of())));
     }
 
     @PUT
     @Path("/{id}/meetings/{meetingId}/attendance/{referralId}")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Correct one member's attendance, or add a member left off the register", description = """
+    @Operation(operationId = "recordGroupAttendance", summary = "Correct one member's attendance, or add a member left off the register", description = """
             Publishes session.recorded for the member again (same sessionId, next version). The capacity still \
             holds (409).""")
     @APIResponse(responseCode = "200", description = "The meeting after the change",

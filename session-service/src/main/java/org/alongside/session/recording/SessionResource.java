@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
+import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Params;
@@ -54,7 +56,7 @@ public class SessionResource {
 
     @POST
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Record a session", description = """
+    @Operation(operationId = "recordSession", summary = "Record a session", description = """
             A peer worker records their own sessions, for the referrals matched to them now. A coordinator or admin \
             may record for any peer with an accepted match for the referral (or, for a session held before it \
             ended, a past match). With the session, in one go: community resources signposted, a safeguarding \
@@ -91,22 +93,27 @@ public class SessionResource {
 
     @GET
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A referral's sessions, most recent first",
+    @Operation(operationId = "listSessions", summary = "A referral's sessions, most recent first",
             description = "A peer worker sees the sessions of their own clients only. Notes are shown to the peer who "
                     + "holds the session, their supervisor and coordinators. Sessions entered in error are listed "
                     + "with that status.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "A peer worker: the referral is not one of their clients",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<SessionView> list(@QueryParam("referralId") @Parameter(required = true,
-            schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId) {
-        return sessions.views(sessions.ofReferral(Params.requiredUuid("referralId", referralId), access), access);
+    public Page<SessionView> list(@QueryParam("referralId") @Parameter(required = true,
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        Params.checkPage(page, size);
+        Page<Session> found = Params.page(sessions.ofReferral(Params.requiredUuid("referralId", referralId), access),
+                page, size);
+        return new Page<>(sessions.views(found.items(), access), page, size, found.total());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One session (its current version)", description = "A peer worker sees the sessions of their own clients only.")
+    @Operation(operationId = "getSession", summary = "One session (its current version)", description = "A peer worker sees the sessions of their own clients only.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
     public SessionView get(@PathParam("id") UUID id) {
         return sessions.view(sessions.visibleTo(id, access), access);
@@ -115,7 +122,7 @@ public class SessionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Correct a session", description = """
+    @Operation(operationId = "editSession", summary = "Correct a session", description = """
             Replaces every editable field (a field left out is cleared) and keeps the earlier version (see \
             /sessions/{id}/versions). The peer who held it may correct it while the person is their client; \
             coordinators and admins any time. Publishes session.recorded again with the same sessionId, the next \
@@ -132,7 +139,7 @@ public class SessionResource {
     @POST
     @Path("/{id}/entered-in-error")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Mark a mistaken session entered-in-error", description = """
+    @Operation(operationId = "markSessionEnteredInError", summary = "Mark a mistaken session entered-in-error", description = """
             Nothing is deleted: the session stays, with the reason, as a new version. Publishes session.recorded \
             with status ENTERED_IN_ERROR (same sessionId, next version) so that outcomes stops counting it. A \
             safeguarding concern raised from it stays open.""")
@@ -148,7 +155,7 @@ public class SessionResource {
     @GET
     @Path("/{id}/versions")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Every version of a session, oldest first: the audit trail of its corrections")
+    @Operation(operationId = "listSessionVersions", summary = "Every version of a session, oldest first: the audit trail of its corrections")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionVersionView.class)))
     public List<SessionVersionView> versions(@PathParam("id") UUID id) {

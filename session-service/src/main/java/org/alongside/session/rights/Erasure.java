@@ -17,7 +17,7 @@ import org.alongside.session.match.Matches;
 public class Erasure {
 
     /** How many rows of each kind lost their free text. */
-    public record Erased(int sessions, int sessionVersions, int goals, int signposts, int concerns) {
+    public record Erased(int sessions, int sessionVersions, int goals, int signposts, int concerns, int riskFlags) {
     }
 
     private final Matches matches;
@@ -48,9 +48,11 @@ public class Erasure {
         int concerns = update("""
                 UPDATE safeguarding_concern SET description = NULL, action_taken = NULL
                 WHERE referral_id = ?1 AND (description IS NOT NULL OR action_taken IS NOT NULL)""", referralId);
+        int riskFlags = update("UPDATE risk_flag SET action_taken = NULL WHERE referral_id = ?1 AND action_taken IS NOT NULL",
+                referralId);
         // entities already loaded in this transaction must not write their old text back
         entities.clear();
-        return new Erased(sessions, versions, goals, signposts, concerns);
+        return new Erased(sessions, versions, goals, signposts, concerns, riskFlags);
     }
 
     private int update(String sql, UUID referralId) {

@@ -81,7 +81,7 @@ public class SubjectAccessResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Everything held about one person, free text included, for a subject access request",
+    @Operation(operationId = "getSubjectAccessPart", summary = "Everything held about one person, free text included, for a subject access request",
             description = """
                     Admin (information governance lead) only; every call is in the audit trail. A referral this \
                     service never heard of answers 200 with empty lists. Free text erased at the end of the \

@@ -19,6 +19,7 @@ import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Supervisors;
+import org.alongside.session.alert.Alerts;
 import org.alongside.session.match.Matches;
 import org.alongside.session.match.Restrictions;
 
@@ -34,17 +35,19 @@ public class Concerns {
     private final Supervisors supervisors;
     private final Outbox outbox;
     private final Restrictions restrictions;
+    private final Alerts alerts;
     private final Clock clock;
     private final Duration immediateWithin;
     private final int workingDaysToAcknowledge;
     private final WorkingDays workingDays;
 
-    Concerns(Matches matches, Supervisors supervisors, Outbox outbox, Restrictions restrictions, Clock clock,
-            SafeguardingConfig config) {
+    Concerns(Matches matches, Supervisors supervisors, Outbox outbox, Restrictions restrictions, Alerts alerts,
+            Clock clock, SafeguardingConfig config) {
         this.matches = matches;
         this.supervisors = supervisors;
         this.outbox = outbox;
         this.restrictions = restrictions;
+        this.alerts = alerts;
         this.clock = clock;
         this.immediateWithin = config.immediateRiskAcknowledgeWithin();
         this.workingDaysToAcknowledge = config.acknowledgeWorkingDays();
@@ -69,7 +72,11 @@ public class Concerns {
         concern.acknowledgeBy = SafeguardingRules.acknowledgeBy(now, concern.immediateRisk, immediateWithin,
                 workingDaysToAcknowledge, workingDays);
         concern.persist();
-        outbox.publish(SafeguardingEvents.raised(concern));
+        outbox.publish(SafeguardingEvents.raised(concern,
+                peerId == null ? null : supervisors.supervisorOf(peerId).orElse(null)));
+        if (concern.immediateRisk) {
+            alerts.concernRaised(concern.id, referralId, peerId, now);
+        }
         return concern;
     }
 
@@ -141,6 +148,7 @@ public class Concerns {
     public Concern acknowledge(UUID id, Access access) {
         Concern concern = lockedVisible(id, access);
         concern.acknowledge(access.user(), OffsetDateTime.now(clock));
+        alerts.causeAcknowledged(concern.id, access.subject());
         return concern;
     }
 
@@ -148,6 +156,7 @@ public class Concerns {
     public Concern close(UUID id, String actionTaken, Access access) {
         Concern concern = lockedVisible(id, access);
         concern.close(actionTaken, access.user(), OffsetDateTime.now(clock));
+        outbox.publish(SafeguardingEvents.closed(concern));
         return concern;
     }
 

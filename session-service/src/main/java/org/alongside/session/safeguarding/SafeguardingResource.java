@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
+import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Params;
@@ -53,7 +55,7 @@ public class SafeguardingResource {
 
     @POST
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Raise a safeguarding concern outside a session", description = """
+    @Operation(operationId = "raiseConcern", summary = "Raise a safeguarding concern outside a session", description = """
             For a concern that comes up between sessions (a session's own concern goes in its safeguardingConcern). \
             A peer worker raises concerns about their own clients. Publishes safeguarding.raised (ids and category \
             only) and puts the concern on the supervisor's worklist.""")
@@ -68,40 +70,30 @@ public class SafeguardingResource {
 
     @GET
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Safeguarding worklist: overdue first, then immediate risks, then by deadline", description = """
+    @Operation(operationId = "listConcerns", summary = "Safeguarding worklist: overdue first, then immediate risks, then by deadline", description = """
             A supervisor sees the concerns about their peers' clients, and those of peers without a supervisor; \
             coordinators and admins see all; a peer worker sees the concerns about their own work. Without status, \
             every concern not yet closed.""")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConcernView.class)))
-    public List<ConcernView> list(
+    public Page<ConcernView> list(
             @QueryParam("status") @Parameter(description = "OPEN, ACKNOWLEDGED or CLOSED; repeat for several",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Concern.Status.class)) List<String> status,
             @QueryParam("overdue") @Parameter(description = "true: only concerns past their deadline to acknowledge",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
             @QueryParam("referralId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
-            @QueryParam("peerId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String peerId) {
-        Set<Concern.Status> statuses = EnumSet.noneOf(Concern.Status.class);
-        for (String value : status == null ? List.<String>of() : status) {
-            for (String part : value.split(",")) {
-                Concern.Status parsed = Params.optionalEnum("status", part, Concern.Status.class);
-                if (parsed != null) {
-                    statuses.add(parsed);
-                }
-            }
-        }
-        if (statuses.isEmpty()) {
-            statuses = EnumSet.of(Concern.Status.OPEN, Concern.Status.ACKNOWLEDGED);
-        }
-        Concerns.Filter filter = new Concerns.Filter(statuses, Params.optionalBoolean("overdue", overdue),
+            @QueryParam("peerId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String peerId,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        Params.checkPage(page, size);
+        Concerns.Filter filter = new Concerns.Filter(statuses(status), Params.optionalBoolean("overdue", overdue),
                 Params.optionalUuid("referralId", referralId), Params.optionalUuid("peerId", peerId));
-        return concerns.list(filter, access).stream().map(this::view).toList();
+        return Params.page(concerns.list(filter, access), page, size).map(this::view);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "One safeguarding concern")
+    @Operation(operationId = "getConcern", summary = "One safeguarding concern")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConcernView.class)))
     public ConcernView get(@PathParam("id") UUID id) {
         return view(concerns.visibleTo(id, access));
@@ -110,7 +102,7 @@ public class SafeguardingResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Acknowledge a concern: you have taken it on")
+    @Operation(operationId = "acknowledgeConcern", summary = "Acknowledge a concern: you have taken it on")
     @APIResponse(responseCode = "200", description = "The concern, acknowledged",
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
     @APIResponse(responseCode = "409", description = "Already acknowledged",
@@ -122,7 +114,7 @@ public class SafeguardingResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Close an acknowledged concern, recording the action taken")
+    @Operation(operationId = "closeConcern", summary = "Close an acknowledged concern, recording the action taken")
     @APIResponse(responseCode = "200", description = "The concern, closed",
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
     @APIResponse(responseCode = "409", description = "Not acknowledged yet, or already closed",
@@ -130,6 +122,20 @@ public class SafeguardingResource {
     public ConcernView close(@PathParam("id") UUID id,
             @NotNull(message = "a body with the actionTaken is required") @Valid Closure body) {
         return view(concerns.close(id, body.actionTaken(), access));
+    }
+
+    /** The statuses asked for (repeated or comma-separated); without any, everything not yet closed. */
+    static Set<Concern.Status> statuses(List<String> status) {
+        Set<Concern.Status> statuses = EnumSet.noneOf(Concern.Status.class);
+        for (String value : status == null ? List.<String>of() : status) {
+            for (String part : value.split(",")) {
+                Concern.Status parsed = Params.optionalEnum("status", part, Concern.Status.class);
+                if (parsed != null) {
+                    statuses.add(parsed);
+                }
+            }
+        }
+        return statuses.isEmpty() ? EnumSet.of(Concern.Status.OPEN, Concern.Status.ACKNOWLEDGED) : statuses;
     }
 
     private ConcernView view(Concern concern) {

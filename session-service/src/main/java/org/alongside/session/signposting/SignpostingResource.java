@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -13,12 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
+import jakarta.ws.rs.QueryParam;
+import org.alongside.platform.query.Page;
+import org.alongside.session.access.Params;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,7 +48,7 @@ public class SignpostingResource {
     @POST
     @Path("referrals/{referralId}/signposting")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Record that the person was linked to a community resource", description = """
+    @Operation(operationId = "createSignpost", summary = "Record that the person was linked to a community resource", description = """
             For linking done outside a session (a session's own goes in its signposting list).""")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = SignpostView.class)))
@@ -59,17 +62,18 @@ public class SignpostingResource {
     @GET
     @Path("referrals/{referralId}/signposting")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "The resources the person was linked to, most recent first, and whether they took them up")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SignpostView.class)))
-    public List<SignpostView> list(@PathParam("referralId") UUID referralId) {
-        return signposting.ofReferral(referralId, access).stream().map(SignpostView::of).toList();
+    @Operation(operationId = "listSignposts", summary = "The resources the person was linked to, most recent first, and whether they took them up")
+    public Page<SignpostView> list(@PathParam("referralId") UUID referralId,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        return Params.page(signposting.ofReferral(referralId, access), page, size).map(SignpostView::of);
     }
 
     @PUT
     @Path("signposting/{id}/take-up")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Record whether the person took the resource up")
+    @Operation(operationId = "recordSignpostTakeUp", summary = "Record whether the person took the resource up")
     @APIResponse(responseCode = "200", description = "The signposting after the update",
             content = @Content(schema = @Schema(implementation = SignpostView.class)))
     public SignpostView takeUp(@PathParam("id") UUID id,

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,15 +17,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
+import jakarta.ws.rs.QueryParam;
+import org.alongside.platform.query.Page;
+import org.alongside.session.access.Params;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Supervisors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,7 +59,7 @@ public class SupervisionResource {
     @PUT
     @Path("peers/{peerId}/supervisor")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(summary = "Assign a peer worker's supervisor", description = """
+    @Operation(operationId = "assignSupervisor", summary = "Assign a peer worker's supervisor", description = """
             The supervisor is named by the subject (sub) of their token and must be registered and active \
             (PUT /supervisors/{subject}); anyone else is a 422 naming supervisor, and nothing changes. They then read \
             the notes of this peer's sessions and see the peer's safeguarding concerns and alerts. A different \
@@ -74,7 +77,7 @@ public class SupervisionResource {
     @GET
     @Path("peers/{peerId}/supervisor")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A peer worker's supervisor", description = """
+    @Operation(operationId = "getSupervisor", summary = "A peer worker's supervisor", description = """
             A peer worker may ask only about themselves; a supervisor about the peers they supervise (another \
             supervisor's peer answers 404).""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SupervisorView.class)))
@@ -87,7 +90,7 @@ public class SupervisionResource {
     @POST
     @Path("peers/{peerId}/supervision")
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Record a supervision session with a peer worker",
+    @Operation(operationId = "recordSupervision", summary = "Record a supervision session with a peer worker",
             description = "Recorded under the calling supervisor's subject. Any supervisor may record (cover happens).")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = SupervisionView.class)))
@@ -101,28 +104,31 @@ public class SupervisionResource {
     @GET
     @Path("peers/{peerId}/supervision")
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "A peer worker's supervision sessions, most recent first", description = """
+    @Operation(operationId = "listSupervision", summary = "A peer worker's supervision sessions, most recent first", description = """
             A peer worker sees only their own; a supervisor those of the peers they supervise and of peers without a \
             supervisor. The wellbeing notes are shown to the peer worker and to supervisors.""")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SupervisionView.class)))
-    public List<SupervisionView> supervision(@PathParam("peerId") UUID peerId) {
+    public Page<SupervisionView> supervision(@PathParam("peerId") UUID peerId,
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        Params.checkPage(page, size);
         requireSelfOrStaff(peerId);
         boolean withNotes = access.isSupervisor() || access.peerWorker().map(peerId::equals).orElse(false);
-        return records.of(peerId).stream().map(s -> SupervisionView.of(s, withNotes)).toList();
+        return Params.page(records.of(peerId), page, size).map(s -> SupervisionView.of(s, withNotes));
     }
 
     @GET
     @Path("supervision/overdue")
     @RolesAllowed({Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Peer workers overdue supervision, longest overdue first", description = """
+    @Operation(operationId = "listOverdueSupervision", summary = "Peer workers overdue supervision, longest overdue first", description = """
             Peer workers this service knows to be working (a current match or a supervisor) whose last supervision \
             (or, never supervised, their start) is older than alongside.supervision.interval (default 28 days). \
             A supervisor sees their own peers and peers with no supervisor; coordinators and admins see all.""")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OverduePeer.class)))
-    public List<OverduePeer> overdue() {
-        return records.overdue(access);
+    public Page<OverduePeer> overdue(
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50")
+            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+        return Params.page(records.overdue(access), page, size);
     }
 
     /**

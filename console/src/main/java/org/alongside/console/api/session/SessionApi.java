@@ -28,7 +28,7 @@ interface SessionApi {
 
     @GET
     @Path("sessions")
-    List<Sessions.Session> sessions(@QueryParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Session> sessions(@QueryParam("referralId") UUID referralId, @QueryParam("size") int size);
 
     @POST
     @Path("sessions")
@@ -36,7 +36,7 @@ interface SessionApi {
 
     @GET
     @Path("referrals/{referralId}/goals")
-    List<Sessions.Goal> goals(@PathParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Goal> goals(@PathParam("referralId") UUID referralId, @QueryParam("size") int size);
 
     @POST
     @Path("referrals/{referralId}/goals")
@@ -44,12 +44,13 @@ interface SessionApi {
 
     @GET
     @Path("referrals/{referralId}/signposting")
-    List<Sessions.Signpost> signposting(@PathParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Signpost> signposting(@PathParam("referralId") UUID referralId,
+            @QueryParam("size") int size);
 
     @GET
     @Path("safeguarding/concerns")
-    List<Sessions.Concern> concerns(@QueryParam("status") List<String> status,
-            @QueryParam("referralId") UUID referralId);
+    Sessions.Listed<Sessions.Concern> concerns(@QueryParam("status") List<String> status,
+            @QueryParam("referralId") UUID referralId, @QueryParam("size") int size);
 
     @GET
     @Path("safeguarding/concerns/{id}")
@@ -69,7 +70,7 @@ interface SessionApi {
 
     @GET
     @Path("safeguarding/worklist")
-    Sessions.WorkItems worklist(@QueryParam("size") int size);
+    Sessions.Listed<Sessions.WorkItem> worklist(@QueryParam("size") int size);
 
     @POST
     @Path("safeguarding/risk-flags/{id}/acknowledge")
@@ -81,7 +82,7 @@ interface SessionApi {
 
     @GET
     @Path("alerts")
-    Sessions.Alerts alerts(@QueryParam("size") int size);
+    Sessions.Listed<Sessions.Alert> alerts(@QueryParam("size") int size);
 
     @POST
     @Path("alerts/{id}/acknowledge")
@@ -89,7 +90,7 @@ interface SessionApi {
 
     @GET
     @Path("groups")
-    List<Sessions.Group> groups();
+    Sessions.Listed<Sessions.Group> groups(@QueryParam("size") int size);
 
     @GET
     @Path("groups/{id}")
@@ -97,7 +98,7 @@ interface SessionApi {
 
     @GET
     @Path("groups/{id}/meetings")
-    List<Sessions.Meeting> meetings(@PathParam("id") UUID id);
+    Sessions.Listed<Sessions.Meeting> meetings(@PathParam("id") UUID id, @QueryParam("size") int size);
 
     @POST
     @Path("groups/{id}/meetings")
@@ -105,11 +106,12 @@ interface SessionApi {
 
     @GET
     @Path("supervision/overdue")
-    List<Sessions.OverdueSupervision> overdueSupervision();
+    Sessions.Listed<Sessions.OverdueSupervision> overdueSupervision(@QueryParam("size") int size);
 
     @GET
     @Path("peers/{peerId}/supervision")
-    List<Sessions.Supervision> supervision(@PathParam("peerId") UUID peerId);
+    Sessions.Listed<Sessions.Supervision> supervision(@PathParam("peerId") UUID peerId,
+            @QueryParam("size") int size);
 
     @POST
     @Path("peers/{peerId}/supervision")

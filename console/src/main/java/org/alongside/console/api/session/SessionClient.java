@@ -12,6 +12,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class SessionClient {
 
     public static final String SERVICE = "Sessions";
+    /** session-service pages its lists; the console shows the first page, as long as the service allows. */
+    private static final int MAX = 200;
 
     private final SessionApi api;
 
@@ -25,7 +27,7 @@ public class SessionClient {
     }
 
     public List<Sessions.Session> sessions(UUID referralId) {
-        return call(SERVICE, () -> api.sessions(referralId));
+        return call(SERVICE, () -> api.sessions(referralId, MAX).items());
     }
 
     public Sessions.Session record(Sessions.NewSession session) {
@@ -33,7 +35,7 @@ public class SessionClient {
     }
 
     public List<Sessions.Goal> goals(UUID referralId) {
-        return call(SERVICE, () -> api.goals(referralId));
+        return call(SERVICE, () -> api.goals(referralId, MAX).items());
     }
 
     public Sessions.Goal addGoal(UUID referralId, Sessions.NewGoal goal) {
@@ -41,15 +43,15 @@ public class SessionClient {
     }
 
     public List<Sessions.Signpost> signposting(UUID referralId) {
-        return call(SERVICE, () -> api.signposting(referralId));
+        return call(SERVICE, () -> api.signposting(referralId, MAX).items());
     }
 
     /**
      * The caller's one worklist of concerns and risk flags not yet closed: overdue first, then immediate risks, then
-     * by deadline (the service's order); its first 200, far more than a team has open.
+     * by deadline (the service's order); its first page of MAX, far more than a team has open.
      */
     public List<Sessions.WorkItem> worklist() {
-        return call(SERVICE, () -> api.worklist(200).items());
+        return call(SERVICE, () -> api.worklist(MAX).items());
     }
 
     public Sessions.WorkItem acknowledgeRiskFlag(UUID id) {
@@ -60,9 +62,9 @@ public class SessionClient {
         return call(SERVICE, () -> api.closeRiskFlag(id, new Sessions.Closure(actionTaken)));
     }
 
-    /** The signed-in person's own alerts, those to acknowledge first (the latest 200). */
+    /** The signed-in person's own alerts, those to acknowledge first. */
     public List<Sessions.Alert> alerts() {
-        return call(SERVICE, () -> api.alerts(200).items());
+        return call(SERVICE, () -> api.alerts(MAX).items());
     }
 
     public Sessions.Alert acknowledgeAlert(UUID id) {
@@ -70,7 +72,7 @@ public class SessionClient {
     }
 
     public List<Sessions.Concern> concernsAbout(UUID referralId) {
-        return call(SERVICE, () -> api.concerns(List.of("OPEN", "ACKNOWLEDGED", "CLOSED"), referralId));
+        return call(SERVICE, () -> api.concerns(List.of("OPEN", "ACKNOWLEDGED", "CLOSED"), referralId, MAX).items());
     }
 
     public Sessions.Concern concern(UUID id) {
@@ -90,7 +92,7 @@ public class SessionClient {
     }
 
     public List<Sessions.Group> groups() {
-        return call(SERVICE, api::groups);
+        return call(SERVICE, () -> api.groups(MAX).items());
     }
 
     public Sessions.Group group(UUID id) {
@@ -98,7 +100,7 @@ public class SessionClient {
     }
 
     public List<Sessions.Meeting> meetings(UUID groupId) {
-        return call(SERVICE, () -> api.meetings(groupId));
+        return call(SERVICE, () -> api.meetings(groupId, MAX).items());
     }
 
     public Sessions.Meeting recordMeeting(UUID groupId, Sessions.NewMeeting meeting) {
@@ -106,11 +108,11 @@ public class SessionClient {
     }
 
     public List<Sessions.OverdueSupervision> overdueSupervision() {
-        return call(SERVICE, api::overdueSupervision);
+        return call(SERVICE, () -> api.overdueSupervision(MAX).items());
     }
 
     public List<Sessions.Supervision> supervision(UUID peerId) {
-        return call(SERVICE, () -> api.supervision(peerId));
+        return call(SERVICE, () -> api.supervision(peerId, MAX).items());
     }
 
     public Sessions.Supervision recordSupervision(UUID peerId, Sessions.NewSupervision supervision) {

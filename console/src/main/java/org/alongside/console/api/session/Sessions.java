@@ -11,6 +11,10 @@ public final class Sessions {
     private Sessions() {
     }
 
+    /** One page of a session-service list ({items, page, size, total}). */
+    public record Listed<T>(List<T> items, int page, int size, long total) {
+    }
+
     public static final List<String> MEDIA = List.of("IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT");
     public static final List<String> ATTENDANCE = List.of("ATTENDED", "DID_NOT_ATTEND", "CANCELLED_BY_CLIENT",
             "CANCELLED_BY_PEER");
@@ -118,16 +122,10 @@ public final class Sessions {
         }
     }
 
-    public record WorkItems(List<WorkItem> items, int page, int size, long total) {
-    }
-
     /** An alert to the signed-in person: someone may be at risk now. */
     public record Alert(UUID id, String kind, UUID concernId, UUID riskFlagId, UUID referralId, UUID peerId,
             OffsetDateTime raisedAt, OffsetDateTime acknowledgeBy, boolean overdue, int escalationLevel,
             OffsetDateTime acknowledgedAt, String acknowledgedBy) {
-    }
-
-    public record Alerts(List<Alert> items, int page, int size, long total) {
     }
 
     public record NewConcern(UUID referralId, String category, String description, Boolean immediateRisk) {
