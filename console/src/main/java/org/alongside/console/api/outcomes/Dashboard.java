@@ -1,6 +1,8 @@
 package org.alongside.console.api.outcomes;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,22 +16,31 @@ public final class Dashboard {
     public static final List<String> GROUP_BY = List.of("referrerType", "referrerOrganisation", "conditionGroup",
             "imdDecile", "ageBand", "gender");
 
-    /** A number, "*" when disclosure control suppressed it, or nothing when there is nothing to compute it from. */
-    public record Figure(String text) {
+    /**
+     * A figure as outcomes-service types it: a number, {"suppressed": true} when disclosure control withholds it,
+     * {"notDefined": true} where the measure has no meaning, or null when there is nothing to compute it from.
+     */
+    public record Figure(BigDecimal value, boolean suppressed, boolean notDefined) {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static Figure of(Object value) {
-            return new Figure(value == null ? null : value.toString());
+        public static Figure of(JsonNode json) {
+            if (json == null || json.isNull()) {
+                return new Figure(null, false, false);
+            }
+            if (json.isNumber()) {
+                return new Figure(json.decimalValue(), false, false);
+            }
+            return new Figure(null, json.path("suppressed").asBoolean(), json.path("notDefined").asBoolean());
         }
 
-        public boolean suppressed() {
-            return "*".equals(text);
+        public boolean shown() {
+            return value != null;
         }
 
-        /** What a person reads: the figure, * when suppressed, a dash when there is none. */
+        /** What a person reads: the figure, * when suppressed, "not defined", a dash when there is none. */
         @Override
         public String toString() {
-            return text == null ? "–" : text;
+            return suppressed ? "*" : notDefined ? "not defined" : value == null ? "–" : value.toPlainString();
         }
     }
 
@@ -37,7 +48,8 @@ public final class Dashboard {
             Figure referralsAccepted, Figure referralsDeclined, Figure referralsWithdrawn, Figure referralsMatched,
             Figure referralsActive, Figure referralsClosed, Figure sessionsRecorded, Figure sessionsAttended,
             DisclosureControl disclosureControl, Referrals referrals, WaitingTimes waitingTimes,
-            Engagement engagement, Outcomes outcomes, Safeguarding safeguarding, Breakdown breakdown,
+            Engagement engagement, Outcomes outcomes, Safeguarding safeguarding, Delivery delivery,
+            Breakdown breakdown,
             OffsetDateTime generatedAt) {
     }
 
@@ -49,14 +61,15 @@ public final class Dashboard {
 
     public record Referrals(Figure acceptanceRate, Figure declineRate, Figure withdrawalRate,
             Figure startedSupportRate, List<Cell> byReferrerType, List<Cell> byConditionGroup, List<Cell> byImdDecile,
-            List<Cell> byAgeBand, List<Cell> byGender, List<Cell> byMonth, List<Cell> declineReasons) {
+            List<Cell> byAgeBand, List<Cell> byGender, List<Cell> byEthnicity, List<Cell> byMonth,
+            List<Cell> declineReasons, List<Cell> closeReasons) {
     }
 
     public record WaitingTimes(Figure people, Figure medianDays, Figure p90Days, List<Cell> bands) {
     }
 
     public record Engagement(Figure sessionsRecorded, Figure sessionsAttended, Figure didNotAttend,
-            Figure didNotAttendRate, List<Cell> formats) {
+            Figure didNotAttendRate, List<Cell> media, List<Cell> settings) {
     }
 
     public record Outcomes(Figure peopleStartedSupport, Figure peopleWithBaseline, Figure peopleWithPairedFollowUp,
@@ -64,7 +77,24 @@ public final class Dashboard {
     }
 
     public record InstrumentOutcome(String instrument, Figure peopleWithBaseline, Figure peoplePaired,
-            Figure meanChange, Figure improved, Figure noReliableChange, Figure deteriorated, Figure improvedShare) {
+            Figure meanChange, Figure meanChangeLower95, Figure meanChangeUpper95, Figure improved,
+            Figure noReliableChange, Figure deteriorated, Figure improvedShare, List<ItemOutcome> items,
+            List<GroupOutcome> byConditionGroup, List<GroupOutcome> byImdDecile) {
+    }
+
+    public record ItemOutcome(String item, String label, Figure peoplePaired, Figure totalBefore, Figure totalAfter,
+            Figure ratePerPersonMonthBefore, Figure ratePerPersonMonthAfter, Figure meanChange,
+            Figure meanChangeLower95, Figure meanChangeUpper95) {
+    }
+
+    public record GroupOutcome(String key, String label, Figure peoplePaired, Figure meanChange,
+            Figure meanChangeLower95, Figure meanChangeUpper95, Figure improvedShare) {
+    }
+
+    /** The workforce: peers' caseloads, goals and group meetings. */
+    public record Delivery(Figure peersWithCaseload, Figure meanCaseload, List<Cell> caseloads, Figure goalsSet,
+            Figure peopleWithGoals, Figure goalsRatedTwice, List<Cell> goalProgress, Figure goalsAchieved,
+            Figure groupMeetings, Figure groupAttendances, Figure peopleInGroups, Figure groupDidNotAttendRate) {
     }
 
     public record Safeguarding(Figure concerns, Figure peopleWithConcern, Figure immediateRisk, List<Cell> byCategory) {
