@@ -1,4 +1,4 @@
-package org.alongside.console.signin;
+package org.alongside.console.entry;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,6 +24,9 @@ import org.alongside.console.api.ServiceRefused;
 import org.alongside.console.api.ServiceUnavailable;
 import org.alongside.console.api.matching.Matching;
 import org.alongside.console.api.matching.MatchingClient;
+import org.alongside.console.signin.DevSession;
+import org.alongside.console.signin.Role;
+import org.alongside.console.signin.SignedIn;
 import org.alongside.console.web.Form;
 
 /**
@@ -164,7 +167,7 @@ public class SignInPage {
     }
 
     /** Only a path on this console: never another site (an open redirect), never a protocol-relative URL. */
-    static String safeReturn(String returnTo) {
+    public static String safeReturn(String returnTo) {
         if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
                 || returnTo.startsWith("/sign-in") || returnTo.startsWith("/sign-out")) {
             return "/";
