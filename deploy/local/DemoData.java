@@ -130,14 +130,10 @@ public final class DemoData {
                 backdating = created.body().contains("\"createdAt\":\"" + peersJoined.toString().replace("Z", ""));
             }
             peers.add(new String[] {id(created), condition[0]});
-<<<<<<< HEAD
             // session-service owns supervision and tells matching (supervisor.assigned): the demo supervisor sees
             // these peers and their work
-=======
-            // session-service knows supervisors by assignment: the demo supervisor sees these peers' work
             send("PUT", sessions + "/supervisors/" + SUPERVISOR, token("admin"), "{\"displayName\":\"Sam Supervisor\","
                     + "\"email\":\"supervisor@alongside.local\",\"active\":true}", 200);
->>>>>>> session2
             send("PUT", sessions + "/peers/" + id(created) + "/supervisor", token("coordinator"),
                     "{\"supervisor\":\"" + SUPERVISOR + "\"}", 200);
         }

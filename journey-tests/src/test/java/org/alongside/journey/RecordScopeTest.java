@@ -24,17 +24,11 @@ class RecordScopeTest {
     void eachActorReadingAnothersRecordByIdIsRefusedInEveryService() {
         String supervisor = UUID.randomUUID().toString();
         String colleague = UUID.randomUUID().toString();
-<<<<<<< HEAD
         Journeys.Supported person = Journeys.supported(suite, "Hesper", "9434765870", "195967001", "Asthma");
-        suite.as(SESSION, "coordinator").body(Map.of("supervisorId", supervisor))
-=======
-        Journeys.Supported person = Journeys.supported(suite, "Hesper", "9434765870", "195967001", "Asthma",
-                supervisor);
         // session-service assigns only a registered supervisor
         suite.as(SESSION, "admin").body(Map.of("displayName", "Supervisor", "email", "supervisor@trust.example",
                 "active", true)).put("/supervisors/" + supervisor).then().statusCode(200);
         suite.as(SESSION, "coordinator").body(Map.of("supervisor", supervisor))
->>>>>>> session2
                 .put("/peers/" + person.peerId() + "/supervisor").then().statusCode(200);
         // session-service assigns the supervisor; matching applies it from supervisor.assigned
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> supervisor.equals(
