@@ -31,6 +31,8 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleJourneyTest {
 
     private static final Suite suite = Suite.get();
+    /** The supervisor the console's development sign-in signs in as by default (its token subject). */
+    private static final String DEV_SUPERVISOR = "5f1c2b4e-8a7d-4c3b-9e2f-1a6d7c8b9e01";
     private static String console;
 
     @BeforeAll
@@ -179,6 +181,12 @@ class ConsoleJourneyTest {
     @Test
     void aSupervisorAcknowledgesAnImmediateRiskConcern() throws Exception {
         Matched matched = matched("Concern", "53741008", "Coronary arteriosclerosis");
+        // the console's development supervisor supervises this peer, so is responsible for the concern and may see
+        // who it is about while it is open
+        suite.as(SESSION, "admin").body(Map.of("displayName", "Dev supervisor", "email", "supervisor@trust.example",
+                "active", true)).put("/supervisors/" + DEV_SUPERVISOR).then().statusCode(200);
+        suite.as(SESSION, "coordinator").body(Map.of("supervisor", DEV_SUPERVISOR))
+                .put("/peers/" + matched.peer() + "/supervisor").then().statusCode(200);
         String concern = suite.asPeer(SESSION, matched.peer()).body(Map.of("referralId", matched.referral(),
                         "category", "SELF_NEGLECT", "description", "Not eating since the diagnosis",
                         "immediateRisk", true))
