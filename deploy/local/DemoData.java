@@ -75,6 +75,7 @@ public final class DemoData {
     private final String matching;
     private final String sessions;
     private final String outcomes;
+    private final String console;
     private final AtomicInteger counted = new AtomicInteger();
     private volatile boolean measurements = true;
     private volatile boolean backdating = true;
@@ -87,6 +88,7 @@ public final class DemoData {
         matching = "http://" + host + ":" + (portBase + 2);
         sessions = "http://" + host + ":" + (portBase + 3);
         outcomes = "http://" + host + ":" + (portBase + 4);
+        console = "http://" + host + ":" + portBase;
     }
 
     public static void main(String[] args) throws Exception {
@@ -165,9 +167,9 @@ public final class DemoData {
             }
         }
         pool.shutdown();
-        System.out.printf("demo-data: %d referrals in %d s (%d failed). Dashboard: %s/dashboard/sign-in "
-                        + "(token: deploy/local/token commissioner)%n", count - failed,
-                Duration.between(started, Instant.now()).toSeconds(), failed, outcomes);
+        System.out.printf("demo-data: %d referrals in %d s (%d failed). Dashboard: %s/commissioner/dashboard "
+                        + "(signed in as a commissioner)%n", count - failed,
+                Duration.between(started, Instant.now()).toSeconds(), failed, console);
     }
 
     private void journey(int n, Random random) throws Exception {

@@ -31,6 +31,8 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleJourneyTest {
 
     private static final Suite suite = Suite.get();
+    /** The supervisor the console's development sign-in signs in as by default (its token subject). */
+    private static final String DEV_SUPERVISOR = "5f1c2b4e-8a7d-4c3b-9e2f-1a6d7c8b9e01";
     private static String console;
 
     @BeforeAll
@@ -179,6 +181,12 @@ class ConsoleJourneyTest {
     @Test
     void aSupervisorAcknowledgesAnImmediateRiskConcern() throws Exception {
         Matched matched = matched("Concern", "53741008", "Coronary arteriosclerosis");
+        // the console's development supervisor supervises this peer, so is responsible for the concern and may see
+        // who it is about while it is open
+        suite.as(SESSION, "admin").body(Map.of("displayName", "Dev supervisor", "email", "supervisor@trust.example",
+                "active", true)).put("/supervisors/" + DEV_SUPERVISOR).then().statusCode(200);
+        suite.as(SESSION, "coordinator").body(Map.of("supervisor", DEV_SUPERVISOR))
+                .put("/peers/" + matched.peer() + "/supervisor").then().statusCode(200);
         String concern = suite.asPeer(SESSION, matched.peer()).body(Map.of("referralId", matched.referral(),
                         "category", "SELF_NEGLECT", "description", "Not eating since the diagnosis",
                         "immediateRisk", true))
@@ -188,14 +196,98 @@ class ConsoleJourneyTest {
             assertEquals("/supervisor/concerns", browser.path());
             browser.await(d -> !d.findElements(By.id("acknowledge-" + concern)).isEmpty());
             assertTrue(browser.text("concern-section-" + concern).contains("Immediate risk"));
+            // the supervisor responsible for an open concern sees who is at risk and how to reach them
+            browser.awaitAfterReloads(d -> d.findElement(By.id("concern-section-" + concern)).getText()
+                    .contains("Concern Journey"));
             browser.screen("supervisor-concerns");
             browser.driver.findElement(By.id("acknowledge-" + concern)).click();
             browser.await(d -> d.getCurrentUrl().contains("done=acknowledged"));
             assertEquals("Acknowledged", browser.text("concern-status-" + concern));
+            browser.open("/alerts");
+            browser.screen("supervisor-alerts");
             browser.open("/supervisor/overdue");
             browser.screen("supervisor-overdue-supervision");
             browser.open("/supervisor/supervisees");
             browser.screen("supervisor-supervisees");
+        }
+    }
+
+    @Test
+    void aCoordinatorFindsAPersonByNhsNumberCorrectsTheirPhoneAndABadNumberShowsBesideItsField() throws Exception {
+        String nhsNumber = NhsNumbers.next();
+        String referral = Journeys.refer(suite, Journeys.referral("Findable", nhsNumber, "LS6 2AB", "13645005",
+                "Chronic obstructive lung disease"));
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("coordinator", null, null, null);
+            browser.driver.findElement(By.id("f-nhsNumber")).sendKeys(nhsNumber.substring(0, 3) + " "
+                    + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6));
+            browser.driver.findElement(By.id("find")).click();
+            browser.await(d -> d.findElement(By.id("results")).getText().contains("1 referral,"));
+            browser.assertAccessible("coordinator find");
+            browser.driver.findElement(By.linkText("Findable Journey")).click();
+            browser.await(d -> !d.findElements(By.id("edit-details")).isEmpty());
+            browser.driver.findElement(By.id("edit-details")).click();
+            browser.await(d -> !d.findElements(By.id("save-details")).isEmpty());
+            browser.screen("coordinator-edit-details");
+
+            // a phone number that is not one: the service's error beside the field, what was typed kept
+            WebElement phone = browser.driver.findElement(By.id("f-person-phone"));
+            phone.clear();
+            phone.sendKeys("not a phone");
+            browser.driver.findElement(By.id("save-details")).click();
+            browser.await(d -> !d.findElements(By.id("f-person-phone-error")).isEmpty());
+            assertTrue(browser.text("f-person-phone-error").contains("phone number"));
+            assertEquals("not a phone", browser.driver.findElement(By.id("f-person-phone")).getAttribute("value"));
+            browser.screen("coordinator-edit-details-errors");
+
+            phone = browser.driver.findElement(By.id("f-person-phone"));
+            phone.clear();
+            phone.sendKeys("0113 496 0999");
+            browser.driver.findElement(By.id("save-details")).click();
+            browser.await(d -> d.getCurrentUrl().contains("done=corrected"));
+            assertTrue(browser.driver.getPageSource().contains("0113 496 0999"));
+            assertEquals("0113 496 0999", suite.as(Suite.Service.REFERRAL, "coordinator")
+                    .get("/referrals/" + referral).then().statusCode(200).extract().path("person.phone"));
+
+            // the contact log: an attempt logged shows on the referral's page
+            browser.driver.findElement(By.id("log-attempt")).click();
+            browser.await(d -> !d.findElements(By.id("log-attempt-submit")).isEmpty());
+            browser.driver.findElement(By.id("f-method-0")).click();
+            browser.driver.findElement(By.id("f-outcome-1")).click();
+            browser.screen("coordinator-contact-attempt");
+            browser.driver.findElement(By.id("log-attempt-submit")).click();
+            browser.await(d -> d.getCurrentUrl().contains("done=attempt-logged"));
+            assertTrue(browser.text("contact-log").contains("No answer"));
+            browser.screen("coordinator-referral-contact-log");
+        }
+    }
+
+    @Test
+    void aPeerLeavesAndTheirPersonIsTransferredWithBothPeersInTheirHistory() throws Exception {
+        Matched matched = matched("Transfer", "46635009", "Type 1 diabetes mellitus");
+        UUID next = Journeys.createPeer(suite, "46635009", "Type 1 diabetes mellitus", 3);
+        suite.as(MATCHING, "coordinator").body(Map.of("displayName", "Sam (peer)",
+                        "livedExperience", List.of(Map.of("snomedCode", "46635009",
+                                "display", "Type 1 diabetes mellitus", "kind", "PHYSICAL")),
+                        "experiences", List.of("carer"), "gender", "FEMALE", "languages", List.of("en"),
+                        "settings", List.of("ONE_TO_ONE"), "media", List.of("IN_PERSON", "TELEPHONE"),
+                        "capacity", 3, "status", "LEFT"))
+                .put("/peers/" + matched.peer()).then().statusCode(200);
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("coordinator", null, null, null);
+            browser.open("/coordinator/peers/" + matched.peer());
+            browser.await(d -> !d.findElements(By.id("transfer-0-submit")).isEmpty());
+            assertTrue(browser.driver.getPageSource().contains("Transfer Journey"));
+            browser.screen("coordinator-peer-transfer");
+            new Select(browser.driver.findElement(By.id("transfer-peer-0"))).selectByValue(next.toString());
+            browser.driver.findElement(By.id("transfer-0-submit")).click();
+            browser.await(d -> d.getCurrentUrl().contains("transferred="));
+
+            browser.open("/coordinator/referrals/" + matched.referral());
+            browser.awaitAfterReloads(d -> d.findElement(By.id("match-history")).findElements(By.tagName("tr"))
+                    .size() == 3);
+            assertTrue(browser.text("match-history").contains("Transferred"));
+            browser.screen("coordinator-match-history");
         }
     }
 

@@ -28,9 +28,27 @@ import org.alongside.console.web.Form;
 @RolesAllowed(Role.COMMISSIONER_GROUP)
 public class DashboardPage {
 
+    /** The charts the page shows, drawn here as SVG from the summary's figures. */
+    public record Drawn(String byMonth, String waitingBands, String byEthnicity, String media, String caseloads) {
+
+        static Drawn of(Dashboard.Summary s) {
+            return new Drawn(
+                    Charts.columns("chart-by-month", "Referrals received each month",
+                            Charts.cells(s.referrals().byMonth(), "")),
+                    Charts.columns("chart-waiting", "People by days waited for a first session",
+                            Charts.cells(s.waitingTimes().bands(), "")),
+                    Charts.bars("chart-by-ethnicity", "Referrals by ethnic category",
+                            Charts.cells(s.referrals().byEthnicity(), ""), 0),
+                    Charts.bars("chart-media", "Sessions attended by medium", Charts.cells(s.engagement().media(), ""),
+                            0),
+                    s.delivery() == null ? "" : Charts.columns("chart-caseloads",
+                            "Peers by the number of people they support", Charts.cells(s.delivery().caseloads(), "")));
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Form form, Dashboard.Summary summary, String query,
+        static native TemplateInstance dashboard(Form form, Dashboard.Summary summary, Drawn charts, String query,
                 List<String> groupBy);
     }
 
@@ -52,15 +70,16 @@ public class DashboardPage {
         Form form = Form.of(values);
         try {
             Dashboard.Summary summary = outcomes.summary(from, to, groupBy);
-            return Response.ok(Templates.dashboard(form, summary, query(from, to, groupBy), Dashboard.GROUP_BY))
-                    .build();
+            return Response.ok(Templates.dashboard(form, summary, Drawn.of(summary), query(from, to, groupBy),
+                    Dashboard.GROUP_BY)).build();
         } catch (ServiceRefused e) {
             if (!e.isInvalidInput()) {
                 throw e;
             }
             // the whole time's figures, with what was wrong with the period beside its field
-            return Response.status(400).entity(Templates.dashboard(form.rejected(e.problem()),
-                    outcomes.summary(null, null, null), "", Dashboard.GROUP_BY)).build();
+            Dashboard.Summary whole = outcomes.summary(null, null, null);
+            return Response.status(400).entity(Templates.dashboard(form.rejected(e.problem()), whole,
+                    Drawn.of(whole), "", Dashboard.GROUP_BY)).build();
         }
     }
 

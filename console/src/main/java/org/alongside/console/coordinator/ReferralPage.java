@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,14 @@ import org.alongside.console.api.session.SessionClient;
 import org.alongside.console.api.session.Sessions;
 import org.alongside.console.signin.Role;
 import org.alongside.console.web.Form;
+import org.alongside.console.web.Forms;
 import org.alongside.console.web.Part;
 
 /**
  * A referral as a coordinator works on it: the person, their conditions, the reason in their own words, what they want
  * from peer support, preferences, history and a possible duplicate; triage; then the proposals with their reasons and
- * the person's choice. Each action posts, then comes back here (post/redirect/get).
+ * the person's choice; the contact log and closing (with the coded reason the log suggests); every peer the person
+ * has had. Each action posts, then comes back here (post/redirect/get).
  */
 @Path("/coordinator/referrals/{id}")
 @Produces(MediaType.TEXT_HTML)
@@ -43,17 +46,39 @@ public class ReferralPage {
             "accepted", "Referral accepted. Matching is proposing peers.",
             "declined", "Referral declined.",
             "proposal-accepted", "Peer chosen. The referral becomes matched as soon as every service has heard.",
-            "proposal-declined", "Proposal declined. The next proposal, if any, is shown.");
+            "proposal-declined", "Proposal declined. The next proposal, if any, is shown.",
+            "attempt-logged", "Contact attempt logged.",
+            "corrected", "Details corrected. The history keeps what changed, when and by whom.",
+            "closed", "Referral closed.");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance referral(Referrals.Referral referral, Part<List<Referrals.HistoryEntry>> history,
                 Part<Optional<Matching.ReferralProposals>> matching, Part<List<Sessions.Session>> sessions,
-                String notice, Form declineForm, Form proposalForm, List<String> declineReasons,
-                List<String> proposalDeclineReasons);
+                Part<Referrals.ContactAttempts> contacts, Part<List<Matching.MatchRecord>> matches, String notice,
+                PageForms forms, Choices choices);
+
+        static native TemplateInstance attempt(Referrals.Referral referral, Form form, List<String> methods,
+                List<String> outcomes);
 
         static native TemplateInstance status(Referrals.Referral referral, Part<Optional<Matching.ReferralProposals>> matching);
     }
+
+    /** The page's forms: only the one posted carries what was typed and its errors. */
+    public record PageForms(Form decline, Form proposal, Form close) {
+
+        static PageForms empty() {
+            return new PageForms(Form.empty(), Form.empty(), Form.empty());
+        }
+    }
+
+    /** The codes each form offers. */
+    public record Choices(List<String> declineReasons, List<String> proposalDeclineReasons,
+            List<String> closeReasons) {
+    }
+
+    private static final Choices CHOICES = new Choices(Referrals.DECLINE_REASONS, Matching.DECLINE_REASONS,
+            Referrals.CLOSE_REASONS);
 
     private final ReferralClient referrals;
     private final MatchingClient matching;
@@ -67,7 +92,7 @@ public class ReferralPage {
 
     @GET
     public TemplateInstance page(@PathParam("id") UUID id, @QueryParam("done") String done) {
-        return render(id, done == null ? null : NOTICES.get(done), Form.empty(), Form.empty());
+        return render(id, done == null ? null : NOTICES.get(done), PageForms.empty());
     }
 
     /** The status and proposals panel alone, for htmx to refresh while matching works. */
@@ -97,7 +122,8 @@ public class ReferralPage {
             if (!e.isInvalidInput()) {
                 throw e;
             }
-            return Response.status(400).entity(render(id, null, form.rejected(e.problem()), Form.empty())).build();
+            return Response.status(400).entity(render(id, null,
+                    new PageForms(form.rejected(e.problem()), Form.empty(), Form.empty()))).build();
         }
     }
 
@@ -122,15 +148,66 @@ public class ReferralPage {
             if (!e.isInvalidInput()) {
                 throw e;
             }
-            return Response.status(400).entity(render(id, null, Form.empty(), form.rejected(e.problem()))).build();
+            return Response.status(400).entity(render(id, null,
+                    new PageForms(Form.empty(), form.rejected(e.problem()), Form.empty()))).build();
         }
     }
 
-    private TemplateInstance render(UUID id, String notice, Form declineForm, Form proposalForm) {
+    @GET
+    @Path("contact-attempts/new")
+    public TemplateInstance attemptForm(@PathParam("id") UUID id) {
+        return Templates.attempt(referrals.get(id), Form.empty().with("attemptedAt",
+                Forms.LOCAL_MINUTES.format(OffsetDateTime.now(Forms.LONDON))), Referrals.ATTEMPT_METHODS,
+                Referrals.ATTEMPT_OUTCOMES);
+    }
+
+    /** An attempt to reach the person: when, how, what came of it; the configured run of failures shows here. */
+    @POST
+    @Path("contact-attempts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logAttempt(@PathParam("id") UUID id, MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        OffsetDateTime at = Forms.dateTime(form, "attemptedAt");
+        if (form.valid()) {
+            try {
+                referrals.logContactAttempt(id, new Referrals.NewContactAttempt(at, blank(form.value("method")),
+                        blank(form.value("outcome")), blank(form.value("note"))));
+                return back(id, "attempt-logged");
+            } catch (ServiceRefused e) {
+                if (!e.isInvalidInput()) {
+                    throw e;
+                }
+                form.rejected(e.problem());
+            }
+        }
+        return Response.status(400).entity(Templates.attempt(referrals.get(id), form, Referrals.ATTEMPT_METHODS,
+                Referrals.ATTEMPT_OUTCOMES)).build();
+    }
+
+    @POST
+    @Path("close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response close(@PathParam("id") UUID id, MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        try {
+            referrals.close(id, new Referrals.Close(blank(form.value("reason")), blank(form.value("note"))));
+            return back(id, "closed");
+        } catch (ServiceRefused e) {
+            if (!e.isInvalidInput()) {
+                throw e;
+            }
+            return Response.status(400).entity(render(id, null,
+                    new PageForms(Form.empty(), Form.empty(), form.rejected(e.problem())))).build();
+        }
+    }
+
+    private TemplateInstance render(UUID id, String notice, PageForms forms) {
         Referrals.Referral referral = referrals.get(id);
+        Form close = forms.close().with("reason", referral.suggestedCloseReason());
         return Templates.referral(referral, Part.of(() -> referrals.history(id)),
-                Part.of(() -> matching.proposals(id)), Part.of(() -> sessionsOf(referral)), notice, declineForm,
-                proposalForm, Referrals.DECLINE_REASONS, Matching.DECLINE_REASONS);
+                Part.of(() -> matching.proposals(id)), Part.of(() -> sessionsOf(referral)),
+                Part.of(() -> referrals.contactAttempts(id)), Part.of(() -> matching.matches(id)), notice,
+                new PageForms(forms.decline(), forms.proposal(), close), CHOICES);
     }
 
     private List<Sessions.Session> sessionsOf(Referrals.Referral referral) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import org.alongside.console.api.ServiceRefused;
 import org.alongside.console.api.referral.ReferralClient;
@@ -20,7 +19,7 @@ import org.alongside.console.api.referral.Referrals;
 import org.alongside.console.signin.Role;
 import org.alongside.console.web.Form;
 
-/** The coordinator's worklist: urgent first, then longest waiting, with filters. */
+/** The coordinator's worklist: urgent first, then longest waiting, with filters; and finding a person in it. */
 @Path("/coordinator/worklist")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.COORDINATOR_GROUP)
@@ -43,12 +42,18 @@ public class WorklistPage {
     @GET
     public TemplateInstance worklist(@QueryParam("status") String status, @QueryParam("condition") String condition,
             @QueryParam("receivedFrom") String receivedFrom, @QueryParam("receivedTo") String receivedTo,
+            @QueryParam("name") String name, @QueryParam("nhsNumber") String nhsNumber,
+            @QueryParam("birthDate") String birthDate, @QueryParam("unableToContact") String unableToContact,
             @QueryParam("page") @DefaultValue("0") int page) {
         MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
         putIf(values, "status", status);
         putIf(values, "condition", condition);
         putIf(values, "receivedFrom", receivedFrom);
         putIf(values, "receivedTo", receivedTo);
+        putIf(values, "name", name);
+        putIf(values, "nhsNumber", nhsNumber);
+        putIf(values, "birthDate", birthDate);
+        putIf(values, "unableToContact", unableToContact);
         Form form = Form.of(values);
         LocalDate from = date(form, "receivedFrom");
         LocalDate to = date(form, "receivedTo");
@@ -57,10 +62,10 @@ public class WorklistPage {
         int current = Math.max(0, page);
         if (form.valid()) {
             try {
-                Referrals.Page found = referrals.list(status, condition, from, to, current, PAGE_SIZE);
-                // the service orders by waiting; urgent referrals come first on each page
-                items = found.items().stream().sorted(Comparator.comparing((Referrals.Referral r) -> !r.urgent()))
-                        .toList();
+                // the service orders urgent first, then longest waiting, across every page
+                Referrals.Page found = referrals.list(new Referrals.Search(status, condition, from, to, name,
+                        nhsNumber, birthDate, "true".equals(unableToContact)), current, PAGE_SIZE);
+                items = found.items();
                 total = found.total();
             } catch (ServiceRefused e) {
                 if (!e.isInvalidInput()) {
@@ -71,7 +76,8 @@ public class WorklistPage {
         }
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         String query = "status=" + enc(status) + "&condition=" + enc(condition) + "&receivedFrom=" + enc(receivedFrom)
-                + "&receivedTo=" + enc(receivedTo);
+                + "&receivedTo=" + enc(receivedTo) + "&name=" + enc(name) + "&nhsNumber=" + enc(nhsNumber)
+                + "&birthDate=" + enc(birthDate) + "&unableToContact=" + enc(unableToContact);
         return Templates.worklist(form, items, total, current, pages, query, Referrals.STATUSES);
     }
 

@@ -38,7 +38,7 @@ public class GroupPages {
         static native TemplateInstance groups(List<Sessions.Group> groups);
 
         static native TemplateInstance group(Sessions.Group group, Part<List<Sessions.Meeting>> meetings, Form form,
-                List<String> formats, List<String> attendance);
+                List<String> media, List<String> attendance);
     }
 
     private final SessionClient sessions;
@@ -57,7 +57,7 @@ public class GroupPages {
     public TemplateInstance group(@PathParam("id") UUID id) {
         return page(id, Form.empty().with("startedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
                 .format(OffsetDateTime.now(Forms.LONDON).truncatedTo(ChronoUnit.MINUTES).minusHours(2)))
-                .with("durationMinutes", "90").with("format", "IN_PERSON"));
+                .with("durationMinutes", "90").with("medium", "IN_PERSON"));
     }
 
     @POST
@@ -76,7 +76,7 @@ public class GroupPages {
         }
         if (form.valid()) {
             try {
-                sessions.recordMeeting(id, new Sessions.NewMeeting(startedAt, minutes, Forms.blank(form.value("format")),
+                sessions.recordMeeting(id, new Sessions.NewMeeting(startedAt, minutes, Forms.blank(form.value("medium")),
                         List.of(), register));
                 return Response.seeOther(URI.create("/peer/groups/" + id)).build();
             } catch (ServiceRefused e) {
@@ -90,7 +90,7 @@ public class GroupPages {
     }
 
     private TemplateInstance page(UUID id, Form form) {
-        return Templates.group(sessions.group(id), Part.of(() -> sessions.meetings(id)), form, Sessions.FORMATS,
+        return Templates.group(sessions.group(id), Part.of(() -> sessions.meetings(id)), form, Sessions.MEDIA,
                 Sessions.ATTENDANCE);
     }
 }

@@ -41,28 +41,19 @@ import org.alongside.console.web.Part;
 @RolesAllowed(Role.PEER_WORKER_GROUP)
 public class PeoplePages {
 
-    private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
-    /** A caseload entry with the person's name and contact details, as the peer's scope allows. */
-    public record Person(Sessions.Client client, Part<Referrals.Referral> referral) {
-
-        public String name() {
-            return referral.available() ? referral.value().name() : "Name unavailable";
-        }
-    }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance people(Part<Sessions.Caseload> caseload, List<Person> people);
+        static native TemplateInstance people(Part<Sessions.Caseload> caseload);
 
         static native TemplateInstance person(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
                 Part<List<Sessions.Session>> sessions, Part<List<Sessions.Signpost>> signposting, String notice);
 
         static native TemplateInstance recordSession(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
-                Form form, List<String> formats, List<String> attendance, List<String> focus,
+                Form form, List<String> media, List<String> attendance, List<String> focus,
                 List<String> goalStatuses, List<String> concernCategories, List<String> signpostCategories);
 
-        static native TemplateInstance raiseConcern(List<Person> people, Form form, List<String> categories);
+        static native TemplateInstance raiseConcern(List<Sessions.Client> people, Form form, List<String> categories);
     }
 
     private final SessionClient sessions;
@@ -78,8 +69,8 @@ public class PeoplePages {
     @GET
     @Path("people")
     public TemplateInstance people() {
-        Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload(null));
-        return Templates.people(caseload, caseload.available() ? named(caseload.value()) : List.of());
+        // the caseload carries the people's names and contact details: one call for the whole page
+        return Templates.people(Part.of(() -> sessions.caseload(null)));
     }
 
     @GET
@@ -95,8 +86,8 @@ public class PeoplePages {
     @Path("people/{referralId}/sessions/new")
     public TemplateInstance newSession(@PathParam("referralId") UUID referralId) {
         OffsetDateTime now = OffsetDateTime.now(Forms.LONDON).truncatedTo(ChronoUnit.MINUTES);
-        Form form = Form.empty().with("startedAt", LOCAL_MINUTES.format(now.minusHours(1)))
-                .with("durationMinutes", "45").with("format", "IN_PERSON").with("attendance", "ATTENDED");
+        Form form = Form.empty().with("startedAt", Forms.LOCAL_MINUTES.format(now.minusHours(1)))
+                .with("durationMinutes", "45").with("medium", "IN_PERSON").with("attendance", "ATTENDED");
         return sessionForm(referralId, form);
     }
 
@@ -126,7 +117,7 @@ public class PeoplePages {
         if (form.valid()) {
             try {
                 sessions.record(new Sessions.NewSession(referralId, signedIn.peerId().orElse(null), startedAt,
-                        duration, Forms.blank(form.value("format")), Forms.blank(form.value("attendance")),
+                        duration, Forms.blank(form.value("medium")), Forms.blank(form.value("attendance")),
                         form.values("focus"), Forms.blank(form.value("notes")), signposting, concern, progress));
                 return Response.seeOther(URI.create("/peer/people/" + referralId + "?done=session")).build();
             } catch (ServiceRefused e) {
@@ -173,19 +164,13 @@ public class PeoplePages {
     private TemplateInstance sessionForm(UUID referralId, Form form) {
         Referrals.Referral referral = referrals.get(referralId);
         return Templates.recordSession(referral, Part.of(() -> sessions.goals(referralId)), form,
-                Sessions.FORMATS, Sessions.ATTENDANCE, Sessions.FOCUS, Sessions.GOAL_STATUSES,
+                Sessions.MEDIA, Sessions.ATTENDANCE, Sessions.FOCUS, Sessions.GOAL_STATUSES,
                 Sessions.CONCERN_CATEGORIES, Sessions.SIGNPOST_CATEGORIES);
     }
 
     private TemplateInstance concernForm(Form form) {
         Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload(null));
-        return Templates.raiseConcern(caseload.available() ? named(caseload.value()) : List.of(), form,
+        return Templates.raiseConcern(caseload.available() ? caseload.value().clients() : List.of(), form,
                 Sessions.CONCERN_CATEGORIES);
-    }
-
-    /** Names come from referral-service, one request per person (a caseload is a handful of people). */
-    private List<Person> named(Sessions.Caseload caseload) {
-        return caseload.clients().stream()
-                .map(client -> new Person(client, Part.of(() -> referrals.get(client.referralId())))).toList();
     }
 }

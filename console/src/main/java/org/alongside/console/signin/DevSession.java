@@ -76,7 +76,7 @@ public class DevSession implements HttpAuthenticationMechanism {
     }
 
     /** A token for one call made while nobody is signed in yet (the sign-in page's list of personas). */
-    String shortLivedToken(String role) {
+    public String shortLivedToken(String role) {
         Instant now = Instant.now();
         return Jwt.issuer(config.issuer()).subject("dev-sign-in").upn("dev-sign-in").groups(Set.of(role))
                 .issuedAt(now).expiresAt(now.plusSeconds(60)).jws().keyId("alongside-dev").sign(privateKey);

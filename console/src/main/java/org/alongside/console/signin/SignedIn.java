@@ -30,7 +30,7 @@ public class SignedIn {
      * For this request only, call the services with another token: the development sign-in page lists the peer
      * profiles to sign in as with a coordinator's development token. Nothing else uses it.
      */
-    void actAs(String token) {
+    public void actAs(String token) {
         this.actingToken = token;
     }
 

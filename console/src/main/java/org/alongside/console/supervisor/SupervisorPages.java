@@ -18,10 +18,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.alongside.console.api.ServiceRefused;
 import org.alongside.console.api.matching.Matching;
 import org.alongside.console.api.matching.MatchingClient;
+import org.alongside.console.api.referral.ReferralClient;
+import org.alongside.console.api.referral.Referrals;
 import org.alongside.console.api.session.SessionClient;
 import org.alongside.console.api.session.Sessions;
 import org.alongside.console.signin.Role;
@@ -30,13 +36,24 @@ import org.alongside.console.web.Forms;
 import org.alongside.console.web.Part;
 
 /**
- * The supervisor's work: safeguarding concerns with their deadlines (overdue first, as the service orders them),
- * acknowledging and closing with the action taken; supervisees and their caseloads; supervision, recorded and
+ * The supervisor's work: one worklist of safeguarding concerns and risk flags with their deadlines (overdue first, as
+ * the service orders them), the person's name and contact while a concern is open, acknowledging and closing with the
+ * action taken; supervisees and their caseloads; supervision, recorded and
  * overdue. Coordinators see the same concerns worklist.
  */
 @Path("/supervisor")
 @Produces(MediaType.TEXT_HTML)
 public class SupervisorPages {
+
+    private static final Map<String, String> NOTICES = Map.of("acknowledged", "Concern acknowledged.",
+            "closed", "Concern closed.", "flag-acknowledged", "Risk flag acknowledged.",
+            "flag-closed", "Risk flag closed.");
+
+    private static final Part<Optional<Referrals.Referral>> NOBODY = new Part<>(Optional.empty(), null);
+
+    /** A concern or risk flag, with the person it is about when the service shows them to the caller. */
+    public record Work(Sessions.WorkItem item, Part<Optional<Referrals.Referral>> person) {
+    }
 
     /** A supervisee with their caseload, each part from its own service. */
     public record Supervisee(Matching.Peer peer, Part<Sessions.Caseload> caseload) {
@@ -44,7 +61,7 @@ public class SupervisorPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance concerns(List<Sessions.Concern> concerns, String notice, Form closeForm);
+        static native TemplateInstance concerns(List<Work> work, String notice, Form closeForm);
 
         static native TemplateInstance supervisees(List<Supervisee> supervisees);
 
@@ -56,18 +73,19 @@ public class SupervisorPages {
 
     private final SessionClient sessions;
     private final MatchingClient matching;
+    private final ReferralClient referrals;
 
-    SupervisorPages(SessionClient sessions, MatchingClient matching) {
+    SupervisorPages(SessionClient sessions, MatchingClient matching, ReferralClient referrals) {
         this.sessions = sessions;
         this.matching = matching;
+        this.referrals = referrals;
     }
 
     @GET
     @Path("concerns")
     @RolesAllowed({Role.SUPERVISOR_GROUP, Role.COORDINATOR_GROUP})
     public TemplateInstance concerns(@QueryParam("done") String done) {
-        return Templates.concerns(sessions.openConcerns(), "acknowledged".equals(done) ? "Concern acknowledged."
-                : "closed".equals(done) ? "Concern closed." : null, Form.empty());
+        return Templates.concerns(worklist(), NOTICES.get(done == null ? "" : done), Form.empty());
     }
 
     @POST
@@ -75,7 +93,15 @@ public class SupervisorPages {
     @RolesAllowed({Role.SUPERVISOR_GROUP, Role.COORDINATOR_GROUP})
     public Response acknowledge(@PathParam("id") UUID id) {
         sessions.acknowledge(id);
-        return Response.seeOther(URI.create("/supervisor/concerns?done=acknowledged")).build();
+        return back("acknowledged");
+    }
+
+    @POST
+    @Path("risk-flags/{id}/acknowledge")
+    @RolesAllowed({Role.SUPERVISOR_GROUP, Role.COORDINATOR_GROUP})
+    public Response acknowledgeRiskFlag(@PathParam("id") UUID id) {
+        sessions.acknowledgeRiskFlag(id);
+        return back("flag-acknowledged");
     }
 
     @POST
@@ -83,17 +109,54 @@ public class SupervisorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.SUPERVISOR_GROUP, Role.COORDINATOR_GROUP})
     public Response close(@PathParam("id") UUID id, MultivaluedMap<String, String> fields) {
-        Form form = Form.of(fields).with("concernId", id.toString());
+        return close(id, fields, actionTaken -> sessions.close(id, actionTaken), "closed");
+    }
+
+    @POST
+    @Path("risk-flags/{id}/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Role.SUPERVISOR_GROUP, Role.COORDINATOR_GROUP})
+    public Response closeRiskFlag(@PathParam("id") UUID id, MultivaluedMap<String, String> fields) {
+        return close(id, fields, actionTaken -> sessions.closeRiskFlag(id, actionTaken), "flag-closed");
+    }
+
+    private Response close(UUID id, MultivaluedMap<String, String> fields, Consumer<String> close, String done) {
+        Form form = Form.of(fields).with("itemId", id.toString());
         try {
-            sessions.close(id, Forms.blank(form.value("actionTaken")));
-            return Response.seeOther(URI.create("/supervisor/concerns?done=closed")).build();
+            close.accept(Forms.blank(form.value("actionTaken")));
+            return back(done);
         } catch (ServiceRefused e) {
             if (!e.isInvalidInput()) {
                 throw e;
             }
-            return Response.status(400)
-                    .entity(Templates.concerns(sessions.openConcerns(), null, form.rejected(e.problem()))).build();
+            return Response.status(400).entity(Templates.concerns(worklist(), null, form.rejected(e.problem())))
+                    .build();
         }
+    }
+
+    /**
+     * The worklist, each item with the person it is about where the service shows them: referral-service shows the
+     * supervisor responsible for an open concern who the person is and how to reach them (and audits the read), and
+     * answers 404 otherwise, which leaves the name out.
+     */
+    private List<Work> worklist() {
+        return sessions.worklist().stream().map(item -> new Work(item, item.referralId() == null ? NOBODY
+                : Part.of(() -> person(item.referralId())))).toList();
+    }
+
+    private Optional<Referrals.Referral> person(UUID referralId) {
+        try {
+            return Optional.of(referrals.get(referralId));
+        } catch (ServiceRefused e) {
+            if (e.status() == 404 || e.status() == 403) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Response back(String done) {
+        return Response.seeOther(URI.create("/supervisor/concerns?done=" + done)).build();
     }
 
     @GET

@@ -12,6 +12,9 @@ import java.util.UUID;
 public final class Forms {
 
     public static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
+    /** How a datetime-local input shows a time: to the minute. */
+    public static final java.time.format.DateTimeFormatter LOCAL_MINUTES =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private Forms() {
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.alongside.console.entry.SignInPage;
 import org.junit.jupiter.api.Test;
 
 class ProductionGuardTest {

@@ -1,6 +1,5 @@
 package org.alongside.outcomes.dashboard;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import java.time.ZoneId;
 import org.alongside.outcomes.facts.ReportingConfig;
 import org.alongside.outcomes.measures.Instruments;
 import org.alongside.platform.problem.Problem;
-import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -76,8 +74,7 @@ public class DashboardResource {
     @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
     @Operation(operationId = "getDashboardSummaryCsv", summary = "The same figures as CSV",
             description = PERIOD + " One figure per row: `section,key,label,measure,value`; a suppressed value is "
-                    + "`*`. Browsers may pass the token as the `access_token` query parameter instead of the "
-                    + "Authorization header (RFC 6750 section 2.3), as the dashboard page's download link does.")
+                    + "`*`. The token travels in the Authorization header only, never in a URL.")
     @APIResponse(responseCode = "200", description = "The figures, as an attachment",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
                     .annotations.enums.SchemaType.STRING)))
@@ -85,52 +82,13 @@ public class DashboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD)") String from,
             @QueryParam("to") @Parameter(description = "Last day (YYYY-MM-DD)") String to,
-            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy,
-            @QueryParam("access_token") @Parameter(description = "The bearer token, for browsers (read by "
-                    + "BrowserAccess before this method)") String token)
+            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy)
             throws SQLException {
         DashboardSummary summary = read(from, to, groupBy);
         String name = "alongside-summary" + (summary.from() == null ? "" : "-from-" + summary.from())
                 + (summary.to() == null ? "" : "-to-" + summary.to()) + ".csv";
         return Response.ok(SummaryCsv.write(summary), SummaryCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
-    }
-
-    @GET
-    @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Roles.COMMISSIONER, Roles.ADMIN})
-    @Operation(operationId = "getDashboardPage", summary = "The dashboard page",
-            description = PERIOD + " Server-rendered HTML with SVG charts; works offline and without script. A browser "
-                    + "passes its token as the `access_token` query parameter (RFC 6750 section 2.3); one without a "
-                    + "token is sent to /dashboard/sign-in.")
-    @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile
-                    .openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "The period or groupBy is invalid: the page says which",
-            content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Response page(@QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD)") String from,
-            @QueryParam("to") @Parameter(description = "Last day (YYYY-MM-DD)") String to,
-            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy,
-            @QueryParam("access_token") @Parameter(description = "The bearer token, for browsers") String token)
-            throws SQLException {
-        try {
-            return Response.ok(DashboardPage.render(read(from, to, groupBy), token, null)).build();
-        } catch (ProblemException e) {
-            // the page for the whole time, with what was wrong with the request
-            return Response.status(e.status())
-                    .entity(DashboardPage.render(read(null, null, null), token, e.getMessage())).build();
-        }
-    }
-
-    @GET
-    @Path("/sign-in")
-    @Produces(MediaType.TEXT_HTML)
-    @PermitAll
-    // a page for people, not part of the API: it holds a form for the token and no figures
-    @Operation(hidden = true)
-    public String signIn(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") String groupBy) {
-        return DashboardPage.signIn(from, to, groupBy);
     }
 
     private DashboardSummary read(String from, String to, String groupBy) throws SQLException {

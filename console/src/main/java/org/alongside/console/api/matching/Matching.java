@@ -12,7 +12,8 @@ public final class Matching {
 
     public static final List<String> DECLINE_REASONS = List.of("PERSON_DECLINED", "PEER_DECLINED",
             "CONFLICT_OF_INTEREST", "NOT_A_GOOD_FIT", "OTHER");
-    public static final List<String> PEER_STATUSES = List.of("ACTIVE", "ON_LEAVE", "INACTIVE");
+    public static final List<String> PEER_STATUSES = List.of("ACTIVE", "ON_LEAVE", "LEFT");
+    public static final List<String> TRANSFER_REASONS = List.of("PEER_LEFT", "PEER_ON_LEAVE", "PERSON_ASKED", "OTHER");
 
     public record ReferralProposals(UUID referralId, String status, String waitingReason,
             OffsetDateTime waitingSince, List<Proposal> proposals) {
@@ -46,7 +47,8 @@ public final class Matching {
     }
 
     public record WaitingReferral(UUID referralId, OffsetDateTime acceptedAt, OffsetDateTime waitingSince,
-            String waitingReason, List<NeededCondition> conditions, List<String> formats, String peerGender,
+            String waitingReason, List<NeededCondition> conditions, List<String> settings, List<String> media,
+            String peerGender,
             String language, boolean interpreterNeeded, String locality) {
     }
 
@@ -73,13 +75,31 @@ public final class Matching {
     }
 
     public record Peer(UUID id, String displayName, List<LivedExperience> livedExperience, List<String> experiences,
-            String gender, String ageBand, String culture, List<String> languages, List<String> formats,
-            List<String> localities, int capacity, int activeClients, String status, boolean active,
-            UUID supervisorId) {
+            String gender, String ageBand, String culture, List<String> languages, List<String> settings,
+            List<String> media, List<String> localities, int capacity, int activeClients, String status,
+            boolean active, String supervisor) {
 
         public int freePlaces() {
             return Math.max(0, capacity - activeClients);
         }
+    }
+
+    /** Someone a peer supports now: whom to transfer when the peer leaves or goes on leave. */
+    public record CurrentPerson(UUID referralId, OffsetDateTime since) {
+    }
+
+    public record CurrentPeople(List<CurrentPerson> items, int page, int size, long total) {
+    }
+
+    /** One peer the person had: from when, and until when and why once it ended. */
+    public record MatchRecord(UUID proposalId, UUID peerId, String peerDisplayName, OffsetDateTime startedAt,
+            OffsetDateTime endedAt, String endReason, String endDetail) {
+    }
+
+    public record Matches(List<MatchRecord> items, int page, int size, long total) {
+    }
+
+    public record Transfer(String reason, UUID peerId) {
     }
 
     public record LivedExperience(String snomedCode, String display, String kind, String period, String group) {

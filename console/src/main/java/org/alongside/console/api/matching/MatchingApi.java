@@ -53,4 +53,16 @@ interface MatchingApi {
     @GET
     @Path("peers/{id}")
     Matching.Peer peer(@PathParam("id") UUID id);
+
+    @GET
+    @Path("peers/{id}/people")
+    Matching.CurrentPeople people(@PathParam("id") UUID id, @QueryParam("size") int size);
+
+    @GET
+    @Path("referrals/{referralId}/matches")
+    Matching.Matches matches(@PathParam("referralId") UUID referralId, @QueryParam("size") int size);
+
+    @POST
+    @Path("referrals/{referralId}/transfer")
+    Matching.ReferralProposals transfer(@PathParam("referralId") UUID referralId, Matching.Transfer transfer);
 }

@@ -3,6 +3,7 @@ package org.alongside.console.api.matching;
 import static org.alongside.console.api.ServiceCalls.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.console.api.ServiceRefused;
@@ -59,5 +60,27 @@ public class MatchingClient {
 
     public Matching.Peer peer(UUID id) {
         return call(SERVICE, () -> api.peer(id));
+    }
+
+    /** The people a peer supports now, longest matched first (a peer's capacity is far below 200). */
+    public List<Matching.CurrentPerson> people(UUID peerId) {
+        return call(SERVICE, () -> api.people(peerId, 200).items());
+    }
+
+    /** Every peer the person had, first first; empty until matching has heard of the referral. */
+    public List<Matching.MatchRecord> matches(UUID referralId) {
+        try {
+            return call(SERVICE, () -> api.matches(referralId, 200).items());
+        } catch (ServiceRefused e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Ends the current match and moves the person to the named peer, or to fresh proposals without one. */
+    public Matching.ReferralProposals transfer(UUID referralId, Matching.Transfer transfer) {
+        return call(SERVICE, () -> api.transfer(referralId, transfer));
     }
 }

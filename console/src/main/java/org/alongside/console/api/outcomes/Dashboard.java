@@ -1,10 +1,11 @@
 package org.alongside.console.api.outcomes;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** The commissioning summary as outcomes-service gives it: aggregates only, after disclosure control. */
 public final class Dashboard {
@@ -16,35 +17,30 @@ public final class Dashboard {
             "imdDecile", "ageBand", "gender");
 
     /**
-     * A number; {@code {"suppressed": true}} when disclosure control withheld it (shown as *); {@code {"notDefined":
-     * true}} where the measure has no meaning (shown as "not defined", never 0); or nothing when there is nothing
-     * to compute it from.
+     * A figure as outcomes-service types it: a number, {"suppressed": true} when disclosure control withholds it,
+     * {"notDefined": true} where the measure has no meaning, or null when there is nothing to compute it from.
      */
-    public record Figure(String text, boolean number) {
-
-        private static final String SUPPRESSED = "*";
+    public record Figure(BigDecimal value, boolean suppressed, boolean notDefined) {
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static Figure of(Object value) {
-            if (value instanceof Map<?, ?> flag) {
-                return new Figure(Boolean.TRUE.equals(flag.get("suppressed")) ? SUPPRESSED : "not defined", false);
+        public static Figure of(JsonNode json) {
+            if (json == null || json.isNull()) {
+                return new Figure(null, false, false);
             }
-            return new Figure(value == null ? null : value.toString(), value != null);
+            if (json.isNumber()) {
+                return new Figure(json.decimalValue(), false, false);
+            }
+            return new Figure(null, json.path("suppressed").asBoolean(), json.path("notDefined").asBoolean());
         }
 
-        public boolean suppressed() {
-            return SUPPRESSED.equals(text);
-        }
-
-        /** The figure with its unit (e.g. %) when it is a number; as {@link #toString()} otherwise. */
-        public String withUnit(String unit) {
-            return number ? text + unit : toString();
+        public boolean shown() {
+            return value != null;
         }
 
         /** What a person reads: the figure, * when suppressed, "not defined", a dash when there is none. */
         @Override
         public String toString() {
-            return text == null ? "–" : text;
+            return suppressed ? "*" : notDefined ? "not defined" : value == null ? "–" : value.toPlainString();
         }
     }
 
@@ -52,7 +48,8 @@ public final class Dashboard {
             Figure referralsAccepted, Figure referralsDeclined, Figure referralsWithdrawn, Figure referralsMatched,
             Figure referralsActive, Figure referralsClosed, Figure sessionsRecorded, Figure sessionsAttended,
             DisclosureControl disclosureControl, Referrals referrals, WaitingTimes waitingTimes,
-            Engagement engagement, Outcomes outcomes, Safeguarding safeguarding, Breakdown breakdown,
+            Engagement engagement, Outcomes outcomes, Safeguarding safeguarding, Delivery delivery,
+            Breakdown breakdown,
             OffsetDateTime generatedAt) {
     }
 
@@ -64,14 +61,15 @@ public final class Dashboard {
 
     public record Referrals(Figure acceptanceRate, Figure declineRate, Figure withdrawalRate,
             Figure startedSupportRate, List<Cell> byReferrerType, List<Cell> byConditionGroup, List<Cell> byImdDecile,
-            List<Cell> byAgeBand, List<Cell> byGender, List<Cell> byMonth, List<Cell> declineReasons) {
+            List<Cell> byAgeBand, List<Cell> byGender, List<Cell> byEthnicity, List<Cell> byMonth,
+            List<Cell> declineReasons, List<Cell> closeReasons) {
     }
 
     public record WaitingTimes(Figure people, Figure medianDays, Figure p90Days, List<Cell> bands) {
     }
 
     public record Engagement(Figure sessionsRecorded, Figure sessionsAttended, Figure didNotAttend,
-            Figure didNotAttendRate, List<Cell> media) {
+            Figure didNotAttendRate, List<Cell> media, List<Cell> settings) {
     }
 
     public record Outcomes(Figure peopleStartedSupport, Figure peopleWithBaseline, Figure peopleWithPairedFollowUp,
@@ -79,7 +77,24 @@ public final class Dashboard {
     }
 
     public record InstrumentOutcome(String instrument, Figure peopleWithBaseline, Figure peoplePaired,
-            Figure meanChange, Figure improved, Figure noReliableChange, Figure deteriorated, Figure improvedShare) {
+            Figure meanChange, Figure meanChangeLower95, Figure meanChangeUpper95, Figure improved,
+            Figure noReliableChange, Figure deteriorated, Figure improvedShare, List<ItemOutcome> items,
+            List<GroupOutcome> byConditionGroup, List<GroupOutcome> byImdDecile) {
+    }
+
+    public record ItemOutcome(String item, String label, Figure peoplePaired, Figure totalBefore, Figure totalAfter,
+            Figure ratePerPersonMonthBefore, Figure ratePerPersonMonthAfter, Figure meanChange,
+            Figure meanChangeLower95, Figure meanChangeUpper95) {
+    }
+
+    public record GroupOutcome(String key, String label, Figure peoplePaired, Figure meanChange,
+            Figure meanChangeLower95, Figure meanChangeUpper95, Figure improvedShare) {
+    }
+
+    /** The workforce: peers' caseloads, goals and group meetings. */
+    public record Delivery(Figure peersWithCaseload, Figure meanCaseload, List<Cell> caseloads, Figure goalsSet,
+            Figure peopleWithGoals, Figure goalsRatedTwice, List<Cell> goalProgress, Figure goalsAchieved,
+            Figure groupMeetings, Figure groupAttendances, Figure peopleInGroups, Figure groupDidNotAttendRate) {
     }
 
     public record Safeguarding(Figure concerns, Figure peopleWithConcern, Figure immediateRisk, List<Cell> byCategory) {

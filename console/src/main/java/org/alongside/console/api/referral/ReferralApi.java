@@ -3,6 +3,7 @@ package org.alongside.console.api.referral;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,8 @@ interface ReferralApi {
     @GET
     Referrals.Page list(@QueryParam("status") String status, @QueryParam("condition") String condition,
             @QueryParam("receivedFrom") LocalDate receivedFrom, @QueryParam("receivedTo") LocalDate receivedTo,
+            @QueryParam("name") String name, @QueryParam("nhsNumber") String nhsNumber,
+            @QueryParam("birthDate") String birthDate, @QueryParam("unableToContact") Boolean unableToContact,
             @QueryParam("sort") String sort, @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
@@ -39,6 +42,24 @@ interface ReferralApi {
 
     @POST
     Referrals.Referral create(Referrals.NewReferral referral, @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    /** A JSON Merge Patch (RFC 7396), sent as the text the console wrote. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes("application/merge-patch+json")
+    Referrals.Referral correct(@PathParam("id") UUID id, String mergePatch);
+
+    @GET
+    @Path("/{id}/contact-attempts")
+    Referrals.ContactAttempts contactAttempts(@PathParam("id") UUID id, @QueryParam("size") int size);
+
+    @POST
+    @Path("/{id}/contact-attempts")
+    Referrals.ContactAttempt logContactAttempt(@PathParam("id") UUID id, Referrals.NewContactAttempt attempt);
+
+    @POST
+    @Path("/{id}/close")
+    Referrals.Referral close(@PathParam("id") UUID id, Referrals.Close close);
 
     @POST
     @Path("/{id}/accept")

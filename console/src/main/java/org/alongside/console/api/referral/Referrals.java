@@ -26,6 +26,17 @@ public final class Referrals {
     public static final List<String> CONDITION_KINDS = List.of("PHYSICAL", "MENTAL");
     public static final List<String> CONTACT_METHODS = List.of("PHONE", "TEXT", "EMAIL", "LETTER");
 
+    public static final List<String> CLOSE_REASONS = List.of("GOALS_MET", "SUPPORT_NO_LONGER_WANTED", "NOT_ENGAGING",
+            "UNABLE_TO_CONTACT", "MOVED_AWAY", "TRANSFERRED", "DIED", "OTHER");
+    public static final List<String> ATTEMPT_METHODS = List.of("PHONE", "SMS", "EMAIL", "LETTER", "IN_PERSON");
+    public static final List<String> ATTEMPT_OUTCOMES = List.of("REACHED", "NO_ANSWER", "LEFT_MESSAGE",
+            "WRONG_DETAILS", "DECLINED_TO_TALK");
+
+    /** What a coordinator searches the worklist by; blank fields are left out. */
+    public record Search(String status, String condition, LocalDate receivedFrom, LocalDate receivedTo, String name,
+            String nhsNumber, String birthDate, boolean unableToContact) {
+    }
+
     public record Page(List<Referral> items, int page, int size, long total) {
     }
 
@@ -33,7 +44,7 @@ public final class Referrals {
             Long daysWaiting, String channel, Referrer referrer, Person person, List<Condition> conditions,
             String reason, List<String> supportWanted, Preferences preferences, Consent consent,
             Safeguarding safeguarding, Integer imdDecile, String urgency, String statusReason, UUID matchedPeerId,
-            UUID possibleDuplicateOf, OffsetDateTime consentWithdrawnAt, OffsetDateTime erasedAt) {
+            boolean unableToContact, String suggestedCloseReason, UUID possibleDuplicateOf, OffsetDateTime consentWithdrawnAt, OffsetDateTime erasedAt) {
 
         public String name() {
             return person == null || person.givenName() == null ? "Name erased"
@@ -46,6 +57,11 @@ public final class Referrals {
 
         public boolean awaitingTriage() {
             return "RECEIVED".equals(status);
+        }
+
+        /** Accepted and not yet ended: what a coordinator may close with a reason. */
+        public boolean closable() {
+            return List.of("ACCEPTED", "MATCHED", "ACTIVE").contains(status);
         }
     }
 
@@ -78,6 +94,19 @@ public final class Referrals {
     }
 
     public record Decline(String reason, String note) {
+    }
+
+    public record Close(String reason, String note) {
+    }
+
+    public record ContactAttempts(List<ContactAttempt> items, int page, int size, long total) {
+    }
+
+    public record ContactAttempt(UUID id, OffsetDateTime attemptedAt, String method, String outcome, String note,
+            String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    public record NewContactAttempt(OffsetDateTime attemptedAt, String method, String outcome, String note) {
     }
 
     /** POST /referrals, as a link worker without a FHIR system sends it. */

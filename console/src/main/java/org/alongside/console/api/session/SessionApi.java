@@ -69,6 +69,26 @@ interface SessionApi {
     Sessions.Concern close(@PathParam("id") UUID id, Sessions.Closure closure);
 
     @GET
+    @Path("safeguarding/worklist")
+    Sessions.Listed<Sessions.WorkItem> worklist(@QueryParam("size") int size);
+
+    @POST
+    @Path("safeguarding/risk-flags/{id}/acknowledge")
+    Sessions.WorkItem acknowledgeRiskFlag(@PathParam("id") UUID id);
+
+    @POST
+    @Path("safeguarding/risk-flags/{id}/close")
+    Sessions.WorkItem closeRiskFlag(@PathParam("id") UUID id, Sessions.Closure closure);
+
+    @GET
+    @Path("alerts")
+    Sessions.Listed<Sessions.Alert> alerts(@QueryParam("size") int size);
+
+    @POST
+    @Path("alerts/{id}/acknowledge")
+    Sessions.Alert acknowledgeAlert(@PathParam("id") UUID id);
+
+    @GET
     @Path("groups")
     Sessions.Listed<Sessions.Group> groups(@QueryParam("size") int size);
 

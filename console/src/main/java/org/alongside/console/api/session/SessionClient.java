@@ -46,9 +46,29 @@ public class SessionClient {
         return call(SERVICE, () -> api.signposting(referralId, MAX).items());
     }
 
-    /** The caller's worklist of concerns not yet closed: overdue first, then immediate risks, then by deadline. */
-    public List<Sessions.Concern> openConcerns() {
-        return call(SERVICE, () -> api.concerns(List.of("OPEN", "ACKNOWLEDGED"), null, MAX).items());
+    /**
+     * The caller's one worklist of concerns and risk flags not yet closed: overdue first, then immediate risks, then
+     * by deadline (the service's order); its first page of MAX, far more than a team has open.
+     */
+    public List<Sessions.WorkItem> worklist() {
+        return call(SERVICE, () -> api.worklist(MAX).items());
+    }
+
+    public Sessions.WorkItem acknowledgeRiskFlag(UUID id) {
+        return call(SERVICE, () -> api.acknowledgeRiskFlag(id));
+    }
+
+    public Sessions.WorkItem closeRiskFlag(UUID id, String actionTaken) {
+        return call(SERVICE, () -> api.closeRiskFlag(id, new Sessions.Closure(actionTaken)));
+    }
+
+    /** The signed-in person's own alerts, those to acknowledge first. */
+    public List<Sessions.Alert> alerts() {
+        return call(SERVICE, () -> api.alerts(MAX).items());
+    }
+
+    public Sessions.Alert acknowledgeAlert(UUID id) {
+        return call(SERVICE, () -> api.acknowledgeAlert(id));
     }
 
     public List<Sessions.Concern> concernsAbout(UUID referralId) {

@@ -1,6 +1,5 @@
 package org.alongside.console.api.session;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +15,7 @@ public final class Sessions {
     public record Listed<T>(List<T> items, int page, int size, long total) {
     }
 
-    public static final List<String> FORMATS = List.of("IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT");
+    public static final List<String> MEDIA = List.of("IN_PERSON", "TELEPHONE", "VIDEO", "ONLINE_TEXT");
     public static final List<String> ATTENDANCE = List.of("ATTENDED", "DID_NOT_ATTEND", "CANCELLED_BY_CLIENT",
             "CANCELLED_BY_PEER");
     public static final List<String> FOCUS = List.of("DAILY_MANAGEMENT", "EMOTIONAL_SUPPORT", "COMMUNITY_CONNECTION",
@@ -34,25 +33,36 @@ public final class Sessions {
             "TEAM_AND_ORGANISATION", "OTHER");
     public static final List<String> WELLBEING = List.of("THRIVING", "COPING", "STRUGGLING", "NEEDS_SUPPORT_NOW");
 
-    public record Caseload(UUID peerId, int noContactDays, long flagged, List<Client> clients) {
+    /** namesAvailable false: referral-service did not answer, so the people are listed without their names. */
+    public record Caseload(UUID peerId, int noContactDays, long flagged, boolean namesAvailable,
+            List<Client> clients) {
     }
 
-    public record Client(UUID referralId, OffsetDateTime matchedAt, LastSession lastSession,
+    /** Who the person is and how they prefer to be reached, as the peer's scope allows (null when not shown). */
+    public record CaseloadPerson(String givenName, String familyName, String preferredContact, String phone,
+            String email) {
+    }
+
+    public record Client(UUID referralId, CaseloadPerson person, OffsetDateTime matchedAt, LastSession lastSession,
             OffsetDateTime lastContactAt, long daysSinceLastContact, boolean noContactFlag,
             OffsetDateTime nextSessionAt, boolean nextSessionOverdue, long openGoals, long openSafeguardingConcerns) {
+
+        public String name() {
+            return person == null || person.givenName() == null ? "Name unavailable"
+                    : person.givenName() + " " + person.familyName();
+        }
     }
 
-    public record LastSession(UUID sessionId, OffsetDateTime startedAt, String attendance,
-            @JsonProperty("medium") String format) {
+    public record LastSession(UUID sessionId, OffsetDateTime startedAt, String attendance, String medium) {
     }
 
     public record Session(UUID id, UUID referralId, UUID peerId, OffsetDateTime startedAt, int durationMinutes,
-            @JsonProperty("medium") String format, String attendance, List<String> focus, String notes, String status,
+            String medium, String attendance, List<String> focus, String notes, String status,
             List<Signpost> signposting, List<UUID> safeguardingConcernIds) {
     }
 
     public record NewSession(UUID referralId, UUID peerId, OffsetDateTime startedAt, Integer durationMinutes,
-            @JsonProperty("medium") String format, String attendance, List<String> focus, String notes, List<NewSignpost> signposting,
+            String medium, String attendance, List<String> focus, String notes, List<NewSignpost> signposting,
             ConcernDetails safeguardingConcern, List<GoalProgress> goalProgress) {
     }
 
@@ -93,6 +103,31 @@ public final class Sessions {
         }
     }
 
+    /** One line of the supervisor's worklist: a safeguarding concern or a risk flag, with its deadline. */
+    public record WorkItem(String kind, UUID id, UUID referralId, UUID peerId, String status, boolean immediateRisk,
+            String category, String instrument, Integer item, OffsetDateTime raisedAt, OffsetDateTime acknowledgeBy,
+            boolean overdue, OffsetDateTime acknowledgedAt, String acknowledgedBy, OffsetDateTime closedAt,
+            String closedBy) {
+
+        public boolean riskFlag() {
+            return "RISK_FLAG".equals(kind);
+        }
+
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+
+        public boolean acknowledged() {
+            return "ACKNOWLEDGED".equals(status);
+        }
+    }
+
+    /** An alert to the signed-in person: someone may be at risk now. */
+    public record Alert(UUID id, String kind, UUID concernId, UUID riskFlagId, UUID referralId, UUID peerId,
+            OffsetDateTime raisedAt, OffsetDateTime acknowledgeBy, boolean overdue, int escalationLevel,
+            OffsetDateTime acknowledgedAt, String acknowledgedBy) {
+    }
+
     public record NewConcern(UUID referralId, String category, String description, Boolean immediateRisk) {
     }
 
@@ -103,16 +138,14 @@ public final class Sessions {
             List<UUID> members, OffsetDateTime lastMeetingAt) {
     }
 
-    public record Meeting(UUID id, UUID groupId, OffsetDateTime startedAt, int durationMinutes,
-            @JsonProperty("medium") String format,
+    public record Meeting(UUID id, UUID groupId, OffsetDateTime startedAt, int durationMinutes, String medium,
             List<String> focus, long attended, List<Attendance> attendance) {
     }
 
     public record Attendance(UUID referralId, String attendance) {
     }
 
-    public record NewMeeting(OffsetDateTime startedAt, Integer durationMinutes, @JsonProperty("medium") String format,
-            List<String> focus,
+    public record NewMeeting(OffsetDateTime startedAt, Integer durationMinutes, String medium, List<String> focus,
             List<Attendance> attendance) {
     }
 

@@ -1,4 +1,4 @@
-package org.alongside.console.signin;
+package org.alongside.console.entry;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,6 +24,9 @@ import org.alongside.console.api.ServiceRefused;
 import org.alongside.console.api.ServiceUnavailable;
 import org.alongside.console.api.matching.Matching;
 import org.alongside.console.api.matching.MatchingClient;
+import org.alongside.console.signin.DevSession;
+import org.alongside.console.signin.Role;
+import org.alongside.console.signin.SignedIn;
 import org.alongside.console.web.Form;
 
 /**
@@ -121,12 +124,8 @@ public class SignInPage {
             }
             name = "Referrer at " + odsCode;
         } else if (role == Role.SUPERVISOR) {
-            subject = form.value("supervisorId").isBlank() ? DEV_SUPERVISOR : form.value("supervisorId");
-            try {
-                UUID.fromString(subject);
-            } catch (IllegalArgumentException e) {
-                form.invalid("supervisorId", "choose the supervisor to sign in as");
-            }
+            // a supervisor is a token subject (one identity everywhere), not necessarily a UUID
+            subject = form.value("supervisorId").isBlank() ? DEV_SUPERVISOR : form.value("supervisorId").trim();
             name = "Supervisor " + subject.substring(0, Math.min(8, subject.length()));
         }
         if (!form.valid()) {
@@ -154,8 +153,8 @@ public class SignInPage {
             signedIn.actAs(devSession.shortLivedToken(Role.COORDINATOR_GROUP));
             for (Matching.Peer peer : matching.peers("ACTIVE", 0, 200).items()) {
                 peers.add(new Persona(peer.id().toString(), peer.displayName()));
-                if (peer.supervisorId() != null) {
-                    supervisors.putIfAbsent(peer.supervisorId().toString(), new Persona(peer.supervisorId().toString(),
+                if (peer.supervisor() != null) {
+                    supervisors.putIfAbsent(peer.supervisor(), new Persona(peer.supervisor(),
                             "Supervisor of " + peer.displayName()));
                 }
             }
@@ -168,7 +167,7 @@ public class SignInPage {
     }
 
     /** Only a path on this console: never another site (an open redirect), never a protocol-relative URL. */
-    static String safeReturn(String returnTo) {
+    public static String safeReturn(String returnTo) {
         if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
                 || returnTo.startsWith("/sign-in") || returnTo.startsWith("/sign-out")) {
             return "/";

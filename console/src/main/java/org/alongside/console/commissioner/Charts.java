@@ -1,21 +1,25 @@
-package org.alongside.outcomes.dashboard;
+package org.alongside.console.commissioner;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.alongside.console.api.outcomes.Dashboard;
+import org.alongside.console.api.outcomes.Dashboard.Figure;
 
 
 /**
- * Server-side SVG charts for the dashboard page: plain shapes styled by class from the page's stylesheet (no
- * inline style or script, so a strict Content-Security-Policy holds). A suppressed value draws no bar and is
+ * Server-side SVG charts for the commissioner's dashboard, drawn by the console from outcomes-service's JSON summary:
+ * plain shapes styled by class from the console's stylesheet (no inline style or script, so the strict
+ * Content-Security-Policy holds). A suppressed value draws no bar and is
  * labelled "*"; every chart carries a title and a text alternative.
  */
 final class Charts {
 
     /** One bar: its label, the figure it shows, and the text printed beside it. */
     record Bar(String label, Figure value, String text) {
-        static Bar of(String label, Figure value, String unit) {
-            return new Bar(label, value, value.suppressed() || value.notDefined() ? value.text()
-                    : value.value() == null ? "n/a" : value.value().toPlainString() + unit);
+        static Bar of(String label, Figure figure, String unit) {
+            // a figure the service left out (null) is one there is nothing to compute from
+            Figure value = figure == null ? new Figure(null, false, false) : figure;
+            return new Bar(label, value, value.shown() ? value.value().toPlainString() + unit : value.toString());
         }
     }
 
@@ -23,6 +27,11 @@ final class Charts {
     }
 
     /** Vertical bars, for a sequence such as months or waiting-time bands. */
+    /** Each cell of a breakdown as a bar, labelled by the service's label. */
+    static List<Bar> cells(List<Dashboard.Cell> cells, String unit) {
+        return cells == null ? List.of() : cells.stream().map(c -> Bar.of(c.label(), c.count(), unit)).toList();
+    }
+
     static String columns(String id, String title, List<Bar> bars) {
         int width = 640;
         int height = 220;

@@ -1,0 +1,105 @@
+package org.alongside.console.coordinator;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.alongside.console.api.ServiceRefused;
+import org.alongside.console.api.matching.Matching;
+import org.alongside.console.api.matching.MatchingClient;
+import org.alongside.console.api.referral.ReferralClient;
+import org.alongside.console.api.referral.Referrals;
+import org.alongside.console.signin.Role;
+import org.alongside.console.web.Form;
+import org.alongside.console.web.Forms;
+import org.alongside.console.web.Part;
+
+/**
+ * A peer as a coordinator sees them, and workforce continuity: when the peer leaves or goes on leave, the people they
+ * support now, each with a transfer to another peer (chosen here, or proposed afresh for the person to choose).
+ */
+@Path("/coordinator/peers/{peerId}")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.COORDINATOR_GROUP)
+public class PeerPage {
+
+    /**
+     * A person the peer supports, named from referral-service (a part of the page that may be unavailable), with
+     * their transfer form: the one posted keeps what was chosen and its errors.
+     */
+    public record Person(Matching.CurrentPerson current, Part<Referrals.Referral> referral, Form transfer) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance peer(Matching.Peer peer, List<Person> people, List<Matching.Peer> others,
+                Form errors, String notice, List<String> reasons);
+    }
+
+    private final MatchingClient matching;
+    private final ReferralClient referrals;
+
+    PeerPage(MatchingClient matching, ReferralClient referrals) {
+        this.matching = matching;
+        this.referrals = referrals;
+    }
+
+    @GET
+    public TemplateInstance page(@PathParam("peerId") UUID peerId, @QueryParam("transferred") UUID transferred) {
+        return render(peerId, Form.empty(), transferred == null ? null
+                : "Transferred. Their sessions and goals stay with them; their history shows both peers.");
+    }
+
+    @POST
+    @Path("people/{referralId}/transfer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response transfer(@PathParam("peerId") UUID peerId, @PathParam("referralId") UUID referralId,
+            MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        String chosen = Forms.blank(form.value("peerId"));
+        UUID to = chosen == null ? null : Forms.uuid(form, "peerId", "must be one of the peers listed");
+        if (form.valid()) {
+            try {
+                matching.transfer(referralId, new Matching.Transfer(Forms.blank(form.value("reason")), to));
+                return Response.seeOther(URI.create("/coordinator/peers/" + peerId + "?transferred=" + referralId))
+                        .build();
+            } catch (ServiceRefused e) {
+                // 409 and 422 name the field (peerId: full, not active, ruled out) as 400 does
+                if (!e.isInvalidInput() && e.status() != 409) {
+                    throw e;
+                }
+                form.rejected(e.problem());
+            }
+        }
+        return Response.status(400).entity(render(peerId, form.with("referralId", referralId.toString()), null))
+                .build();
+    }
+
+    /** posted: the transfer form that was sent (naming its referralId), or an empty one. */
+    private TemplateInstance render(UUID peerId, Form posted, String notice) {
+        Matching.Peer peer = matching.peer(peerId);
+        String reason = "LEFT".equals(peer.status()) ? "PEER_LEFT" : "ON_LEAVE".equals(peer.status()) ? "PEER_ON_LEAVE"
+                : null;
+        List<Person> people = matching.people(peerId).stream()
+                .map(p -> new Person(p, Part.of(() -> referrals.get(p.referralId())),
+                        posted.value("referralId").equals(p.referralId().toString()) ? posted
+                                : Form.empty().with("reason", reason)))
+                .toList();
+        List<Matching.Peer> others = people.isEmpty() ? List.of()
+                : matching.peers("ACTIVE", 0, 200).items().stream()
+                        .filter(p -> !p.id().equals(peerId) && p.freePlaces() > 0).toList();
+        return Templates.peer(peer, people, others, posted, notice, Matching.TRANSFER_REASONS);
+    }
+}
