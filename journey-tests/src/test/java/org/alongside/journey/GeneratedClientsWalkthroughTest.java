@@ -29,6 +29,7 @@ import org.alongside.client.matching.model.ReferralProposals;
 import org.alongside.client.outcomes.api.DashboardApi;
 import org.alongside.client.outcomes.api.MeasurementsApi;
 import org.alongside.client.outcomes.model.DashboardSummary;
+import org.alongside.client.outcomes.model.Figure;
 import org.alongside.client.outcomes.model.Measurement;
 import org.alongside.client.outcomes.model.NewMeasurement;
 import org.alongside.client.outcomes.model.Timepoint;
@@ -76,14 +77,15 @@ class GeneratedClientsWalkthroughTest {
         String gp = Tokens.referrer(ODS);
         String commissioner = Tokens.as("commissioner");
         DashboardApi dashboard = new DashboardApi(outcomesClient(commissioner));
-        DashboardSummary before = dashboard.dashboardSummaryGet(null, null, null);
+        DashboardSummary before = dashboard.getDashboardSummary(null, null, null);
 
         // 1. A peer worker who lives with type 2 diabetes joins the service
-        Peer sam = new PeersApi(matchingClient(coordinator)).peersPost(new PeerInput()
+        Peer sam = new PeersApi(matchingClient(coordinator)).createPeer(new PeerInput()
                 .displayName("Sam").gender(org.alongside.client.matching.model.Gender.FEMALE)
                 .languages(List.of("en"))
-                .formats(List.of(org.alongside.client.matching.model.SupportFormat.ONE_TO_ONE,
-                        org.alongside.client.matching.model.SupportFormat.TELEPHONE))
+                .settings(List.of(org.alongside.client.matching.model.Setting.ONE_TO_ONE))
+                .media(List.of(org.alongside.client.matching.model.Medium.IN_PERSON,
+                        org.alongside.client.matching.model.Medium.TELEPHONE))
                 .capacity(5).active(true).experiences(List.of("carer"))
                 .livedExperience(List.of(new org.alongside.client.matching.model.Condition()
                         .snomedCode(DIABETES).display("Type 2 diabetes mellitus")
@@ -92,7 +94,7 @@ class GeneratedClientsWalkthroughTest {
 
         // 2. A GP practice refers a patient (the Idempotency-Key makes a retry safe)
         ReferralsApi referralsAsCoordinator = new ReferralsApi(referralClient(coordinator));
-        Referral referral = new ReferralsApi(referralClient(gp)).referralsPost(new NewReferral()
+        Referral referral = new ReferralsApi(referralClient(gp)).createReferral(new NewReferral()
                 .referrer(new Referrer().type(ReferrerType.GP_PRACTICE).odsCode(ODS))
                 .person(new Person().nhsNumber(NhsNumbers.next()).givenName("Ada").familyName("Quayle")
                         .birthDate(LocalDate.of(1961, 4, 9)).gender(Gender.FEMALE).postcode("LS6 2AB")
@@ -106,7 +108,8 @@ class GeneratedClientsWalkthroughTest {
                                 .kind(org.alongside.client.referral.model.ConditionKind.MENTAL)))
                 .reason("I feel on my own with the diabetes")
                 .preferences(new Preferences()
-                        .formats(List.of(org.alongside.client.referral.model.SupportFormat.ONE_TO_ONE))
+                        .settings(List.of(org.alongside.client.referral.model.Setting.ONE_TO_ONE))
+                        .media(List.of(org.alongside.client.referral.model.Medium.IN_PERSON))
                         .sharedCondition(true))
                 .consent(new Consent().peerSupport(true).shareWithGp(true))
                 .imdDecile(2), UUID.randomUUID().toString());
@@ -114,14 +117,14 @@ class GeneratedClientsWalkthroughTest {
         assertEquals(ReferralStatus.RECEIVED, referral.getStatus());
 
         // 3. The coordinator accepts it after triage
-        assertEquals(ReferralStatus.ACCEPTED, referralsAsCoordinator.referralsIdAcceptPost(referralId).getStatus());
+        assertEquals(ReferralStatus.ACCEPTED, referralsAsCoordinator.acceptReferral(referralId).getStatus());
 
         // 4. Matching proposes peers (it hears of the acceptance through Kafka), with reasons; 404 until then
         ProposalsApi proposals = new ProposalsApi(matchingClient(coordinator));
         ReferralProposals proposed = await().atMost(PROMPTLY)
                 .ignoreExceptionsMatching(e -> e instanceof org.alongside.client.matching.ApiException a
                         && a.getCode() == 404)
-                .until(() -> proposals.referralsReferralIdProposalsGet(referralId), p -> !p.getProposals().isEmpty());
+                .until(() -> proposals.getReferralProposals(referralId), p -> !p.getProposals().isEmpty());
         // other tests' peers may be proposed too: take Sam's proposal if there is one, else the best
         Proposal chosen = proposed.getProposals().stream().filter(p -> sam.getId().equals(p.getPeerId()))
                 .findFirst().orElse(proposed.getProposals().getFirst());
@@ -135,11 +138,11 @@ class GeneratedClientsWalkthroughTest {
         UUID peerId = chosen.getPeerId();
         // the generated client asks for this one with "Accept: application/problem+json" (its 404 is documented
         // first): the service still answers the JSON the operation documents
-        assertTrue(proposals.referralsReferralIdDoNotMatchGet(referralId).getItems().isEmpty());
+        assertTrue(proposals.listRuledOutPeers(referralId, null, null).getItems().isEmpty());
 
         // 5. The person chooses their peer; the referral becomes MATCHED once referral-service hears of it
-        proposals.proposalsIdAcceptPost(chosen.getId());
-        await().atMost(PROMPTLY).until(() -> referralsAsCoordinator.referralsIdGet(referralId).getStatus(),
+        proposals.acceptProposal(chosen.getId());
+        await().atMost(PROMPTLY).until(() -> referralsAsCoordinator.getReferral(referralId).getStatus(),
                 ReferralStatus.MATCHED::equals);
 
         // 6. The peer worker records the first session (they see the person once session-service has heard of the
@@ -149,15 +152,15 @@ class GeneratedClientsWalkthroughTest {
         await().atMost(PROMPTLY)
                 .ignoreExceptionsMatching(e -> e instanceof org.alongside.client.session.ApiException a
                         && a.getCode() == 404)
-                .until(() -> goals.referralsReferralIdGoalsGet(referralId) != null);
-        Session session = new SessionsApi(sessionClient(peerWorker)).sessionsPost(new NewSession()
+                .until(() -> goals.listGoals(referralId, null, null) != null);
+        Session session = new SessionsApi(sessionClient(peerWorker)).recordSession(new NewSession()
                 .referralId(referralId).peerId(peerId)
                 .startedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1)).durationMinutes(45)
-                .format(org.alongside.client.session.model.SessionFormat.IN_PERSON)
+                .medium(org.alongside.client.session.model.Medium.IN_PERSON)
                 .attendance(Attendance.ATTENDED).focus(List.of(Focus.EMOTIONAL_SUPPORT))
                 .notes("Talked about living with the diagnosis"), UUID.randomUUID().toString());
         assertEquals(referralId, session.getReferralId());
-        await().atMost(PROMPTLY).until(() -> referralsAsCoordinator.referralsIdGet(referralId).getStatus(),
+        await().atMost(PROMPTLY).until(() -> referralsAsCoordinator.getReferral(referralId).getStatus(),
                 ReferralStatus.ACTIVE::equals);
 
         // the peer worker records the person's baseline PHQ-9 (outcomes-service learns of the match from events)
@@ -168,23 +171,23 @@ class GeneratedClientsWalkthroughTest {
         Measurement baseline = await().atMost(PROMPTLY)
                 .ignoreExceptionsMatching(e -> e instanceof org.alongside.client.outcomes.ApiException a
                         && a.getCode() == 404)
-                .until(() -> measurements.measurementsPost(phq9), m -> m != null);
+                .until(() -> measurements.recordMeasurement(phq9), m -> m != null);
         assertEquals(8, baseline.getRawScore(), "PHQ-9 is the sum of its items");
         assertEquals(Boolean.FALSE, baseline.getCaseness(), "8 is below PHQ-9's caseness cut-off of 10");
         assertEquals(Boolean.FALSE, baseline.getRiskFlagged(), "item 9 answered 0 raises no flag");
 
         // 7. The commissioner sees the counts, built only from events
         await().atMost(PROMPTLY).untilAsserted(() -> {
-            DashboardSummary after = dashboard.dashboardSummaryGet(null, null, null);
-            assertEquals(plusOne(before.getReferralsReceived()), after.getReferralsReceived(), "referralsReceived");
-            assertEquals(plusOne(before.getReferralsAccepted()), after.getReferralsAccepted(), "referralsAccepted");
-            assertEquals(plusOne(before.getReferralsMatched()), after.getReferralsMatched(), "referralsMatched");
-            assertEquals(plusOne(before.getReferralsActive()), after.getReferralsActive(), "referralsActive");
-            assertEquals(plusOne(before.getSessionsAttended()), after.getSessionsAttended(), "sessionsAttended");
+            DashboardSummary after = dashboard.getDashboardSummary(null, null, null);
+            assertEquals(plusOne(before.getReferralsReceived()), count(after.getReferralsReceived()), "referralsReceived");
+            assertEquals(plusOne(before.getReferralsAccepted()), count(after.getReferralsAccepted()), "referralsAccepted");
+            assertEquals(plusOne(before.getReferralsMatched()), count(after.getReferralsMatched()), "referralsMatched");
+            assertEquals(plusOne(before.getReferralsActive()), count(after.getReferralsActive()), "referralsActive");
+            assertEquals(plusOne(before.getSessionsAttended()), count(after.getSessionsAttended()), "sessionsAttended");
         });
 
         // and the referral's history tells its story
-        List<HistoryEntry> history = referralsAsCoordinator.referralsIdHistoryGet(referralId);
+        List<HistoryEntry> history = referralsAsCoordinator.getReferralHistory(referralId, null, null).getItems();
         assertEquals(List.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.MATCHED,
                 ReferralStatus.ACTIVE), history.stream().map(HistoryEntry::getToStatus).toList());
     }
@@ -201,8 +204,13 @@ class GeneratedClientsWalkthroughTest {
         }
     }
 
-    private static BigDecimal plusOne(BigDecimal count) {
-        return (count == null ? BigDecimal.ZERO : count).add(BigDecimal.ONE);
+    private static BigDecimal plusOne(Figure figure) {
+        return count(figure).add(BigDecimal.ONE);
+    }
+
+    /** A figure as a count: the journey runs without disclosure control, so it is a number or nothing yet. */
+    private static BigDecimal count(Figure figure) {
+        return figure == null || figure.getActualInstance() == null ? BigDecimal.ZERO : figure.getBigDecimal();
     }
 
     // One client per service and caller, as an integrator sets it up: where the service is, the bearer token, and a

@@ -54,11 +54,13 @@ public class SummarySchemaFilter implements OASFilter {
         }
     }
 
-    /** An object with one property that is always true. */
+    /** An object with one required property, always true. */
     private static Schema flag(String property, String description) {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(description)
                 .required(List.of(property)).additionalPropertiesBoolean(false)
                 .addProperty(property, OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN)
-                        .enumeration(List.of(true)));
+                        // always true, but neither a one-value enum nor const: openapi-generator turns both into a
+                        // String enum that does not compile
+                        .description("Always true"));
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Change", description = "Change from the baseline of the same instrument.")
 public record ChangeView(
         @Schema(description = "This score minus the baseline score (SWEMWBS: metric points). For instruments "
-                + "reported item by item, an object of item key to difference.", oneOf = {BigDecimal.class, Map.class})
+                + "reported item by item, an object of item key to difference.", oneOf = {BigDecimal.class, ItemScores.class})
         Object fromBaseline,
         @Schema(description = "IMPROVED, NO_RELIABLE_CHANGE or DETERIORATED by the instrument's threshold; null where "
                 + "it has none or reports item by item") Classification classification,

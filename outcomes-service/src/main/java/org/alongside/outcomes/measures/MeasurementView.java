@@ -22,7 +22,7 @@ public record MeasurementView(
         List<Integer> answers,
         @Schema(description = "The score (SWEMWBS: the metric score; SEMCD6: the mean of the items answered; PAM, "
                 + "EQ5D5L: as entered). For ONS4 and SERVICE_USE an object of item key to score. Null when not scored.",
-                oneOf = {BigDecimal.class, Map.class})
+                oneOf = {BigDecimal.class, ItemScores.class})
         Object score,
         @Schema(description = "Total of the answers, for instruments that sum them (SWEMWBS: the raw total 7-35)")
         Integer rawScore,

@@ -30,7 +30,7 @@ public record ReferralOutcomes(UUID referralId, List<InstrumentOutcomes> instrum
 
     @Schema(name = "LatestChange")
     public record LatestChange(UUID measurementId, Timepoint timepoint, OffsetDateTime completedAt,
-            @Schema(oneOf = {java.math.BigDecimal.class, Map.class}) Object fromBaseline,
+            @Schema(oneOf = {java.math.BigDecimal.class, ItemScores.class}) Object fromBaseline,
             Classification classification,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Classification> itemClassifications) {
     }
