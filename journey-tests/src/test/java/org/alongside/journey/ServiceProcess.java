@@ -61,6 +61,11 @@ final class ServiceProcess {
         log = LOGS.resolve(name + ".log");
     }
 
+    /** A system property known only once another process of the suite has its port; before {@link #launch()}. */
+    void setProperty(String key, String value) {
+        command.add(command.size() - 2, "-D" + key + "=" + value);
+    }
+
     /** Starts the JVM (appending to its log) without waiting for it. */
     synchronized ServiceProcess launch() {
         if (alive()) {

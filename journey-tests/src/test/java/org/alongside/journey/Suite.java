@@ -76,6 +76,8 @@ final class Suite implements Stack {
             }
             services.put(service, new ServiceProcess(service, service.module, properties));
         }
+        // a peer worker's caseload names their people from referral-service, which has its port only now
+        services.get(Service.SESSION).setProperty("quarkus.rest-client.referral-service.url", url(Service.REFERRAL));
         services.values().forEach(ServiceProcess::launch);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         for (ServiceProcess process : services.values()) {

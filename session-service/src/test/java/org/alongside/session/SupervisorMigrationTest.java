@@ -32,6 +32,7 @@ class SupervisorMigrationTest {
         Databases.recreate(database);
         String url = Databases.jdbcUrl(database);
         Flyway.configure().dataSource(url, Databases.USER, "")
+                .placeholders(Map.of("events_base_url", "http://localhost:8083"))
                 .locations("classpath:db/platform", "classpath:db/migration").target("9").load().migrate();
         try (Connection db = DriverManager.getConnection(url, Databases.USER, "");
              Statement sql = db.createStatement()) {
@@ -46,6 +47,7 @@ class SupervisorMigrationTest {
         }
 
         Flyway.configure().dataSource(url, Databases.USER, "")
+                .placeholders(Map.of("events_base_url", "http://localhost:8083"))
                 .locations("classpath:db/platform", "classpath:db/migration").load().migrate();
 
         try (Connection db = DriverManager.getConnection(url, Databases.USER, "");

@@ -9,12 +9,14 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the error answers every operation can give, the same way in every service: 401 and 403 for secured
- * operations, 400, 413 and 415 where a body or parameters are read, 404 where the path names a record, 406 for an
+ * operations, 400, 413 and 415 where a body or parameters are read, 404 where the path or a required uuid query
+ * parameter names a record, 406 for an
  * Accept header the operation cannot satisfy, 503 when the database is away, each as an RFC 9457 problem.
  * Operations document only what is specific to them (a 409, a 404 where the path names no record); this filter says
  * the rest, in the same words everywhere.
@@ -71,10 +73,18 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "415", "The body's Content-Type is not one this operation reads");
         }
         add(responses, "406", "The Accept header names no media type this operation answers in");
-        if (path.contains("{")) {
+        if (path.contains("{") || namesRecordInQuery(operation)) {
             add(responses, "404", "No such record, or one outside the caller's scope");
         }
         add(responses, "503", "The service cannot reach its database; nothing was changed");
+    }
+
+    /** A required uuid query parameter names a record as a path would (e.g. {@code GET /sessions?referralId=}). */
+    private static boolean namesRecordInQuery(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY
+                        && Boolean.TRUE.equals(parameter.getRequired()) && parameter.getSchema() != null
+                        && "uuid".equals(parameter.getSchema().getFormat()));
     }
 
     /**

@@ -93,11 +93,9 @@ public class SessionResource {
     @GET
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listSessions", summary = "A referral's sessions, most recent first",
-            description = "A peer worker sees the sessions of their own clients only. Notes are shown to the peer who "
+            description = "A peer worker sees the sessions of their own clients only (another referral: 404). Notes are shown to the peer who "
                     + "holds the session, their supervisor and coordinators. Sessions entered in error are listed "
                     + "with that status.")
-    @APIResponse(responseCode = "404", description = "A peer worker: the referral is not one of their clients",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<SessionView> list(@QueryParam("referralId") @Parameter(required = true,
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
