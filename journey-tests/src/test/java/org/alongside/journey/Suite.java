@@ -1,5 +1,7 @@
 package org.alongside.journey;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -37,12 +39,20 @@ final class Suite implements Stack {
         }
     }
 
+    /** Where this suite's session-service escalates an unacknowledged safeguarding alert, in turn. */
+    static final List<String> ESCALATION = List.of("safeguarding-lead@trust.example", "service-manager@trust.example");
+
+    /** How long this suite's safeguarding alerts wait for acknowledgement before they escalate (15 minutes live). */
+    static final String ESCALATE_AFTER = "PT4S";
+
     /** How long this suite keeps an ended referral's records before a sweep may erase them. */
     static final String RETENTION = "PT5S";
 
     private static Suite instance;
 
     final KafkaBroker broker;
+    /** A real SMTP server, where session-service's safeguarding alert emails arrive as the people alerted get them. */
+    final GreenMail mail;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private ServiceProcess console;
 
@@ -50,6 +60,8 @@ final class Suite implements Stack {
         broker = KafkaBroker.create();
         broker.format();
         broker.start();
+        mail = new GreenMail(new ServerSetup(ServerSetup.PORT_SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
         // referral-service is told where the others run, so they get their ports first
         for (Service service : List.of(Service.MATCHING, Service.SESSION, Service.OUTCOMES, Service.REFERRAL)) {
             Databases.recreate(service.database());
@@ -69,6 +81,14 @@ final class Suite implements Stack {
                 // only POST /retention/sweeps erases, so no test's referral is erased behind its back
                 properties.put("alongside.retention.period", RETENTION);
                 properties.put("alongside.retention.scheduled", "false");
+            }
+            if (service == Service.SESSION) {
+                properties.put("quarkus.mailer.host", "127.0.0.1");
+                properties.put("quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()));
+                properties.put("alongside.alerts.escalation", String.join(",", ESCALATION));
+                properties.put("alongside.alerts.immediate-risk-escalate-after", ESCALATE_AFTER);
+                properties.put("alongside.alerts.risk-flag-escalate-after", ESCALATE_AFTER);
+                properties.put("alongside.alerts.check-every", "PT0.5S");
             }
             if (service == Service.OUTCOMES) {
                 // the journey counts a handful of referrals exactly, so this stack's dashboard shows exact figures
@@ -133,5 +153,6 @@ final class Suite implements Stack {
         }
         services.values().parallelStream().forEach(ServiceProcess::stop);
         broker.destroy();
+        mail.stop();
     }
 }
