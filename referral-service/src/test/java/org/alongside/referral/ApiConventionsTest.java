@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.alongside.platform.testing.OpenApiConventions;
 import org.junit.jupiter.api.Test;
 
 /** The conventions every service keeps (the integration contract's "Conventions for every service"), here. */
@@ -86,11 +87,11 @@ class ApiConventionsTest {
     }
 
     @Test
-    void everyOperationHasAUniqueOperationIdAndEveryListAnswersAPage() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().get("/q/openapi?format=json").then()
-                .statusCode(200).extract().jsonPath().getMap("paths");
+    void everyOperationHasAUniqueOperationIdTypedParametersAndEveryListAnswersAPage() {
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         Set<String> ids = new HashSet<>();
-        List<String> defects = new ArrayList<>();
+        List<String> defects = new ArrayList<>(OpenApiConventions.defects(document));
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             Object id = operation.get("operationId");
             if (id == null || !ids.add(id.toString())) {
