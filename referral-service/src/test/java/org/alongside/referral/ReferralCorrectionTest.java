@@ -59,7 +59,7 @@ class ReferralCorrectionTest {
                 .body("items[1].reason", equalTo("corrected person.phone"))
                 .body("items[0].changedFields", nullValue());
         as("admin").get("/audit?referralId=" + id).then()
-                .body("operation", hasItem("PATCH ReferralResource.correct"));
+                .body("items.operation", hasItem("PATCH ReferralResource.correct"));
 
         // the same patch again changes nothing and records nothing
         patch().body("{\"person\": {\"phone\": \"07700 900123\"}}").patch("/referrals/" + id).then().statusCode(200);
