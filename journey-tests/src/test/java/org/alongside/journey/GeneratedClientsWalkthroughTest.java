@@ -39,8 +39,10 @@ import org.alongside.client.referral.model.Gender;
 import org.alongside.client.referral.model.HistoryEntry;
 import org.alongside.client.referral.model.NewReferral;
 import org.alongside.client.referral.model.Person;
+import org.alongside.client.referral.model.PersonPatch;
 import org.alongside.client.referral.model.Preferences;
 import org.alongside.client.referral.model.Referral;
+import org.alongside.client.referral.model.ReferralCorrectionPatch;
 import org.alongside.client.referral.model.ReferralStatus;
 import org.alongside.client.referral.model.Referrer;
 import org.alongside.client.referral.model.ReferrerType;
@@ -190,6 +192,29 @@ class GeneratedClientsWalkthroughTest {
         List<HistoryEntry> history = referralsAsCoordinator.getReferralHistory(referralId, null, null).getItems();
         assertEquals(List.of(ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.MATCHED,
                 ReferralStatus.ACTIVE), history.stream().map(HistoryEntry::getToStatus).toList());
+    }
+
+    @Test
+    void aCorrectionThroughTheGeneratedClientSendsOnlyWhatChanges() throws Exception {
+        ReferralsApi referrals = new ReferralsApi(referralClient(Tokens.as("coordinator")));
+        Referral referral = referrals.createReferral(new NewReferral()
+                .referrer(new Referrer().type(ReferrerType.GP_PRACTICE).odsCode(ODS))
+                .person(new Person().nhsNumber(NhsNumbers.next()).givenName("Ada").familyName("Quayle")
+                        .birthDate(LocalDate.of(1961, 4, 9)).phone("0113 496 0000"))
+                .conditions(List.of(new org.alongside.client.referral.model.Condition().snomedCode(DIABETES)
+                        .display("Type 2 diabetes mellitus")
+                        .kind(org.alongside.client.referral.model.ConditionKind.PHYSICAL)))
+                .reason("I feel on my own with the diabetes")
+                .consent(new Consent().peerSupport(true)), UUID.randomUUID().toString());
+
+        // the patch's model requires nothing: the client sends the one field set, the service merges it in
+        Referral corrected = referrals.correctReferral(referral.getId(),
+                new ReferralCorrectionPatch().person(new PersonPatch().phone("07700 900123")));
+        assertEquals("07700 900123", corrected.getPerson().getPhone());
+        assertEquals("Quayle", corrected.getPerson().getFamilyName());
+        assertEquals(1, corrected.getConditions().size());
+        assertEquals(List.of("person.phone"),
+                referrals.getReferralHistory(referral.getId(), null, null).getItems().getLast().getChangedFields());
     }
 
     @Test

@@ -57,7 +57,7 @@ class PersonRightsJourneyTest {
         // every service records the access, by person, under the admin who asked
         for (Suite.Service service : Suite.Service.values()) {
             suite.as(service, "admin").get("/audit?referralId=" + person.referralId()).then().statusCode(200)
-                    .body("find { it.operation.contains('SubjectAccessResource') }.actor",
+                    .body("items.find { it.operation.contains('SubjectAccessResource') }.actor",
                             equalTo("test-admin@alongside.local"));
         }
     }

@@ -39,13 +39,16 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.events.staff.SupervisorAssigned;
 import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.OpenApiConventions;
 import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -281,7 +284,7 @@ class PeerApiTest {
                         "DoNotMatch", "MatchRecord", "TransferInput"))
                 .extract().jsonPath();
         // what journey-tests' OpenApiContractTest asks of every operation, and a generated client needs
-        List<String> defects = new ArrayList<>();
+        List<String> defects = new ArrayList<>(OpenApiConventions.defects(doc));
         List<Object> operationIds = new ArrayList<>();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -308,6 +311,9 @@ class PeerApiTest {
             }
         }));
         assertEquals(List.of(), defects);
+        // the platform's enum, named in this service's configuration: the values must be the event's
+        assertEquals(Arrays.stream(MatchEndedV2.Reason.values()).map(Enum::name).toList(),
+                doc.getList("components.schemas.MatchEndReason.enum"));
         given().get("/q/health/ready").then().statusCode(200);
     }
 

@@ -67,7 +67,7 @@ class PersonRightsTest {
             as(role).get("/referrals/" + referral + "/subject-access").then().statusCode(403);
         }
         as("admin").get("/audit?referralId=" + referral).then()
-                .body("operation", hasItem("GET SubjectAccessResource.export"));
+                .body("items.operation", hasItem("GET SubjectAccessResource.export"));
     }
 
     @Test
@@ -108,6 +108,6 @@ class PersonRightsTest {
                 .body("proposals.find { it.id == '" + proposal + "' }.declineNote", nullValue())
                 .body("proposals.find { it.id == '" + proposal + "' }.peerId", equalTo(peer))
                 .body("proposals.find { it.id == '" + proposal + "' }.reasons", hasSize(0));
-        as("admin").get("/audit?referralId=" + referral).then().body("action", hasItem("ERASE"));
+        as("admin").get("/audit?referralId=" + referral).then().body("items.action", hasItem("ERASE"));
     }
 }

@@ -16,11 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.alongside.outcomes.dashboard.Dimension;
 import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.OpenApiConventions;
 import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +43,9 @@ class DashboardApiTest {
                     .body("from", nullValue())
                     .extract().as(Map.class);
             Set<String> fields = new TreeSet<>(COUNTS);
-            fields.addAll(Set.of("from", "to", "groupBy", "generatedAt", "disclosureControl", "referrals",
-                    "waitingTimes", "engagement", "outcomes", "safeguarding", "delivery", "breakdown"));
+            // the period, groupBy and breakdown only when asked for
+            fields.addAll(Set.of("generatedAt", "disclosureControl", "referrals", "waitingTimes", "engagement",
+                    "outcomes", "safeguarding", "delivery"));
             assertEquals(fields, new TreeSet<>(body.keySet()), "figures and the period, never an id");
             assertEquals(Map.of("applied", true, "threshold", 7, "roundingBase", 5, "suppressedMarker", "*"),
                     body.get("disclosureControl"), "disclosure control is on unless configuration says otherwise");
@@ -149,7 +155,7 @@ class DashboardApiTest {
 
     @Test
     void theContractIsPublished() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/dashboard/summary'.get.responses.'200'", notNullValue())
                 .body("paths.'/dashboard/summary'.get.responses.'400'.content.'application/problem+json'",
                         notNullValue())
@@ -160,6 +166,14 @@ class DashboardApiTest {
                 .body("paths", not(hasKey("/dashboard")))
                 .body("paths.'/dashboard/summary.csv'.get.parameters.name", not(hasItem("access_token")))
                 .body("paths.'/admin/read-model/rebuild'.post.responses.'202'", notNullValue())
-                .body("components.schemas.Figure.description", containsString("{\"suppressed\": true}"));
+                .body("components.schemas.Figure.description", containsString("{\"suppressed\": true}"))
+                .extract().jsonPath();
+        assertEquals(List.of(), OpenApiConventions.defects(document));
+        // groupBy offers exactly the dimensions the figures can be broken down by, in JSON and CSV alike
+        List<String> dimensions = Arrays.stream(Dimension.values()).map(Dimension::parameter).toList();
+        for (String path : List.of("/dashboard/summary", "/dashboard/summary.csv")) {
+            assertEquals(dimensions, document.getList("paths.'" + path
+                    + "'.get.parameters.find { it.name == 'groupBy' }.schema.enum"), path);
+        }
     }
 }

@@ -103,11 +103,11 @@ class OutcomeReportingTest {
                      "meanChangeLower95": -19.75, "meanChangeUpper95": 17.75, "improvedShare": 33.3}],
                  "byGroup": []}"""), instrument(summary, "PHQ9"));
 
-        // mean 3.83; s = 0.7638; half width 4.3027 * 0.7638 / sqrt(3) = 1.90; no threshold: no share is 0
+        // mean 3.83; s = 0.7638; half width 4.3027 * 0.7638 / sqrt(3) = 1.90; no threshold (so none named): no
+        // share is 0
         assertEquals(JSON.readTree("""
                 {"instrument": "SEMCD6", "peopleWithBaseline": 3, "peoplePaired": 3, "pairedShare": 100.0,
                  "meanChange": 3.83, "meanChangeLower95": 1.94, "meanChangeUpper95": 5.73,
-                 "reliableChangeThreshold": null, "reliableChangeSource": null,
                  "improved": {"notDefined": true}, "noReliableChange": {"notDefined": true},
                  "deteriorated": {"notDefined": true}, "improvedShare": {"notDefined": true},
                  "noReliableChangeShare": {"notDefined": true}, "deterioratedShare": {"notDefined": true},
@@ -123,7 +123,6 @@ class OutcomeReportingTest {
         assertEquals(JSON.readTree("""
                 {"instrument": "SERVICE_USE", "peopleWithBaseline": 2, "peoplePaired": 2, "pairedShare": 100.0,
                  "meanChange": %1$s, "meanChangeLower95": %1$s, "meanChangeUpper95": %1$s,
-                 "reliableChangeThreshold": null, "reliableChangeSource": null,
                  "improved": %1$s, "noReliableChange": %1$s, "deteriorated": %1$s,
                  "improvedShare": %1$s, "noReliableChangeShare": %1$s, "deterioratedShare": %1$s,
                  "items": [

@@ -77,7 +77,7 @@ class PersonRightsTest {
             as(role).get("/referrals/" + referral + "/subject-access").then().statusCode(403);
         }
         as("admin").get("/audit?referralId=" + referral).then()
-                .body("operation", hasItem("GET SubjectAccessResource.export"));
+                .body("items.operation", hasItem("GET SubjectAccessResource.export"));
     }
 
     @Test

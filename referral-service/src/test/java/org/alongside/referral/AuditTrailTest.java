@@ -3,7 +3,9 @@ package org.alongside.referral;
 import static org.alongside.referral.ReferralTestSupport.as;
 import static org.alongside.referral.ReferralTestSupport.referral;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.alongside.platform.testing.Databases;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +29,25 @@ class AuditTrailTest {
         as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(200);
 
         as("admin").get("/audit?referralId=" + id).then().statusCode(200)
-                .body("operation", hasItem("GET ReferralResource.get"))
-                .body("operation", hasItem("POST ReferralResource.accept"))
-                .body("find { it.operation == 'GET ReferralResource.get' }.actor", equalTo("test-coordinator@alongside.local"))
-                .body("find { it.operation == 'GET ReferralResource.get' }.action", equalTo("READ"))
-                .body("find { it.operation == 'GET ReferralResource.get' }.roles", equalTo(java.util.List.of("coordinator")))
-                .body("find { it.operation == 'GET ReferralResource.get' }.status", equalTo(200))
-                .body("find { it.operation == 'GET ReferralResource.get' }.client", equalTo("127.0.0.1"));
-        as("admin").get("/audit?actor=test-coordinator@alongside.local&limit=5").then().statusCode(200)
-                .body("actor", hasItem("test-coordinator@alongside.local"));
+                .body("items.operation", hasItem("GET ReferralResource.get"))
+                .body("items.operation", hasItem("POST ReferralResource.accept"))
+                .body("items.find { it.operation == 'GET ReferralResource.get' }.actor", equalTo("test-coordinator@alongside.local"))
+                .body("items.find { it.operation == 'GET ReferralResource.get' }.action", equalTo("READ"))
+                .body("items.find { it.operation == 'GET ReferralResource.get' }.roles", equalTo(List.of("coordinator")))
+                .body("items.find { it.operation == 'GET ReferralResource.get' }.status", equalTo(200))
+                .body("items.find { it.operation == 'GET ReferralResource.get' }.client", equalTo("127.0.0.1"));
+        as("admin").get("/audit?actor=test-coordinator@alongside.local&size=5").then().statusCode(200)
+                .body("items.actor", hasItem("test-coordinator@alongside.local"))
+                .body("items.actor", everyItem(equalTo("test-coordinator@alongside.local")))
+                .body("items.size()", lessThanOrEqualTo(5));
+
+        // a page at a time, newest first, as every list that can grow: the accept, then the read
+        as("admin").get("/audit?referralId=" + id + "&size=1").then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(1)).body("total", equalTo(2))
+                .body("items.operation", equalTo(List.of("POST ReferralResource.accept")));
+        as("admin").get("/audit?referralId=" + id + "&size=1&page=1").then().statusCode(200)
+                .body("page", equalTo(1)).body("total", equalTo(2))
+                .body("items.operation", equalTo(List.of("GET ReferralResource.get")));
 
         as("coordinator").get("/audit?referralId=" + id).then().statusCode(403);
         as("admin").get("/audit").then().statusCode(400);

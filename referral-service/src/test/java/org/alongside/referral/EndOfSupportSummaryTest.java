@@ -301,8 +301,8 @@ class EndOfSupportSummaryTest {
 
         // each read is audited as a read of the person's record
         as("admin").get("/audit?referralId=" + id).then()
-                .body("operation", hasItem("GET SummaryResource.read"))
-                .body("status", hasItem(200));
+                .body("items.operation", hasItem("GET SummaryResource.read"))
+                .body("items.status", hasItem(200));
 
         // it holds the person's words: erased with the referral at the end of the retention period (3 s in tests)
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> as("admin")

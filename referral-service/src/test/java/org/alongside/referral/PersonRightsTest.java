@@ -145,8 +145,8 @@ class PersonRightsTest {
                 assertFalse(erased.toString().contains(identity), "referral.erased leaks " + identity);
             }
         }
-        as("admin").get("/audit?referralId=" + ended).then().body("action", hasItem("ERASE"))
-                .body("actor", hasItem("test-admin@alongside.local"));
+        as("admin").get("/audit?referralId=" + ended).then().body("items.action", hasItem("ERASE"))
+                .body("items.actor", hasItem("test-admin@alongside.local"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class PersonRightsTest {
                 .body("errors.field", contains("matching-service", "session-service", "outcomes-service"))
                 .body("detail", containsString("none is given"));
         as("admin").get("/audit?referralId=" + id).then()
-                .body("operation", hasItem("GET SubjectAccessResource.export"))
-                .body("find { it.operation == 'GET SubjectAccessResource.export' }.status", equalTo(503));
+                .body("items.operation", hasItem("GET SubjectAccessResource.export"))
+                .body("items.find { it.operation == 'GET SubjectAccessResource.export' }.status", equalTo(503));
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.EventProbe;
 import org.alongside.platform.testing.KafkaBroker;
+import org.alongside.platform.testing.ResponseContract;
 import org.junit.jupiter.api.Test;
 
 /** A coordinator corrects a referral with a JSON Merge Patch, checked as at intake and kept in the history. */
@@ -57,7 +59,7 @@ class ReferralCorrectionTest {
                 .body("items[1].reason", equalTo("corrected person.phone"))
                 .body("items[0].changedFields", nullValue());
         as("admin").get("/audit?referralId=" + id).then()
-                .body("operation", hasItem("PATCH ReferralResource.correct"));
+                .body("items.operation", hasItem("PATCH ReferralResource.correct"));
 
         // the same patch again changes nothing and records nothing
         patch().body("{\"person\": {\"phone\": \"07700 900123\"}}").patch("/referrals/" + id).then().statusCode(200);
@@ -110,6 +112,22 @@ class ReferralCorrectionTest {
         as("coordinator").get("/referrals/" + id + "/history").then().body("total", equalTo(1));
         as("coordinator").get("/referrals/" + id).then().body("person.nhsNumber", equalTo(
                 as("coordinator").get("/referrals/" + id).then().extract().path("person.nhsNumber")));
+    }
+
+    @Test
+    void everyPatchTheServiceTakesIsOneItsDocumentAllows() {
+        String id = created();
+        String base = "http://localhost:" + RestAssured.port;
+        // what a generated client sends: only the fields that change, null to remove one
+        for (String taken : List.of(
+                "{}",
+                "{\"person\": {\"phone\": \"07700 900123\"}}",
+                "{\"person\": {\"email\": null, \"gender\": null}, \"preferences\": {\"peerGender\": null}}",
+                "{\"experiences\": [\"bereavement\"], \"availability\": null, \"preferences\": null}")) {
+            assertEquals(List.of(), ResponseContract.checkRequest(base, "PATCH", "/referrals/" + id, MERGE_PATCH,
+                    taken), taken);
+            patch().body(taken).patch("/referrals/" + id).then().statusCode(200);
+        }
     }
 
     @Test

@@ -33,9 +33,9 @@ class ReferralSearchTest {
         as("coordinator").queryParam("nhsNumber", spaced).get("/referrals").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(id)).body("page", equalTo(0));
         as("admin").get("/audit?referralId=" + id).then().statusCode(200)
-                .body("find { it.operation == 'GET ReferralResource.list' }.actor",
+                .body("items.find { it.operation == 'GET ReferralResource.list' }.actor",
                         equalTo("test-coordinator@alongside.local"))
-                .body("find { it.operation == 'GET ReferralResource.list' }.action", equalTo("READ"));
+                .body("items.find { it.operation == 'GET ReferralResource.list' }.action", equalTo("READ"));
     }
 
     @Test

@@ -58,11 +58,11 @@ class SupervisorAccessTest {
         asSupervisor(supervisor).get("/referrals/" + id + "/history").then().statusCode(403);
 
         as("admin").get("/audit?referralId=" + id).then().statusCode(200)
-                .body("operation", hasItem("GET ReferralResource.get as supervisor of open safeguarding concern "
+                .body("items.operation", hasItem("GET ReferralResource.get as supervisor of open safeguarding concern "
                         + concern))
-                .body("find { it.operation.startsWith('GET ReferralResource.get as supervisor') }.actor",
+                .body("items.find { it.operation.startsWith('GET ReferralResource.get as supervisor') }.actor",
                         equalTo(supervisor + "@alongside.local"))
-                .body("find { it.operation.startsWith('GET ReferralResource.get as supervisor') }.recordIds",
+                .body("items.find { it.operation.startsWith('GET ReferralResource.get as supervisor') }.recordIds",
                         hasItem("safeguarding-concern/" + concern));
 
         TestEvents.send(envelope("safeguarding.closed", SafeguardingClosed.class, id, Map.of(

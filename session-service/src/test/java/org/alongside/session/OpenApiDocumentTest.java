@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alongside.platform.testing.AlongsideTestResource;
+import org.alongside.platform.testing.OpenApiConventions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of this service is documented for integrators: what it does, that it is secured, its schemas and
- * its errors as problems. (Operations the platform library contributes are its own to document.)
+ * its errors as problems, with names and typed parameters a generated client can use. (Operations the platform
+ * library contributes are its own to document, and keep to the same conventions.)
  */
 @QuarkusTest
 @QuarkusTestResource(value = AlongsideTestResource.class,
@@ -30,7 +32,7 @@ class OpenApiDocumentTest {
     void everyOperationHasASummarySecuritySchemasAndProblemAnswers() {
         JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
-        List<String> defects = new ArrayList<>();
+        List<String> defects = new ArrayList<>(OpenApiConventions.defects(doc));
         java.util.Set<Object> operationIds = new java.util.HashSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             List<String> tags = (List<String>) operation.getOrDefault("tags", List.of());

@@ -75,7 +75,7 @@ class PersonRightsTest {
         }
         // the export is in the audit trail, by person
         as("admin").get("/audit?referralId=" + referral).then().statusCode(200)
-                .body("operation", hasItem("GET SubjectAccessResource.export"));
+                .body("items.operation", hasItem("GET SubjectAccessResource.export"));
     }
 
     @Test
@@ -168,7 +168,7 @@ class PersonRightsTest {
             assertEquals(0, rs.getInt(1), "no note or change reason survives erasure");
         }
         as("admin").get("/audit?referralId=" + referral).then()
-                .body("action", hasItem("ERASE")).body("actor", hasItem("system"));
+                .body("items.action", hasItem("ERASE")).body("items.actor", hasItem("system"));
     }
 
     /** Waits until session-service has applied the event that sets this field of its subject access export. */

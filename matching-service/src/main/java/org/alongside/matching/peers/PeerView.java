@@ -1,6 +1,5 @@
 package org.alongside.matching.peers;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +44,6 @@ public record PeerView(
         Boundaries boundaries,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in the answer to PUT /peers/{id} when the peer is now ON_LEAVE or LEFT: the people "
                 + "they support now, each to transfer to another peer (POST /referrals/{referralId}/transfer)")
         List<Peers.CurrentPerson> peopleToTransfer) {

@@ -45,9 +45,10 @@ public class DoNotMatchResource {
         this.caller = caller;
     }
 
+    /** One peer ruled out; the class's name also names the page of them (PageDoNotMatchView). */
     @Schema(name = "DoNotMatch")
-    public record Entry(UUID referralId, UUID peerId, String peerDisplayName, String reason, String recordedBy,
-            OffsetDateTime recordedAt) {
+    public record DoNotMatchView(UUID referralId, UUID peerId, String peerDisplayName, String reason,
+            String recordedBy, OffsetDateTime recordedAt) {
     }
 
     @POST
@@ -58,9 +59,9 @@ public class DoNotMatchResource {
                     + "best peer not yet proposed is proposed instead. Ruling the same peer out again replaces the "
                     + "reason.")
     @APIResponse(responseCode = "201", description = "Ruled out",
-            content = @Content(schema = @Schema(implementation = Entry.class)))
+            content = @Content(schema = @Schema(implementation = DoNotMatchView.class)))
     @APIResponse(responseCode = "200", description = "Already ruled out; the reason is replaced",
-            content = @Content(schema = @Schema(implementation = Entry.class)))
+            content = @Content(schema = @Schema(implementation = DoNotMatchView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, or no such peer (field peerId)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The person is matched with this peer, or matching has ended",
@@ -68,7 +69,7 @@ public class DoNotMatchResource {
     public Response add(@PathParam("referralId") UUID referralId,
             @NotNull(message = "a body with peerId and reason is required") @Valid DoNotMatchInput input) {
         DoNotMatches.Recorded recorded = doNotMatches.add(referralId, input, caller.user());
-        Entry entry = entries(List.of(recorded.entry())).get(0);
+        DoNotMatchView entry = entries(List.of(recorded.entry())).get(0);
         return Response.status(recorded.created() ? 201 : 200).entity(entry).build();
     }
 
@@ -76,17 +77,17 @@ public class DoNotMatchResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "listRuledOutPeers", summary = "The peers ruled out for this person")
     @APIResponse(responseCode = "200", description = "A page of the peers ruled out, first ruled out first")
-    public Page<Entry> list(@PathParam("referralId") UUID referralId,
+    public Page<DoNotMatchView> list(@PathParam("referralId") UUID referralId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<DoNotMatch> found = doNotMatches.list(referralId, page, size);
         return new Page<>(entries(found.items()), page, size, found.total());
     }
 
-    private static List<Entry> entries(List<DoNotMatch> entries) {
+    private static List<DoNotMatchView> entries(List<DoNotMatch> entries) {
         Map<UUID, String> names = Peer.displayNames(entries.stream().map(e -> e.peerId).toList());
         return entries.stream()
-                .map(e -> new Entry(e.referralId, e.peerId, names.get(e.peerId), e.reason, e.recordedBy,
+                .map(e -> new DoNotMatchView(e.referralId, e.peerId, names.get(e.peerId), e.reason, e.recordedBy,
                         e.recordedAt)).toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.alongside.matching.proposals;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,7 +51,6 @@ public class MatchResource {
 
     @Schema(name = "MatchRecord", description = "One peer the person had: when the match started and, once it ended, "
             + "when and why")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchRecord(UUID proposalId, UUID peerId, String peerDisplayName, OffsetDateTime startedAt,
             @Schema(description = "Absent while the match goes on") OffsetDateTime endedAt,
             @Schema(description = "CLOSED or WITHDRAWN with the referral, or TRANSFERRED to another peer; absent "

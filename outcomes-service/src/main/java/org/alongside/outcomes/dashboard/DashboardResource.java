@@ -16,6 +16,7 @@ import org.alongside.outcomes.measures.Instruments;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,12 +60,13 @@ public class DashboardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DashboardSummary summary(
             @QueryParam("from") @Parameter(description = "First day of referral receipt to include (YYYY-MM-DD)",
-                    example = "2025-04-01", schema = @Schema(format = "date")) String from,
+                    example = "2025-04-01", schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
             @QueryParam("to") @Parameter(description = "Last day of referral receipt to include (YYYY-MM-DD)",
-                    example = "2026-03-31", schema = @Schema(format = "date")) String to,
+                    example = "2026-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
             @QueryParam("groupBy") @Parameter(description = "Break the headline measures down by this dimension",
-                    schema = @Schema(enumeration = {"referrerType", "referrerOrganisation", "conditionGroup",
-                            "imdDecile", "ageBand", "gender"})) String groupBy) throws SQLException {
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"referrerType", "referrerOrganisation",
+                            "conditionGroup", "imdDecile", "ageBand", "gender", "ethnicity"})) String groupBy)
+            throws SQLException {
         return read(from, to, groupBy);
     }
 
@@ -76,13 +78,17 @@ public class DashboardResource {
             description = PERIOD + " One figure per row: `section,key,label,measure,value`; a suppressed value is "
                     + "`*`. The token travels in the Authorization header only, never in a URL.")
     @APIResponse(responseCode = "200", description = "The figures, as an attachment",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi
-                    .annotations.enums.SchemaType.STRING)))
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A date is not YYYY-MM-DD, from is after to, or groupBy is unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response csv(@QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD)") String from,
-            @QueryParam("to") @Parameter(description = "Last day (YYYY-MM-DD)") String to,
-            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary") String groupBy)
+    public Response csv(
+            @QueryParam("from") @Parameter(description = "First day (YYYY-MM-DD)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(description = "Last day (YYYY-MM-DD)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("groupBy") @Parameter(description = "As for the JSON summary",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"referrerType", "referrerOrganisation",
+                            "conditionGroup", "imdDecile", "ageBand", "gender", "ethnicity"})) String groupBy)
             throws SQLException {
         DashboardSummary summary = read(from, to, groupBy);
         String name = "alongside-summary" + (summary.from() == null ? "" : "-from-" + summary.from())

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"suppressed": true} when disclosure control withholds it, {"notDefined": true} where the measure has no
         meaning, or null when there is nothing to compute it from.""")
 public record DashboardSummary(
-        @Schema(description = "First day of the period, as asked (null when open)", nullable = true) LocalDate from,
-        @Schema(description = "Last day of the period, as asked (null when open)", nullable = true) LocalDate to,
-        @Schema(description = "The groupBy asked for (null when none)", nullable = true) String groupBy,
+        @Schema(description = "First day of the period, as asked (absent when open)") LocalDate from,
+        @Schema(description = "Last day of the period, as asked (absent when open)") LocalDate to,
+        @Schema(description = "The groupBy asked for (absent when none)") String groupBy,
         @Schema(description = "Referrals received") Figure referralsReceived,
         @Schema(description = "Of those, accepted at triage") Figure referralsAccepted,
         @Schema(description = "Of those, declined at triage") Figure referralsDeclined,
@@ -36,8 +36,7 @@ public record DashboardSummary(
         Outcomes outcomes,
         Safeguarding safeguarding,
         Delivery delivery,
-        @Schema(description = "Every measure per value of groupBy; null without groupBy", nullable = true)
-        Breakdown breakdown,
+        @Schema(description = "Every measure per value of groupBy; absent without groupBy") Breakdown breakdown,
         @Schema(description = "When these figures were read") OffsetDateTime generatedAt) {
 
     @Schema(name = "DisclosureControl", description = "The disclosure control these figures went through")
@@ -125,10 +124,9 @@ public record DashboardSummary(
             Figure meanChange,
             @Schema(description = "Lower end of the 95% confidence interval of the mean change") Figure meanChangeLower95,
             @Schema(description = "Upper end of the 95% confidence interval of the mean change") Figure meanChangeUpper95,
-            @Schema(description = "The reliable-change threshold in force, in the instrument's units; null when the "
-                    + "instrument has no documented one", nullable = true) BigDecimal reliableChangeThreshold,
-            @Schema(description = "Where the threshold comes from; null without one", nullable = true)
-            String reliableChangeSource,
+            @Schema(description = "The reliable-change threshold in force, in the instrument's units; absent when "
+                    + "the instrument has no documented one") BigDecimal reliableChangeThreshold,
+            @Schema(description = "Where the threshold comes from; absent without one") String reliableChangeSource,
             Figure improved,
             Figure noReliableChange,
             Figure deteriorated,

@@ -1,6 +1,5 @@
 package org.alongside.outcomes.measures;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,9 +15,8 @@ public record ChangeView(
         @Schema(description = "This score minus the baseline score (SWEMWBS: metric points). For instruments "
                 + "reported item by item, an object of item key to difference.", oneOf = {BigDecimal.class, ItemScores.class})
         Object fromBaseline,
-        @Schema(description = "IMPROVED, NO_RELIABLE_CHANGE or DETERIORATED by the instrument's threshold; null where "
-                + "it has none or reports item by item") Classification classification,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "IMPROVED, NO_RELIABLE_CHANGE or DETERIORATED by the instrument's threshold; absent "
+                + "where it has none or reports item by item") Classification classification,
         @Schema(description = "Instruments reported item by item: item key to classification, for the items with a "
                 + "threshold") Map<String, Classification> itemClassifications) {
 

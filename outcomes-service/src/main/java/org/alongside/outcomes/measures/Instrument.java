@@ -1,6 +1,5 @@
 package org.alongside.outcomes.measures;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An outcome instrument's definition, read from {@code instruments/*.json}: what to ask, how to score it, how to
  * band it and what change counts. The same document is served to link-worker tools so they can render the form.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "InstrumentDefinition")
 public record Instrument(
         @Schema(description = "The code measurements name the instrument by", example = "PHQ9")
@@ -54,7 +52,6 @@ public record Instrument(
         ENTERED
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "InstrumentItem")
     public record Item(
             @Schema(description = "1-based; answers[number - 1] answers this item") int number,
@@ -74,12 +71,10 @@ public record Instrument(
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AnswerOption")
     public record AnswerOption(int value, String label) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "InstrumentScoring")
     public record Scoring(
             Method method,
@@ -115,7 +110,6 @@ public record Instrument(
      * A published threshold. {@code value} is null where the reference gives none; {@code configKey} names the
      * setting that overrides (or supplies) it, and {@code configured} says whether that setting is in force.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Threshold")
     public record Threshold(
             @Schema(description = "The threshold; absent when none applies") BigDecimal value,

@@ -1,6 +1,5 @@
 package org.alongside.outcomes.measures;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,17 +16,16 @@ public record MeasurementView(
         @Schema(description = "Version of the instrument definition that scored it") int definitionVersion,
         Timepoint timepoint,
         OffsetDateTime completedAt,
-        @Schema(description = "The answers in item order, null where unanswered; null for a score entered from a "
-                + "licensed tool")
+        @Schema(description = "The answers in item order, null where unanswered; absent for a score entered from "
+                + "a licensed tool")
         List<Integer> answers,
         @Schema(description = "The score (SWEMWBS: the metric score; SEMCD6: the mean of the items answered; PAM, "
-                + "EQ5D5L: as entered). For ONS4 and SERVICE_USE an object of item key to score. Null when not scored.",
+                + "EQ5D5L: as entered). For ONS4 and SERVICE_USE an object of item key to score. Absent when not scored.",
                 oneOf = {BigDecimal.class, ItemScores.class})
         Object score,
         @Schema(description = "Total of the answers, for instruments that sum them (SWEMWBS: the raw total 7-35)")
         Integer rawScore,
         @Schema(description = "Band code of the score where the instrument has bands") String band,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Instruments reported item by item with bands (ONS4): item key to band code")
         Map<String, String> itemBands,
         @Schema(description = "Whether the score reaches the instrument's caseness cut-off (PHQ9 >= 10, GAD7 >= 8); "

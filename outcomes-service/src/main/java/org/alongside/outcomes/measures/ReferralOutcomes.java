@@ -1,6 +1,5 @@
 package org.alongside.outcomes.measures;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,6 @@ public record ReferralOutcomes(UUID referralId, List<InstrumentOutcomes> instrum
     public record LatestChange(UUID measurementId, Timepoint timepoint, OffsetDateTime completedAt,
             @Schema(oneOf = {java.math.BigDecimal.class, ItemScores.class}) Object fromBaseline,
             Classification classification,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Classification> itemClassifications) {
+            Map<String, Classification> itemClassifications) {
     }
 }

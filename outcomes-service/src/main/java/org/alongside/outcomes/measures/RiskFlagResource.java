@@ -21,6 +21,7 @@ import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,10 +55,10 @@ public class RiskFlagResource {
     public Page<RiskFlagView> list(
             @QueryParam("status") @Parameter(description = "OPEN or ACKNOWLEDGED; all when absent",
                     schema = @Schema(implementation = RiskFlagView.Status.class)) String status,
-            @QueryParam("page") @DefaultValue("0")
-            @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size)
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size)
             throws SQLException {
         // checked here so the problem names the parameter (bean validation reports query parameters as "body")
         if (page < 0) {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +35,10 @@ public class AuditResource {
             String operation, List<String> recordIds, UUID referralId, int status, String client) {
     }
 
+    /** The events of the person (referral id), of the user (actor), or of both, as asked: bound by {@link #bind}. */
+    private static final String MATCHING =
+            "WHERE (?::uuid IS NULL OR referral_id = ?::uuid) AND (?::text IS NULL OR actor = ?::text)";
+
     private final AgroalDataSource dataSource;
 
     AuditResource(AgroalDataSource dataSource) {
@@ -44,22 +49,26 @@ public class AuditResource {
     @NotAudited
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "searchAuditEvents", summary = "Audit events by person (referral id) or by user, newest first")
-    public List<AuditEvent> query(@QueryParam("referralId") UUID referralId, @QueryParam("actor") String actor,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) throws SQLException {
+    public Page<AuditEvent> query(@QueryParam("referralId") UUID referralId, @QueryParam("actor") String actor,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) throws SQLException {
         if (referralId == null && (actor == null || actor.isBlank())) {
             throw ProblemException.invalid("referralId", "name a person (referralId) or a user (actor)");
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     SELECT id, occurred_at, actor, roles, action, operation, record_ids, referral_id, status, client
-                     FROM audit_event
-                     WHERE (?::uuid IS NULL OR referral_id = ?::uuid) AND (?::text IS NULL OR actor = ?::text)
-                     ORDER BY id DESC LIMIT ?""")) {
-            select.setObject(1, referralId);
-            select.setObject(2, referralId);
-            select.setString(3, actor);
-            select.setString(4, actor);
-            select.setInt(5, limit);
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM audit_event " + MATCHING);
+             PreparedStatement select = connection.prepareStatement("SELECT id, occurred_at, actor, roles, action, "
+                     + "operation, record_ids, referral_id, status, client FROM audit_event " + MATCHING
+                     + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            bind(count, referralId, actor);
+            long total;
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            bind(select, referralId, actor);
+            select.setInt(5, size);
+            select.setLong(6, (long) page * size);
             List<AuditEvent> events = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -69,7 +78,14 @@ public class AuditResource {
                             rs.getInt(9), rs.getString(10)));
                 }
             }
-            return events;
+            return new Page<>(events, page, size, total);
         }
+    }
+
+    private static void bind(PreparedStatement statement, UUID referralId, String actor) throws SQLException {
+        statement.setObject(1, referralId);
+        statement.setObject(2, referralId);
+        statement.setString(3, actor);
+        statement.setString(4, actor);
     }
 }

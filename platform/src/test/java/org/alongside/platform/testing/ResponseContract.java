@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * client trusts the document; an answer that breaks it breaks that client.
  * <p>
  * Used as a REST Assured filter ({@link #filter}); each service's document is read once from its
- * {@code /q/openapi}. Requests to anything but an Alongside service ({@code /q/*} itself included) pass unchecked.
+ * {@code /q/openapi}. Requests to anything but an Alongside service ({@code /q/*} itself included), HEAD requests
+ * and CORS preflights pass unchecked.
  */
 public final class ResponseContract implements Filter {
 
@@ -47,7 +48,8 @@ public final class ResponseContract implements Filter {
             FilterContext context) {
         Response response = context.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
-        if (uri.getPath().startsWith("/q/") || "HEAD".equalsIgnoreCase(request.getMethod())) {
+        if (uri.getPath().startsWith("/q/") || "HEAD".equalsIgnoreCase(request.getMethod())
+                || isCorsPreflight(request)) {
             return response;
         }
         String base = uri.getScheme() + "://" + uri.getAuthority();
@@ -66,6 +68,25 @@ public final class ResponseContract implements Filter {
     public static List<String> check(String base, String method, String path, int status, String contentType,
             String body) {
         return DOCUMENTS.computeIfAbsent(base, Document::load).check(method, path, status, contentType, body);
+    }
+
+    /**
+     * A browser's CORS preflight is answered by the HTTP layer's CORS filter before any operation runs; the document
+     * describes operations, and a generated client never sends one.
+     */
+    private static boolean isCorsPreflight(FilterableRequestSpecification request) {
+        return "OPTIONS".equalsIgnoreCase(request.getMethod())
+                && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method");
+    }
+
+    /**
+     * Checks a request body against the schema the document gives it: the problems found, none when a client
+     * generated from the document could send it. Requests are not checked as they go (a test sends bad ones on
+     * purpose); a test that shows what clients may send asks here.
+     */
+    public static List<String> checkRequest(String base, String method, String path, String contentType,
+            String body) {
+        return DOCUMENTS.computeIfAbsent(base, Document::load).checkRequest(method, path, contentType, body);
     }
 
     private static String abbreviate(String body) {
@@ -131,8 +152,25 @@ public final class ResponseContract implements Filter {
             if (!isJson(mediaType) || !content.path(documented).has("schema")) {
                 return List.of();
             }
-            String schemaPointer = pointer + "/responses/" + escape(code) + "/content/" + escape(documented)
-                    + "/schema";
+            return validate(pointer + "/responses/" + escape(code) + "/content/" + escape(documented) + "/schema",
+                    body);
+        }
+
+        List<String> checkRequest(String method, String path, String contentType, String body) {
+            Optional<Template> template = templates.stream().filter(t -> t.matches(path)).findFirst();
+            if (template.isEmpty()) {
+                return List.of("no path of the document matches " + path);
+            }
+            String pointer = "/paths/" + escape(template.get().path()) + "/" + method.toLowerCase(Locale.ROOT);
+            String mediaType = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            JsonNode content = openApi.at(pointer + "/requestBody/content");
+            if (!content.has(mediaType)) {
+                return List.of(method + " " + template.get().path() + " documents no " + mediaType + " body");
+            }
+            return validate(pointer + "/requestBody/content/" + escape(mediaType) + "/schema", body);
+        }
+
+        private List<String> validate(String schemaPointer, String body) {
             Schema schema = schemas.computeIfAbsent(schemaPointer, p -> schema(openApi.at(p)));
             return schema.validate(body, InputFormat.JSON, execution -> execution.executionConfig(
                     config -> config.formatAssertionsEnabled(true))).stream()

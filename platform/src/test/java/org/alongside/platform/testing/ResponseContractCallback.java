@@ -7,8 +7,8 @@ import io.restassured.RestAssured;
 /**
  * Puts {@link ResponseContract} in front of every REST Assured call of every {@code @QuarkusTest}, so each service's
  * whole test suite, not a sample, checks that the service answers as its OpenAPI document says. Found by Quarkus
- * through {@code META-INF/services}; on in a service whose build sets {@code alongside.test.response-contract}, as
- * each one does once its answers keep to its document.
+ * through {@code META-INF/services}; on where the build sets {@code alongside.test.response-contract}: the parent
+ * pom's surefire configuration does, for every module but the console (which publishes no OpenAPI document).
  */
 public class ResponseContractCallback implements QuarkusTestBeforeEachCallback {
 

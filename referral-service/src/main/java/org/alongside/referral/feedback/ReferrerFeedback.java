@@ -1,6 +1,5 @@
 package org.alongside.referral.feedback;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +35,7 @@ public class ReferrerFeedback {
 
     /** What the referrer receives: ids and codes; they already know who the person is. */
     public record Notification(UUID deliveryId, Kind kind, UUID referralId, String status, String statusReason,
-            OffsetDateTime occurredAt, String task, @JsonInclude(JsonInclude.Include.NON_NULL) String summary) {
+            OffsetDateTime occurredAt, String task, String summary) {
     }
 
     private final ObjectMapper mapper;

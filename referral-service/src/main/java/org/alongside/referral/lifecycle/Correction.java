@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Who referred, consent, safeguarding and the lifecycle are not corrections: they have their own actions.
  */
 @Schema(name = "ReferralCorrection", description = """
-        A JSON Merge Patch (RFC 7396) of these fields: a field sent replaces the one held, null removes it, an \
-        object (person, preferences) is merged field by field, a list is replaced whole. The result is checked as \
-        a referral is at intake.""")
+        The parts of a referral a coordinator may correct. PATCH /referrals/{id} takes a JSON Merge Patch of them \
+        (ReferralCorrectionPatch); the result must be a valid ReferralCorrection, checked as a referral is at \
+        intake.""")
 public record Correction(
         @NotNull @Valid NewReferral.Person person,
         @NotNull @Size(max = 20, message = "must list between 1 and 20 conditions")

@@ -22,6 +22,7 @@ import org.alongside.platform.events.support.Faith;
 import org.alongside.platform.events.support.Medium;
 import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -60,10 +61,13 @@ public class Referral extends PanacheEntityBase {
     /** How the person's agreement to be referred reached us. */
     public enum ConsentSource { RECORDED_BY_REFERRER, SELF_REFERRAL, FHIR_CONSENT_RESOURCE, REFERRER_ATTESTATION }
 
+    // named apart from NewReferral's, which carries the checks of what a referrer sends
+    @Schema(name = "ReferralCondition")
     public record Condition(String snomedCode, String display, ConditionKind kind) {
     }
 
     /** What the person asks of a peer and of the support, in the one vocabulary of settings and media. */
+    @Schema(name = "ReferralPreferences")
     public record Preferences(Gender peerGender, List<Setting> settings, List<Medium> media, Boolean sharedCondition,
             Boolean sharedCultureOrLanguage) {
     }

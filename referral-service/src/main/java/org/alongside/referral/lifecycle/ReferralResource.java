@@ -145,10 +145,12 @@ public class ReferralResource {
     @Operation(operationId = "correctReferral", summary = "Correct a referral's details (JSON Merge Patch)",
             description = """
                     The person's details and contact preferences, conditions, needs and preferences, as a JSON Merge \
-                    Patch (RFC 7396, media type application/merge-patch+json) of ReferralCorrection. The result is \
-                    checked exactly as at intake: a patch that would make the referral invalid is a 400 naming the \
-                    field, and nothing is written. The history keeps who changed which fields when; a change to \
-                    what matching or reporting uses is published as referral.updated (codes only).""")
+                    Patch (RFC 7396, media type application/merge-patch+json) of ReferralCorrection: only the fields \
+                    that change, null to remove one. The result is checked exactly as at intake: a patch that would \
+                    make the referral invalid is a 400 naming the field, and nothing is written. The history keeps \
+                    who changed which fields when; a change to what matching or reporting uses is published as \
+                    referral.updated (codes only).""")
+    // the document the patch applies to; MergePatchOpenApi documents the body as a patch of it
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
             schema = @Schema(implementation = Correction.class)))
     @APIResponse(responseCode = "200", description = "The referral as corrected",

@@ -44,18 +44,23 @@ public record ReferralView(
         @Schema(description = "Present once erased: the age band at receipt, kept for counts") String ageBand,
         @Schema(description = "Present once erased: the postcode district, kept for counts") String locality) {
 
+    // each part named for the referral it is read from, apart from NewReferral's parts of the same names
+    @Schema(name = "ReferralReferrer")
     public record Referrer(Referral.ReferrerType type, String odsCode, String name, String phone, String email) {
     }
 
+    @Schema(name = "ReferralPerson")
     public record Person(String nhsNumber, String givenName, String familyName, LocalDate birthDate,
             Referral.Gender gender, String postcode, String phone, String email, Referral.ContactMethod preferredContact,
             String language, boolean interpreterNeeded, String accessibilityNeeds,
             @Schema(description = "NHS ethnic category code") String ethnicity, Faith faith) {
     }
 
+    @Schema(name = "ReferralConsent")
     public record Consent(boolean peerSupport, Boolean shareWithGp, Boolean contact, Referral.ConsentSource source) {
     }
 
+    @Schema(name = "ReferralSafeguarding")
     public record Safeguarding(boolean concern, String details) {
     }
 

@@ -1,6 +1,5 @@
 package org.alongside.session.alert;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,20 +8,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AlertView(
         @Schema(required = true) UUID id,
         @Schema(required = true) Alert.Kind kind,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The immediate-risk concern (GET /safeguarding/concerns/{id})") UUID concernId,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The risk flag (on GET /safeguarding/worklist)") UUID riskFlagId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) UUID referralId,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        UUID referralId,
         @Schema(description = "The peer supporting the person, whose supervisor is responsible") UUID peerId,
         @Schema(required = true) OffsetDateTime raisedAt,
         @Schema(required = true, description = "Unacknowledged after this, it escalates to the next contact of "
                 + "alongside.alerts.escalation") OffsetDateTime acknowledgeBy,
         @Schema(required = true, description = "Unacknowledged and past acknowledgeBy") boolean overdue,
         @Schema(required = true, description = "How many escalation contacts it has reached") int escalationLevel,
-        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime acknowledgedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String acknowledgedBy,
+        OffsetDateTime acknowledgedAt,
+        String acknowledgedBy,
         @Schema(required = true, description = "Where the console shows it (the link its emails carry)") String link) {
 
     static AlertView of(Alert a, OffsetDateTime now, String link) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
@@ -40,6 +41,9 @@ public class CaseloadResource {
             meeting), days since, a flag after alongside.caseload.no-contact-days (default 14) without contact, the \
             next session, open goals and open safeguarding concerns.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseloadView.class)))
+    @APIResponse(responseCode = "404", description = "peerId names a peer whose caseload the caller may not see: "
+            + "another peer's, for a peer worker; one they do not supervise, for a supervisor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseloadView get(@QueryParam("peerId") @Parameter(description = "Required for coordinators, supervisors and admins",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String peerId) {
         UUID requested = Params.optionalUuid("peerId", peerId);

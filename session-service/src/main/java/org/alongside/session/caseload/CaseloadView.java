@@ -1,6 +1,5 @@
 package org.alongside.session.caseload;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -20,17 +19,13 @@ public record CaseloadView(
     @Schema(name = "CaseloadClient")
     public record Client(
             UUID referralId,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Who the person is and how they prefer to be reached, from referral-service; "
                     + "absent when it did not answer or does not show them to the caller") Person person,
             OffsetDateTime matchedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "The most recent 1:1 session, whatever its attendance") LastSession lastSession,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "The last session the person attended, 1:1 or group") OffsetDateTime lastContactAt,
             @Schema(description = "Days since the last contact (or since the match, never contacted)") long daysSinceLastContact,
             @Schema(description = "No contact for noContactDays or more") boolean noContactFlag,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "A session logged ahead, else the one planned at the most recent session") OffsetDateTime nextSessionAt,
             @Schema(description = "The next session's time has passed without a newer session") boolean nextSessionOverdue,
             @Schema(description = "Goals not yet achieved or changed") long openGoals,
@@ -39,12 +34,11 @@ public record CaseloadView(
 
     @Schema(name = "CaseloadPerson")
     public record Person(
-            @JsonInclude(JsonInclude.Include.NON_NULL) String givenName,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String familyName,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
+            String givenName,
+            String familyName,
             @Schema(description = "How they prefer to be contacted (PHONE, TEXT, EMAIL, LETTER)") String preferredContact,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String email) {
+            String phone,
+            String email) {
 
         static Person of(ReferralDirectory.Person p) {
             return new Person(p.givenName(), p.familyName(), p.preferredContact(), p.phone(), p.email());

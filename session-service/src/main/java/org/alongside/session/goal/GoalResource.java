@@ -20,10 +20,12 @@ import org.alongside.platform.problem.Problem;
 import jakarta.ws.rs.QueryParam;
 import org.alongside.platform.query.Page;
 import org.alongside.session.access.Params;
+import org.alongside.session.match.Restrictions;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,6 +53,8 @@ public class GoalResource {
             focus, status and rating; never the words.""")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(responseCode = "409", description = "Refused: " + Restrictions.MAY_NOT_RECORD,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("referralId") UUID referralId,
             @NotNull(message = "a goal body is required") @Valid NewGoal body) {
         Goal goal = goals.create(referralId, body, access);
@@ -62,9 +66,10 @@ public class GoalResource {
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listGoals", summary = "The person's goals, oldest first, with their progress over time")
     public Page<GoalView> list(@PathParam("referralId") UUID referralId,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Page<Goal> found = Params.page(goals.ofReferral(referralId, access), page, size);
         Map<UUID, List<GoalProgress>> progress = goals.progressOf(found.items());
         boolean withText = access.mayReadRestricted(access.peerOf(referralId).orElse(null));
@@ -88,7 +93,8 @@ public class GoalResource {
             reviewed in a session: POST /sessions with goalProgress.""")
     @APIResponse(responseCode = "200", description = "The goal after the update",
             content = @Content(schema = @Schema(implementation = GoalView.class)))
-    @APIResponse(responseCode = "409", description = "The goal was changed for another",
+    @APIResponse(responseCode = "409", description = "The goal was changed for another, or "
+            + Restrictions.MAY_NOT_RECORD,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GoalView progress(@PathParam("goalId") UUID goalId,
             @NotNull(message = "a progress body is required") @Valid ProgressUpdate body) {

@@ -1,6 +1,5 @@
 package org.alongside.session.goal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record GoalView(
         UUID id,
         UUID referralId,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The person's words; present only for their peer, the peer's supervisor and coordinators")
         String text,
         Focus focus,

@@ -26,8 +26,10 @@ import org.alongside.platform.query.Page;
 import org.alongside.session.access.Params;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
+import org.alongside.session.match.Restrictions;
 import org.alongside.session.recording.Session;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -66,9 +68,10 @@ public class GroupResource {
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listGroups", summary = "Groups, by name", description = "A peer worker sees the groups they facilitate.")
     public Page<GroupView> list(
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         return Params.page(groups.list(access), page, size).map(this::view);
     }
 
@@ -106,7 +109,8 @@ public class GroupResource {
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "200", description = "A retry of a request already recorded (same Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "409", description = "Over capacity, or a member whose referral is not open",
+    @APIResponse(responseCode = "409", description = "Over capacity; a member whose referral is not open; or, for a "
+            + "member, " + Restrictions.MAY_NOT_RECORD,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recordMeeting(@PathParam("id") UUID id,
             @NotNull(message = "a meeting body is required") @Valid NewMeeting body,
@@ -135,9 +139,10 @@ public class GroupResource {
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listGroupMeetings", summary = "A group's meetings with their registers, most recent first")
     public Page<MeetingView> meetings(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Page<GroupMeeting> meetings = Params.page(groups.meetings(id, access), page, size);
         Map<UUID, List<GroupAttendance>> registers = groups.registersOf(meetings.items());
         return meetings.map(m -> MeetingView.of(m, registers.getOrDefault(m.id, List.of())));
@@ -151,7 +156,8 @@ public class GroupResource {
             holds (409).""")
     @APIResponse(responseCode = "200", description = "The meeting after the change",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
-    @APIResponse(responseCode = "409", description = "Over capacity, or a member whose referral is not open",
+    @APIResponse(responseCode = "409", description = "Over capacity; a member whose referral is not open; or, for a "
+            + "member, " + Restrictions.MAY_NOT_RECORD,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MeetingView recordAttendance(@PathParam("id") UUID id, @PathParam("meetingId") UUID meetingId,
             @PathParam("referralId") UUID referralId,

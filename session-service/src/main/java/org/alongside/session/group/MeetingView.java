@@ -1,6 +1,5 @@
 package org.alongside.session.group;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +14,7 @@ public record MeetingView(
         OffsetDateTime startedAt,
         int durationMinutes,
         Session.Medium medium,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
+        Session.PlaceType placeType,
         List<Focus> focus,
         @Schema(description = "Members who ATTENDED") long attended,
         List<Entry> attendance,

@@ -15,6 +15,13 @@ public class Restrictions {
     public static final String CONSENT_WITHDRAWN = "consent-withdrawn";
     public static final String REFERRAL_ERASED = "referral-erased";
 
+    /** The 409 of an operation that checks {@link #requireMayRecord}, in its OpenAPI document. */
+    public static final String MAY_NOT_RECORD = "nothing more can be recorded for the person: they withdrew their "
+            + "consent (" + CONSENT_WITHDRAWN + ") or their records were erased (" + REFERRAL_ERASED + ")";
+
+    /** The 409 of an operation that checks {@link #requireNotErased}, in its OpenAPI document. */
+    public static final String ERASED = "the person's records were erased (" + REFERRAL_ERASED + ")";
+
     private final Matches matches;
 
     Restrictions(Matches matches) {

@@ -25,6 +25,7 @@ import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Params;
+import org.alongside.session.match.Restrictions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,7 +69,8 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "A peer worker: the referral is not one of their clients",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No accepted match between the referral and the peer, or it ended",
+    @APIResponse(responseCode = "409", description = "No accepted match between the referral and the peer, or it "
+            + "ended, or " + Restrictions.MAY_NOT_RECORD,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@NotNull(message = "a session body is required") @Valid NewSession request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key record nothing") String idempotencyKey) {
@@ -98,9 +100,10 @@ public class SessionResource {
                     + "with that status.")
     public Page<SessionView> list(@QueryParam("referralId") @Parameter(required = true,
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);
         Page<Session> found = Params.page(sessions.ofReferral(Params.requiredUuid("referralId", referralId), access),
                 page, size);
@@ -126,7 +129,8 @@ public class SessionResource {
             version and a later recordedAt. Sending the current content again changes nothing.""")
     @APIResponse(responseCode = "200", description = "The session after the correction",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "Entered in error, or the new time falls outside the match",
+    @APIResponse(responseCode = "409", description = "Entered in error, or the new time falls outside the match, or "
+            + Restrictions.MAY_NOT_RECORD,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView edit(@PathParam("id") UUID id,
             @NotNull(message = "a session body is required") @Valid SessionEdit body) {
@@ -142,7 +146,7 @@ public class SessionResource {
             safeguarding concern raised from it stays open.""")
     @APIResponse(responseCode = "200", description = "The session, marked",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "Already marked",
+    @APIResponse(responseCode = "409", description = "Already marked, or " + Restrictions.ERASED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SessionView enteredInError(@PathParam("id") UUID id,
             @NotNull(message = "a body with the reason is required") @Valid EnteredInError body) {
@@ -154,9 +158,10 @@ public class SessionResource {
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listSessionVersions", summary = "Every version of a session, oldest first: the audit trail of its corrections")
     public Page<SessionVersionView> versions(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);
         Session session = sessions.visibleTo(id, access);
         boolean withText = access.mayReadRestricted(session.peerId, session.referralId, session.matchId);

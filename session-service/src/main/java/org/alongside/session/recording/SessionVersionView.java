@@ -1,6 +1,5 @@
 package org.alongside.session.recording;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.alongside.session.vocabulary.Focus;
@@ -13,16 +12,14 @@ public record SessionVersionView(
         OffsetDateTime startedAt,
         int durationMinutes,
         Session.Medium medium,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
+        Session.PlaceType placeType,
         Session.Attendance attendance,
         List<Focus> focus,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present only for the peer who holds the session, their supervisor and coordinators")
         String notes,
         Boolean sharedLivedExperience,
-        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime nextSessionAt,
+        OffsetDateTime nextSessionAt,
         Session.Status status,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Why this version was made; for the same readers as the notes") String changeReason,
         OffsetDateTime recordedAt,
         String recordedBy) {

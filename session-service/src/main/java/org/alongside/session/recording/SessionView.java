@@ -1,6 +1,5 @@
 package org.alongside.session.recording;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -19,18 +18,16 @@ public record SessionView(
         Session.Medium medium,
         Session.Attendance attendance,
         List<Focus> focus,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present only for the peer who holds the session, their supervisor and coordinators")
         String notes,
         Boolean sharedLivedExperience,
         @Schema(description = "When this version was recorded") OffsetDateTime recordedAt,
         @Schema(description = "Who recorded this version") String recordedBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Session.PlaceType placeType,
-        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime nextSessionAt,
+        Session.PlaceType placeType,
+        OffsetDateTime nextSessionAt,
         Session.Status status,
         @Schema(description = "1 when first recorded; each edit or correction adds one") int version,
         OffsetDateTime firstRecordedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Why it was marked entered-in-error; for the same readers as the notes")
         String enteredInErrorReason,
         @Schema(description = "Community resources the person was linked to in this session")

@@ -1,6 +1,5 @@
 package org.alongside.session.safeguarding;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,7 +11,6 @@ public record ConcernView(
         @Schema(description = "The peer working with the person; their supervisor is responsible for the concern") UUID peerId,
         @Schema(description = "The session it was raised from, if any") UUID sessionId,
         Concern.Category category,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present only for the peer, their supervisor and coordinators") String description,
         boolean immediateRisk,
         Concern.Status status,
@@ -27,7 +25,6 @@ public record ConcernView(
         String acknowledgedBy,
         OffsetDateTime closedAt,
         String closedBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "What was done; present only for the peer, their supervisor and coordinators") String actionTaken) {
 
     public static ConcernView of(Concern c, boolean withText, OffsetDateTime now) {

@@ -25,6 +25,7 @@ import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Params;
+import org.alongside.session.match.Restrictions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,6 +64,9 @@ public class SafeguardingResource {
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
     @APIResponse(responseCode = "404", description = "Not one of the caller's clients, or a referral this service does not know",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Refused: " + Restrictions.ERASED
+            + " (a concern outlasts a withdrawal of consent)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response raise(@NotNull(message = "a concern body is required") @Valid NewConcern body) {
         Concern concern = concerns.raise(body, access);
         return Response.created(URI.create("/safeguarding/concerns/" + concern.id)).entity(view(concern)).build();
@@ -81,9 +85,10 @@ public class SafeguardingResource {
                     schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
             @QueryParam("referralId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
             @QueryParam("peerId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String peerId,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);
         Concerns.Filter filter = new Concerns.Filter(statuses(status), Params.optionalBoolean("overdue", overdue),
                 Params.optionalUuid("referralId", referralId), Params.optionalUuid("peerId", peerId));

@@ -1,6 +1,5 @@
 package org.alongside.session.safeguarding;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,23 +8,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WorklistItem(
         @Schema(required = true) Kind kind,
         @Schema(required = true, description = "The concern's or the risk flag's id") UUID id,
-        @JsonInclude(JsonInclude.Include.NON_NULL) UUID referralId,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        UUID referralId,
         @Schema(description = "The peer working with the person; their supervisor is responsible") UUID peerId,
         @Schema(required = true) Concern.Status status,
         @Schema(required = true, description = "An immediate-risk concern; every risk flag") boolean immediateRisk,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "A concern's category") Concern.Category category,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "A concern's category") Concern.Category category,
         @Schema(description = "A risk flag's instrument (e.g. PHQ9)") String instrument,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "A risk flag's item number, never the answer") Integer item,
         @Schema(required = true) OffsetDateTime raisedAt,
         @Schema(required = true, description = "The deadline to acknowledge") OffsetDateTime acknowledgeBy,
         @Schema(required = true, description = "Still OPEN after its deadline") boolean overdue,
-        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime acknowledgedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String acknowledgedBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime closedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String closedBy) {
+        OffsetDateTime acknowledgedAt,
+        String acknowledgedBy,
+        OffsetDateTime closedAt,
+        String closedBy) {
 
     @Schema(name = "SafeguardingWorkKind", description = """
             CONCERN: a safeguarding concern (GET /safeguarding/concerns/{id}). RISK_FLAG: a risk signal in an \

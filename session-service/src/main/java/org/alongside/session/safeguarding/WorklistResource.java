@@ -58,9 +58,10 @@ public class WorklistResource {
     public Page<WorklistItem> worklist(
             @QueryParam("status") @Parameter(description = "OPEN, ACKNOWLEDGED or CLOSED; repeat for several",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Concern.Status.class)) List<String> status,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Set<Concern.Status> statuses = SafeguardingResource.statuses(status);
         OffsetDateTime now = concerns.now();
         List<WorklistItem> all = Stream.concat(

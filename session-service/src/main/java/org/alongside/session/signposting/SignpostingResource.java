@@ -11,19 +11,22 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import jakarta.ws.rs.QueryParam;
+import org.alongside.platform.problem.Problem;
 import org.alongside.platform.query.Page;
-import org.alongside.session.access.Params;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
+import org.alongside.session.access.Params;
+import org.alongside.session.match.Restrictions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,6 +55,8 @@ public class SignpostingResource {
             For linking done outside a session (a session's own goes in its signposting list).""")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = SignpostView.class)))
+    @APIResponse(responseCode = "409", description = "Refused: " + Restrictions.MAY_NOT_RECORD,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("referralId") UUID referralId,
             @NotNull(message = "a signposting body is required") @Valid NewSignpost body) {
         Signpost signpost = signposting.record(referralId, body, access);
@@ -64,9 +69,10 @@ public class SignpostingResource {
     @RolesAllowed({Roles.PEER_WORKER, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "listSignposts", summary = "The resources the person was linked to, most recent first, and whether they took them up")
     public Page<SignpostView> list(@PathParam("referralId") UUID referralId,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         return Params.page(signposting.ofReferral(referralId, access), page, size).map(SignpostView::of);
     }
 
@@ -76,6 +82,8 @@ public class SignpostingResource {
     @Operation(operationId = "recordSignpostTakeUp", summary = "Record whether the person took the resource up")
     @APIResponse(responseCode = "200", description = "The signposting after the update",
             content = @Content(schema = @Schema(implementation = SignpostView.class)))
+    @APIResponse(responseCode = "409", description = "Refused: " + Restrictions.MAY_NOT_RECORD,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SignpostView takeUp(@PathParam("id") UUID id,
             @NotNull(message = "a body with takeUp is required") @Valid TakeUpUpdate body) {
         return SignpostView.of(signposting.updateTakeUp(id, body.takeUp(), access));

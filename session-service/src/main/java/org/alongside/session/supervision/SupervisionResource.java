@@ -28,6 +28,7 @@ import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Supervisors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -108,9 +109,10 @@ public class SupervisionResource {
             A peer worker sees only their own; a supervisor those of the peers they supervise and of peers without a \
             supervisor. The wellbeing notes are shown to the peer worker and to supervisors.""")
     public Page<SupervisionView> supervision(@PathParam("peerId") UUID peerId,
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);
         requireSelfOrStaff(peerId);
         boolean withNotes = access.isSupervisor() || access.peerWorker().map(peerId::equals).orElse(false);
@@ -125,9 +127,10 @@ public class SupervisionResource {
             (or, never supervised, their start) is older than alongside.supervision.interval (default 28 days). \
             A supervisor sees their own peers and peers with no supervisor; coordinators and admins see all.""")
     public Page<OverduePeer> overdue(
-            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) int page,
-            @QueryParam("size") @DefaultValue("50")
-            @Parameter(schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) int size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         return Params.page(records.overdue(access), page, size);
     }
 

@@ -1,6 +1,5 @@
 package org.alongside.session.supervision;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +14,6 @@ public record SupervisionView(
         Integer durationMinutes,
         List<Supervision.Topic> topics,
         Supervision.Wellbeing wellbeing,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Present only for the peer worker and supervisors") String wellbeingNotes,
         List<Supervision.Action> actions,
         OffsetDateTime recordedAt,
