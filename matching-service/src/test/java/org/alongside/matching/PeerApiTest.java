@@ -29,8 +29,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,6 +51,7 @@ import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.events.staff.SupervisorAssigned;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.OpenApiConventions;
+import org.alongside.platform.testing.ResponseContract;
 import org.alongside.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,8 @@ class PeerApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final Map<String, Object> SAM = peer("Sam", List.of(DIABETES, ANXIETY),
             List.of("TELEPHONE", "IN_PERSON"), 4);
@@ -160,6 +165,53 @@ class PeerApiTest {
         asSupervisor("ann@trust.nhs.uk").get("/peers/" + id).then().statusCode(404);
         asSupervisor("ann@trust.nhs.uk").queryParam("supervisor", supervisor).get("/peers").then().statusCode(200)
                 .body("items", hasSize(0));
+    }
+
+    @Test
+    void aPatchChangesOnlyWhatItNamesAndIsCheckedAsAReplacementIs() {
+        String id = as("coordinator").body(with(with(SAM, "culture", "Polish"), "localities", List.of("LS6")))
+                .post("/peers").then().statusCode(201).extract().path("id");
+        String base = "http://localhost:" + RestAssured.port;
+        // what a client sends: only what changes, null to remove an optional field; each a patch the document allows
+        for (String patch : List.of("{\"status\": \"ON_LEAVE\"}", "{\"capacity\": 2, \"culture\": null}")) {
+            assertEquals(List.of(), ResponseContract.checkRequest(base, "PATCH", "/peers/" + id, MERGE_PATCH, patch),
+                    patch);
+        }
+        patch().body("{\"status\": \"ON_LEAVE\"}").patch("/peers/" + id).then().statusCode(200)
+                .body("status", equalTo("ON_LEAVE")).body("active", equalTo(false))
+                .body("peopleToTransfer", hasSize(0))
+                .body("displayName", equalTo("Sam")).body("capacity", equalTo(4)).body("culture", equalTo("Polish"))
+                .body("localities", contains("LS6")).body("media", contains("IN_PERSON", "TELEPHONE"))
+                .body("livedExperience.snomedCode", contains("44054006", "197480006"));
+        patch().body("{\"capacity\": 2, \"culture\": null}").patch("/peers/" + id).then().statusCode(200)
+                .body("capacity", equalTo(2)).body("culture", nullValue()).body("status", equalTo("ON_LEAVE"));
+        // active alone, the first shape of the API, decides the status as in a replacement
+        patch().body("{\"active\": true}").patch("/peers/" + id).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+
+        // a patch that would make the profile invalid, or names what a profile does not have: 400, nothing written
+        patch().body("{\"media\": [], \"capacity\": 3}").patch("/peers/" + id).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("media"));
+        patch().body("{\"displayName\": null}").patch("/peers/" + id).then().statusCode(400)
+                .body("errors.field", contains("displayName"));
+        patch().body("{\"status\": \"RETIRED\"}").patch("/peers/" + id).then().statusCode(400)
+                .body("errors.field", contains("status"));
+        patch().body("{\"favouriteColour\": \"blue\"}").patch("/peers/" + id).then().statusCode(400)
+                .body("errors.field", contains("favouriteColour"));
+        as("coordinator").get("/peers/" + id).then().body("capacity", equalTo(2)).body("status", equalTo("ACTIVE"))
+                .body("media", contains("IN_PERSON", "TELEPHONE"));
+
+        // a merge patch only, by those who manage peers, of a peer that exists
+        as("coordinator").body(Map.of("status", "LEFT")).patch("/peers/" + id).then().statusCode(415);
+        as("supervisor").contentType(MERGE_PATCH).body("{\"status\": \"LEFT\"}").patch("/peers/" + id).then()
+                .statusCode(403);
+        patch().body("{\"status\": \"LEFT\"}").patch("/peers/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        as("coordinator").get("/peers/" + id).then().body("status", equalTo("ACTIVE"));
+    }
+
+    private static RequestSpecification patch() {
+        return as("coordinator").contentType(MERGE_PATCH);
     }
 
     private boolean consumed(String eventId) throws SQLException {

@@ -18,7 +18,7 @@ import org.alongside.platform.events.support.EthnicCategory;
 import org.alongside.platform.events.support.Faith;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A peer profile as a coordinator writes it (POST creates, PUT replaces). */
+/** A peer profile as a coordinator writes it (POST creates, PUT replaces, PATCH merges a patch of it). */
 @Schema(name = "PeerInput")
 public record PeerInput(
         @NotBlank @Size(max = 100) @Schema(description = "The name clients and coordinators know the peer by", example = "Sam")
@@ -57,4 +57,11 @@ public record PeerInput(
         @Valid Boundaries boundaries) {
 
     public static final String AGE_BAND = "16-24|25-34|35-44|45-54|55-64|65-74|75\\+";
+
+    /** The profile as held, as its writers would send it: what a merge patch applies to. */
+    static PeerInput of(Peer p) {
+        return new PeerInput(p.displayName, p.livedExperience, p.experiences, p.gender, p.genderIdentity, p.ageBand,
+                p.culture, p.ethnicity, p.faith, p.languages, p.settings, p.media, p.localities, p.availability,
+                p.capacity, p.status, null, p.training, p.boundaries);
+    }
 }

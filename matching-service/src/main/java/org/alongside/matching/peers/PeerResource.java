@@ -1,5 +1,7 @@
 package org.alongside.matching.peers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.alongside.matching.taxonomy.Taxonomies;
 import org.alongside.matching.taxonomy.Taxonomy;
+import org.alongside.platform.patch.JsonMergePatch;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
@@ -31,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,14 +45,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PeerResource {
 
+    private static final String CHANGE_RULES = "Capacity cannot go below the peer's current active clients. A peer "
+            + "ON_LEAVE or LEFT is proposed to no one new and keeps their people until each is transferred: the "
+            + "answer lists them (peopleToTransfer). Open proposals the peer no longer fits are withdrawn (and "
+            + "replaced); referrals waiting for a peer are matched again.";
+
     private final Peers peers;
     private final Taxonomies taxonomies;
     private final Caller caller;
+    private final ObjectMapper mapper;
 
-    PeerResource(Peers peers, Taxonomies taxonomies, Caller caller) {
+    PeerResource(Peers peers, Taxonomies taxonomies, Caller caller, ObjectMapper mapper) {
         this.peers = peers;
         this.taxonomies = taxonomies;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @POST
@@ -77,20 +89,42 @@ public class PeerResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    @Operation(operationId = "updatePeer", summary = "Replace a peer profile",
-            description = "Capacity cannot go below the peer's current active clients. A peer ON_LEAVE or LEFT is "
-                    + "proposed to no one new and keeps their people until each is transferred: the answer lists "
-                    + "them (peopleToTransfer). Open proposals the peer no longer fits are withdrawn (and replaced); "
-                    + "referrals waiting for a peer are matched again.")
+    @Operation(operationId = "updatePeer", summary = "Replace a peer profile", description = CHANGE_RULES)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
     @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeerView update(@PathParam("id") UUID id,
             @NotNull(message = "a peer profile body is required") @Valid PeerInput input) {
-        Peer peer = peers.update(id, input);
+        return changed(peers.update(id, input));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(JsonMergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    @Operation(operationId = "changePeer", summary = "Change part of a peer profile (JSON Merge Patch)",
+            description = "Only the fields that change, as a JSON Merge Patch (RFC 7396, media type "
+                    + "application/merge-patch+json) of PeerInput, e.g. {\"status\": \"ON_LEAVE\"}; null removes an "
+                    + "optional field. The result is checked exactly as a replacement is: a field it makes invalid is "
+                    + "a 400 naming it, and nothing is written. " + CHANGE_RULES)
+    // the document the patch applies to; the platform's MergePatchOpenApi documents the body as a patch of it
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = PeerInput.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PeerView.class)))
+    @APIResponse(responseCode = "409", description = "Capacity below the peer's active clients (field capacity)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeerView change(@PathParam("id") UUID id, String patch) throws JsonProcessingException {
+        if (patch == null || patch.isBlank()) {
+            throw ProblemException.invalid("body", "a JSON Merge Patch is required");
+        }
+        return changed(peers.correct(id, mapper.readTree(patch)));
+    }
+
+    /** The profile after a change; for a peer now away, with the people to transfer. */
+    private PeerView changed(Peer peer) {
         PeerView view = view(peer);
         return peer.status == PeerStatus.ACTIVE ? view
-                : view.withPeopleToTransfer(peers.currentPeople(id, 0, Peers.MOST_CLIENTS).items());
+                : view.withPeopleToTransfer(peers.currentPeople(peer.id, 0, Peers.MOST_CLIENTS).items());
     }
 
     @GET

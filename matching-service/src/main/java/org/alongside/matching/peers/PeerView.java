@@ -44,7 +44,7 @@ public record PeerView(
         Boundaries boundaries,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @Schema(description = "Only in the answer to PUT /peers/{id} when the peer is now ON_LEAVE or LEFT: the people "
+        @Schema(description = "Only in the answer to PUT or PATCH /peers/{id} when the peer is now ON_LEAVE or LEFT: the people "
                 + "they support now, each to transfer to another peer (POST /referrals/{referralId}/transfer)")
         List<Peers.CurrentPerson> peopleToTransfer) {
 

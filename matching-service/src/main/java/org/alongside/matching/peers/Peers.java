@@ -1,11 +1,19 @@
 package org.alongside.matching.peers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,12 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.alongside.matching.taxonomy.Taxonomies;
 import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.matching.vocabulary.Condition;
 import org.alongside.matching.vocabulary.Localities;
 import org.alongside.matching.vocabulary.Slot;
+import org.alongside.platform.patch.JsonMergePatch;
 import org.alongside.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.alongside.platform.problem.ProblemException;
@@ -36,11 +46,15 @@ public class Peers {
     private final Clock clock;
     private final Taxonomies taxonomies;
     private final Event<PeerChanged> changed;
+    private final ObjectMapper mapper;
+    private final Validator validator;
 
-    Peers(Clock clock, Taxonomies taxonomies, Event<PeerChanged> changed) {
+    Peers(Clock clock, Taxonomies taxonomies, Event<PeerChanged> changed, ObjectMapper mapper, Validator validator) {
         this.clock = clock;
         this.taxonomies = taxonomies;
         this.changed = changed;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
     @Transactional
@@ -76,6 +90,34 @@ public class Peers {
         peer.flush();
         changed.fire(new PeerChanged(peer.id));
         return peer;
+    }
+
+    /**
+     * Changes part of a profile with a JSON Merge Patch of its {@link PeerInput} (a status and places, say): the
+     * patch is applied to the profile as held, and the result is checked and applied exactly as a replacement is,
+     * so a refusal writes nothing. {@code active} alone, the API's first shape, decides the status as in a
+     * replacement.
+     */
+    @Transactional
+    public Peer correct(UUID id, JsonNode patch) throws JsonProcessingException {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON Merge Patch object of a peer profile");
+        }
+        Peer held = Peer.findById(id);
+        if (held == null) {
+            throw ProblemException.notFound("Peer", id);
+        }
+        ObjectNode document = mapper.valueToTree(PeerInput.of(held));
+        if (patch.has("active") && !patch.has("status")) {
+            document.remove("status");
+        }
+        PeerInput input = mapper.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .treeToValue(JsonMergePatch.apply(document, patch), PeerInput.class);
+        Set<ConstraintViolation<PeerInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return update(id, input);
     }
 
     /**

@@ -1,16 +1,12 @@
 package org.alongside.referral.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.alongside.platform.events.support.Availability;
@@ -56,24 +52,6 @@ public record Correction(
                 p == null ? null : new NewReferral.Preferences(p.peerGender(), p.settings(), p.media(),
                         p.sharedCondition(), p.sharedCultureOrLanguage()),
                 r.availability, r.experiences);
-    }
-
-    /** RFC 7396: an object merges into the target member by member, null removes a member, anything else replaces. */
-    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch;
-        }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-                : JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> members = patch.fields(); members.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = members.next();
-            if (member.getValue().isNull()) {
-                result.remove(member.getKey());
-            } else {
-                result.set(member.getKey(), mergePatch(result.get(member.getKey()), member.getValue()));
-            }
-        }
-        return result;
     }
 
     /** The fields that differ between two versions of this document: person.phone, conditions... in order. */

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.audit.AuditTrail;
+import org.alongside.platform.patch.JsonMergePatch;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
@@ -53,7 +54,6 @@ public class ReferralResource {
     private final ObjectMapper mapper;
 
     /** RFC 7396's media type. */
-    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final SafeguardingAccess safeguarding;
 
@@ -140,7 +140,7 @@ public class ReferralResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes(MERGE_PATCH)
+    @Consumes(JsonMergePatch.MEDIA_TYPE)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "correctReferral", summary = "Correct a referral's details (JSON Merge Patch)",
             description = """
@@ -151,7 +151,7 @@ public class ReferralResource {
                     who changed which fields when; a change to what matching or reporting uses is published as \
                     referral.updated (codes only).""")
     // the document the patch applies to; MergePatchOpenApi documents the body as a patch of it
-    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
+    @RequestBody(required = true, content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
             schema = @Schema(implementation = Correction.class)))
     @APIResponse(responseCode = "200", description = "The referral as corrected",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))

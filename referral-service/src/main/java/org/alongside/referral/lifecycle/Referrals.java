@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.alongside.platform.outbox.Outbox;
+import org.alongside.platform.patch.JsonMergePatch;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Caller;
@@ -201,7 +202,7 @@ public class Referrals {
         }
         JsonNode before = mapper.valueToTree(Correction.of(referral));
         Correction corrected = mapper.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .treeToValue(Correction.mergePatch(before, patch), Correction.class);
+                .treeToValue(JsonMergePatch.apply(before, patch), Correction.class);
         Set<ConstraintViolation<Correction>> violations = validator.validate(corrected,
                 referral.channel == Referral.Channel.REST ? NewReferral.Complete.class : Default.class);
         if (!violations.isEmpty()) {

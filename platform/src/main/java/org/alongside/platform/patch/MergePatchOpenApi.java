@@ -1,4 +1,4 @@
-package org.alongside.referral.lifecycle;
+package org.alongside.platform.patch;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * Documents a JSON Merge Patch body (RFC 7396) as what a client sends, not as the document it patches: the body of
- * an operation that reads {@value ReferralResource#MERGE_PATCH} of schema {@code X} becomes {@code XPatch}, in which
+ * an operation that reads {@value JsonMergePatch#MEDIA_TYPE} of schema {@code X} becomes {@code XPatch}, in which
  * nothing is required (a patch names only what changes), every field may be null (null removes it), and a field that
  * is itself an object is a patch of that object in turn (it is merged field by field). Lists and other values keep
  * X's schema: they are replaced whole. Derived from X, so the two cannot drift apart. Whether the patched document
@@ -40,7 +40,7 @@ public class MergePatchOpenApi implements OASFilter {
             }
             for (Operation operation : path.getOperations().values()) {
                 MediaType body = operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
-                        ? null : operation.getRequestBody().getContent().getMediaType(ReferralResource.MERGE_PATCH);
+                        ? null : operation.getRequestBody().getContent().getMediaType(JsonMergePatch.MEDIA_TYPE);
                 if (body != null && body.getSchema() != null && body.getSchema().getRef() != null) {
                     body.setSchema(ref(patchOf(name(body.getSchema()), openAPI.getComponents())));
                 }
