@@ -27,8 +27,9 @@ import org.alongside.console.web.Forms;
 import org.alongside.console.web.Part;
 
 /**
- * A peer as a coordinator sees them, and workforce continuity: when the peer leaves or goes on leave, the people they
- * support now, each with a transfer to another peer (chosen here, or proposed afresh for the person to choose).
+ * A peer as a coordinator sees them, and workforce continuity: their status and places, set here (on leave, left,
+ * back); when the peer leaves or goes on leave, the people they support now, each with a transfer to another peer
+ * (chosen here, or proposed afresh for the person to choose).
  */
 @Path("/coordinator/peers/{peerId}")
 @Produces(MediaType.TEXT_HTML)
@@ -45,8 +46,11 @@ public class PeerPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance peer(Matching.Peer peer, List<Person> people, List<Matching.Peer> others,
-                Form errors, String notice, List<String> reasons);
+                Form errors, Form status, String notice, List<String> reasons, List<String> statuses);
     }
+
+    private static final String TRANSFERRED =
+            "Transferred. Their sessions and goals stay with them; their history shows both peers.";
 
     private final MatchingClient matching;
     private final ReferralClient referrals;
@@ -57,9 +61,35 @@ public class PeerPage {
     }
 
     @GET
-    public TemplateInstance page(@PathParam("peerId") UUID peerId, @QueryParam("transferred") UUID transferred) {
-        return render(peerId, Form.empty(), transferred == null ? null
-                : "Transferred. Their sessions and goals stay with them; their history shows both peers.");
+    public TemplateInstance page(@PathParam("peerId") UUID peerId, @QueryParam("transferred") UUID transferred,
+            @QueryParam("done") String done) {
+        return render(peerId, Form.empty(), null, transferred != null ? TRANSFERRED
+                : "status".equals(done) ? "Status and places saved." : null);
+    }
+
+    /**
+     * Status and places: ON_LEAVE or LEFT takes the peer out of matching, and the people they support stay with them
+     * until each is transferred, which this page then offers.
+     */
+    @POST
+    @Path("status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeStatus(@PathParam("peerId") UUID peerId, MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        Integer capacity = Forms.integer(form, "capacity");
+        if (form.valid()) {
+            try {
+                matching.changeStatus(peerId, Forms.blank(form.value("status")), capacity);
+                return Response.seeOther(URI.create("/coordinator/peers/" + peerId + "?done=status")).build();
+            } catch (ServiceRefused e) {
+                // 409: places below the people the peer supports now (field capacity), beside it as a 400's are
+                if (!e.isInvalidInput() && e.status() != 409) {
+                    throw e;
+                }
+                form.rejected(e.problem());
+            }
+        }
+        return Response.status(400).entity(render(peerId, form, form, null)).build();
     }
 
     @POST
@@ -83,13 +113,18 @@ public class PeerPage {
                 form.rejected(e.problem());
             }
         }
-        return Response.status(400).entity(render(peerId, form.with("referralId", referralId.toString()), null))
-                .build();
+        return Response.status(400).entity(render(peerId, form.with("referralId", referralId.toString()), null,
+                null)).build();
     }
 
-    /** posted: the transfer form that was sent (naming its referralId), or an empty one. */
-    private TemplateInstance render(UUID peerId, Form posted, String notice) {
+    /**
+     * posted: the form that was sent (a transfer names its referralId), or an empty one; status: the status form as
+     * posted, or null for the peer's as held.
+     */
+    private TemplateInstance render(UUID peerId, Form posted, Form status, String notice) {
         Matching.Peer peer = matching.peer(peerId);
+        Form statusForm = status != null ? status : Form.empty().with("status", peer.status())
+                .with("capacity", String.valueOf(peer.capacity()));
         String reason = "LEFT".equals(peer.status()) ? "PEER_LEFT" : "ON_LEAVE".equals(peer.status()) ? "PEER_ON_LEAVE"
                 : null;
         List<Person> people = matching.people(peerId).stream()
@@ -100,6 +135,7 @@ public class PeerPage {
         List<Matching.Peer> others = people.isEmpty() ? List.of()
                 : matching.peers("ACTIVE", 0, 200).items().stream()
                         .filter(p -> !p.id().equals(peerId) && p.freePlaces() > 0).toList();
-        return Templates.peer(peer, people, others, posted, notice, Matching.TRANSFER_REASONS);
+        return Templates.peer(peer, people, others, posted, statusForm, notice, Matching.TRANSFER_REASONS,
+                Matching.PEER_STATUSES);
     }
 }
