@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.alongside.console.api.ServiceRefused;
@@ -25,6 +26,7 @@ import org.alongside.console.signin.Role;
 import org.alongside.console.web.Form;
 import org.alongside.console.web.Forms;
 import org.alongside.console.web.Part;
+import org.alongside.console.web.Parts;
 
 /**
  * A peer as a coordinator sees them, and workforce continuity: their status and places, set here (on leave, left,
@@ -54,10 +56,12 @@ public class PeerPage {
 
     private final MatchingClient matching;
     private final ReferralClient referrals;
+    private final Parts parts;
 
-    PeerPage(MatchingClient matching, ReferralClient referrals) {
+    PeerPage(MatchingClient matching, ReferralClient referrals, Parts parts) {
         this.matching = matching;
         this.referrals = referrals;
+        this.parts = parts;
     }
 
     @GET
@@ -122,20 +126,26 @@ public class PeerPage {
      * posted, or null for the peer's as held.
      */
     private TemplateInstance render(UUID peerId, Form posted, Form status, String notice) {
+        var people = parts.load(() -> matching.people(peerId));
         Matching.Peer peer = matching.peer(peerId);
         Form statusForm = status != null ? status : Form.empty().with("status", peer.status())
                 .with("capacity", String.valueOf(peer.capacity()));
         String reason = "LEFT".equals(peer.status()) ? "PEER_LEFT" : "ON_LEAVE".equals(peer.status()) ? "PEER_ON_LEAVE"
                 : null;
-        List<Person> people = matching.people(peerId).stream()
-                .map(p -> new Person(p, Part.of(() -> referrals.get(p.referralId())),
-                        posted.value("referralId").equals(p.referralId().toString()) ? posted
-                                : Form.empty().with("reason", reason)))
-                .toList();
-        List<Matching.Peer> others = people.isEmpty() ? List.of()
-                : matching.peers("ACTIVE", 0, 200).items().stream()
-                        .filter(p -> !p.id().equals(peerId) && p.freePlaces() > 0).toList();
-        return Templates.peer(peer, people, others, posted, statusForm, notice, Matching.TRANSFER_REASONS,
+        List<Matching.CurrentPerson> current = people.get();
+        // the peers to transfer to, and each person's name, all asked for at once
+        var active = current.isEmpty() ? null : parts.load(() -> matching.peers("ACTIVE", 0, 200).items());
+        List<Parts.Pending<Referrals.Referral>> names = current.stream()
+                .map(p -> parts.load(() -> referrals.get(p.referralId()))).toList();
+        List<Person> named = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            Matching.CurrentPerson p = current.get(i);
+            named.add(new Person(p, names.get(i).part(), posted.value("referralId").equals(p.referralId().toString())
+                    ? posted : Form.empty().with("reason", reason)));
+        }
+        List<Matching.Peer> others = active == null ? List.of() : active.get().stream()
+                .filter(p -> !p.id().equals(peerId) && p.freePlaces() > 0).toList();
+        return Templates.peer(peer, named, others, posted, statusForm, notice, Matching.TRANSFER_REASONS,
                 Matching.PEER_STATUSES);
     }
 }
