@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * How long the console takes to render each main page with the demo data: signs in through the development sign-in
  * as each role, then asks for each page repeatedly from one client on loopback and reports p50, p95 and max per page
  * (the time to the last byte of the HTML, which on loopback is the console's render plus its calls to the services).
- * A benchmark, not a test: run it on a quiet machine against `deploy/local/up --demo`.
+ * Then what a page ships: the CSS and JavaScript it loads, compressed as they travel. A benchmark, not a test: run
+ * it on a quiet machine against `deploy/local/up --demo`.
  *
  * <pre>java bench/ConsolePages.java            (-Dconsole=http://localhost:8080 -Drepeats=200 -Dwarmup=30)</pre>
  */
@@ -30,13 +31,27 @@ public class ConsolePages {
         Map<String, List<Long>> results = new LinkedHashMap<>();
         Session coordinator = signIn("coordinator", Map.of());
         String worklist = get(coordinator, "/coordinator/worklist");
-        String referral = first(worklist, "/coordinator/referrals/([0-9a-f-]{36})");
+        // a person in support: their page has the most parts (sessions, contact log, every peer they had)
+        String active = get(coordinator, "/coordinator/worklist?status=ACTIVE");
+        String referral = first(active + worklist, "/coordinator/referrals/([0-9a-f-]{36})");
+        String family = first(worklist, "/coordinator/referrals/[0-9a-f-]{36}\">[^<]*?([A-Z][a-z]+)</a>");
         time(results, coordinator, "coordinator worklist", "/coordinator/worklist");
+        if (family != null) {
+            time(results, coordinator, "coordinator find by name", "/coordinator/worklist?name=" + family);
+        }
+        time(results, coordinator, "coordinator unable to contact", "/coordinator/worklist?unableToContact=true");
         if (referral != null) {
             time(results, coordinator, "coordinator referral page", "/coordinator/referrals/" + referral);
+            time(results, coordinator, "coordinator edit details", "/coordinator/referrals/" + referral + "/edit");
         }
         time(results, coordinator, "coordinator waiting list", "/coordinator/waiting");
+        String peers = get(coordinator, "/coordinator/peers");
         time(results, coordinator, "coordinator peers", "/coordinator/peers");
+        String peerPage = first(peers, "href=\"(/coordinator/peers/[0-9a-f-]{36})\"");
+        if (peerPage != null) {
+            time(results, coordinator, "coordinator peer (status, people)", peerPage);
+        }
+        time(results, coordinator, "coordinator safeguarding worklist", "/supervisor/concerns");
 
         String signInPage = get(new Session(), "/sign-in");
         String peer = first(signInPage, "<option value=\"([0-9a-f-]{36})\"");
@@ -44,14 +59,22 @@ public class ConsolePages {
             Session peerWorker = signIn("peer-worker", Map.of("peerId", peer));
             String people = get(peerWorker, "/peer/people");
             String person = first(people, "/peer/people/([0-9a-f-]{36})");
-            time(results, peerWorker, "peer worker people", "/peer/people");
+            time(results, peerWorker, "peer worker people (caseload)", "/peer/people");
             if (person != null) {
                 time(results, peerWorker, "peer worker person page", "/peer/people/" + person);
                 time(results, peerWorker, "peer worker record a session", "/peer/people/" + person + "/sessions/new");
             }
         }
         Session supervisor = signIn("supervisor", Map.of());
-        time(results, supervisor, "supervisor concerns", "/supervisor/concerns");
+        time(results, supervisor, "supervisor safeguarding worklist", "/supervisor/concerns");
+        String alerts = get(supervisor, "/alerts");
+        time(results, supervisor, "supervisor alerts", "/alerts");
+        String alert = first(alerts, "id=\"alert-section-([0-9a-f-]{36})\"");
+        if (alert != null) {
+            time(results, supervisor, "supervisor one alert", "/alerts/" + alert);
+        }
+        time(results, supervisor, "supervisor supervisees", "/supervisor/supervisees");
+        time(results, supervisor, "supervisor overdue supervision", "/supervisor/overdue");
         Session referrer = signIn("referrer", Map.of("odsCode", "B82001"));
         time(results, referrer, "referrer referrals", "/referrer/referrals");
         Session commissioner = signIn("commissioner", Map.of());
@@ -60,12 +83,33 @@ public class ConsolePages {
         System.out.printf("console %s, %d requests per page after %d warm-up, one client; load %s%n", CONSOLE,
                 REPEATS, WARMUP, new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg")))
                         .trim());
-        System.out.printf("%-34s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "max ms");
+        System.out.printf("%-36s %8s %8s %8s%n", "page", "p50 ms", "p95 ms", "max ms");
         results.forEach((page, times) -> {
             long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("%-34s %8.1f %8.1f %8.1f%n", page, sorted[sorted.length / 2] / 1e6,
+            System.out.printf("%-36s %8.1f %8.1f %8.1f%n", page, sorted[sorted.length / 2] / 1e6,
                     sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6, sorted[sorted.length - 1] / 1e6);
         });
+        shipped(worklist);
+    }
+
+    /** The CSS and JavaScript a page loads, as they travel (gzip) and unpacked. */
+    static void shipped(String page) throws Exception {
+        Matcher assets = Pattern.compile("(?:href|src)=\"(/assets/[^\"]+\\.(?:css|js))\"").matcher(page);
+        long wire = 0;
+        long unpacked = 0;
+        HttpClient client = HttpClient.newHttpClient();
+        while (assets.find()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(CONSOLE + assets.group(1)));
+            byte[] gzip = client.send(request.copy().header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            byte[] plain = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            System.out.printf("%-36s %8.1f KB on the wire, %8.1f KB unpacked%n", assets.group(1), gzip.length / 1024.0,
+                    plain.length / 1024.0);
+            wire += gzip.length;
+            unpacked += plain.length;
+        }
+        System.out.printf("%-36s %8.1f KB on the wire, %8.1f KB unpacked%n", "CSS and JavaScript a page ships",
+                wire / 1024.0, unpacked / 1024.0);
     }
 
     /**

@@ -210,7 +210,18 @@ public final class DemoData {
         String coordinator = token("coordinator");
 
         int triage = random.nextInt(100);
-        if (triage < 4 || !time.advance(Duration.ofHours(4 + random.nextInt(140)))) {
+        if (triage < 4) {
+            // still waiting for triage: the coordinator tried to reach them on three days, without success, so the
+            // console lists them as unable to contact
+            for (int attempt = 0; attempt < 3 && time.advance(attempt == 0 ? Duration.ofHours(2) : Duration.ofDays(1));
+                    attempt++) {
+                send("POST", referrals + "/referrals/" + referral + "/contact-attempts", coordinator,
+                        "{\"attemptedAt\":\"" + time.now() + "\",\"method\":\"PHONE\",\"outcome\":\""
+                                + (attempt == 1 ? "LEFT_MESSAGE" : "NO_ANSWER") + "\"}", 201, time.now());
+            }
+            return;
+        }
+        if (!time.advance(Duration.ofHours(4 + random.nextInt(140)))) {
             return; // still waiting for triage
         }
         if (triage < 14) {

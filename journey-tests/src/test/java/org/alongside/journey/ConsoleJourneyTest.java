@@ -145,6 +145,21 @@ class ConsoleJourneyTest {
                     .contains("Talked about the first weeks after diagnosis"));
             browser.open("/peer/concerns/new?referralId=" + matched.referral());
             browser.screen("peer-raise-concern");
+
+            // a group the peer facilitates, the person on its register since its last meeting: the next register
+            String group = suite.as(SESSION, "coordinator").body(Map.of("name", "Living with MS", "focus",
+                            "Living with multiple sclerosis", "leadership", "PEER_LED",
+                            "facilitators", List.of(matched.peer().toString()), "capacity", 8))
+                    .post("/groups").then().statusCode(201).extract().path("id");
+            suite.asPeer(SESSION, matched.peer()).body(Map.of("startedAt",
+                            java.time.OffsetDateTime.now().minusDays(7).toString(), "durationMinutes", 90,
+                            "medium", "VIDEO", "attendance", List.of(Map.of("referralId", matched.referral(),
+                                    "attendance", "ATTENDED"))))
+                    .post("/groups/" + group + "/meetings").then().statusCode(201);
+            browser.open("/peer/groups");
+            browser.driver.findElement(By.linkText("Living with MS")).click();
+            browser.await(d -> d.getPageSource().contains("Member " + matched.referral().substring(0, 8)));
+            browser.screen("peer-group-register");
         }
     }
 
@@ -200,15 +215,31 @@ class ConsoleJourneyTest {
             browser.awaitAfterReloads(d -> d.findElement(By.id("concern-section-" + concern)).getText()
                     .contains("Concern Journey"));
             browser.screen("supervisor-concerns");
+
+            // the immediate risk alerted the peer's supervisor: the feed lists it to acknowledge, and the alert has
+            // its own page, where its email links
+            browser.open("/alerts");
+            browser.awaitAfterReloads(d -> !d.findElements(By.cssSelector("[id^='acknowledge-alert-']")).isEmpty());
+            browser.screen("supervisor-alerts");
+            String alert = browser.driver.findElement(By.cssSelector("[id^='acknowledge-alert-']")).getAttribute("id")
+                    .substring("acknowledge-alert-".length());
+            browser.open("/alerts/" + alert);
+            assertEquals(1, browser.driver.findElements(By.cssSelector("[id^='alert-section-']")).size());
+            assertEquals("Safeguarding alert", browser.driver.findElement(By.tagName("h1")).getText());
+            browser.screen("supervisor-alert");
+
+            browser.open("/supervisor/concerns");
             browser.driver.findElement(By.id("acknowledge-" + concern)).click();
             browser.await(d -> d.getCurrentUrl().contains("done=acknowledged"));
             assertEquals("Acknowledged", browser.text("concern-status-" + concern));
-            browser.open("/alerts");
-            browser.screen("supervisor-alerts");
             browser.open("/supervisor/overdue");
             browser.screen("supervisor-overdue-supervision");
             browser.open("/supervisor/supervisees");
             browser.screen("supervisor-supervisees");
+            browser.driver.findElement(By.cssSelector("a[href='/supervisor/supervisees/" + matched.peer()
+                    + "/supervision']")).click();
+            browser.await(d -> d.getCurrentUrl().endsWith("/supervision"));
+            browser.screen("supervisor-record-supervision");
         }
     }
 
@@ -223,7 +254,7 @@ class ConsoleJourneyTest {
                     + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6));
             browser.driver.findElement(By.id("find")).click();
             browser.await(d -> d.findElement(By.id("results")).getText().contains("1 referral,"));
-            browser.assertAccessible("coordinator find");
+            browser.screen("coordinator-find");
             browser.driver.findElement(By.linkText("Findable Journey")).click();
             browser.await(d -> !d.findElements(By.id("edit-details")).isEmpty());
             browser.driver.findElement(By.id("edit-details")).click();
@@ -259,6 +290,29 @@ class ConsoleJourneyTest {
             browser.await(d -> d.getCurrentUrl().contains("done=attempt-logged"));
             assertTrue(browser.text("contact-log").contains("No answer"));
             browser.screen("coordinator-referral-contact-log");
+
+            // two more tries that fail: the person is unable to contact, and the worklist's filter lists them
+            for (int i = 0; i < 2; i++) {
+                suite.as(Suite.Service.REFERRAL, "coordinator").body(Map.of("attemptedAt",
+                                java.time.OffsetDateTime.now().minusMinutes(2 - i).toString(), "method", "PHONE",
+                                "outcome", "NO_ANSWER"))
+                        .post("/referrals/" + referral + "/contact-attempts").then().statusCode(201);
+            }
+            browser.open("/coordinator/worklist?unableToContact=true");
+            assertTrue(browser.driver.findElement(By.id("f-unableToContact")).isSelected());
+            assertTrue(browser.text("worklist").contains("Findable Journey"));
+            assertTrue(browser.text("worklist").contains("Unable to contact"));
+            browser.screen("coordinator-unable-to-contact");
+
+            // an NHS number whose check digit is wrong: the service's error beside the field, what was typed kept
+            browser.open("/coordinator/worklist");
+            String wrong = nhsNumber.substring(0, 9) + ((nhsNumber.charAt(9) - '0' + 1) % 10);
+            browser.driver.findElement(By.id("f-nhsNumber")).sendKeys(wrong);
+            browser.driver.findElement(By.id("find")).click();
+            browser.await(d -> !d.findElements(By.id("f-nhsNumber-error")).isEmpty());
+            assertTrue(browser.text("f-nhsNumber-error").contains("NHS number"));
+            assertEquals(wrong, browser.driver.findElement(By.id("f-nhsNumber")).getAttribute("value"));
+            browser.screen("coordinator-worklist-errors");
         }
     }
 
@@ -289,6 +343,65 @@ class ConsoleJourneyTest {
             assertTrue(browser.text("match-history").contains("Transferred"));
             browser.screen("coordinator-match-history");
         }
+    }
+
+    @Test
+    void aCoordinatorSetsAPeerOnLeaveThenLeftAndSeesTheirPeopleToTransfer() throws Exception {
+        // a code the taxonomy does not know matches only itself: no other journey test's peer shares it
+        Matched matched = matched("Leave", "230690007", "Cerebrovascular accident");
+        try (ConsoleBrowser browser = new ConsoleBrowser(console)) {
+            browser.signIn("coordinator", null, null, null);
+            browser.open("/coordinator/peers/" + matched.peer());
+            browser.await(d -> !d.findElements(By.id("save-status")).isEmpty());
+            assertTrue(browser.driver.findElement(By.id("f-status-0")).isSelected(), "ACTIVE, as held");
+
+            // on leave with no places: fewer than the one person the peer supports, which matching-service refuses
+            // (409), beside the field, with what was chosen and typed kept
+            browser.driver.findElement(By.cssSelector("label[for='f-status-1']")).click();
+            browser.driver.findElement(By.id("f-capacity")).clear();
+            browser.driver.findElement(By.id("f-capacity")).sendKeys("0");
+            browser.driver.findElement(By.id("save-status")).click();
+            browser.await(d -> !d.findElements(By.id("f-capacity-error")).isEmpty());
+            assertTrue(browser.text("f-capacity-error").contains("at least"), browser.text("f-capacity-error"));
+            assertTrue(browser.driver.findElement(By.className("nhsuk-error-summary")).getText().contains("Places"));
+            assertEquals("0", browser.driver.findElement(By.id("f-capacity")).getAttribute("value"));
+            assertTrue(browser.driver.findElement(By.id("f-status-1")).isSelected());
+            assertEquals("ACTIVE", peerStatus(matched.peer()));
+            browser.screen("coordinator-peer-status-errors");
+
+            browser.driver.findElement(By.id("f-capacity")).clear();
+            browser.driver.findElement(By.id("f-capacity")).sendKeys("2");
+            browser.driver.findElement(By.id("save-status")).click();
+            browser.await(d -> d.getCurrentUrl().contains("done=status"));
+            assertEquals("ON_LEAVE", peerStatus(matched.peer()));
+            assertTrue(browser.driver.findElement(By.tagName("h1")).getText().contains("On leave"));
+            assertTrue(browser.text("to-transfer").contains("Transfer the 1 person"));
+            assertTrue(browser.text("transfer-0").contains("Leave Journey"));
+            browser.screen("coordinator-peer-status");
+
+            // then they leave: the same person, now to transfer because the peer left
+            browser.driver.findElement(By.cssSelector("label[for='f-status-2']")).click();
+            browser.driver.findElement(By.id("save-status")).click();
+            browser.await(d -> d.findElement(By.tagName("h1")).getText().contains("Left"));
+            assertEquals("LEFT", peerStatus(matched.peer()));
+            browser.driver.findElement(By.cssSelector("#to-transfer a")).click();
+            browser.await(d -> d.getCurrentUrl().endsWith("#people"));
+            assertEquals("PEER_LEFT", new Select(browser.driver.findElement(By.id("transfer-reason-0")))
+                    .getFirstSelectedOption().getAttribute("value"));
+            assertTrue(browser.text("transfer-0").contains("Leave Journey"));
+        }
+        // everything else in the profile is as it was: the console changed only status and places
+        var profile = suite.as(MATCHING, "coordinator").get("/peers/" + matched.peer()).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(2, profile.getInt("capacity"));
+        assertEquals("230690007", profile.getString("livedExperience[0].snomedCode"));
+        assertEquals(List.of("carer"), profile.getList("experiences"));
+        assertEquals(List.of("IN_PERSON", "TELEPHONE"), profile.getList("media"));
+    }
+
+    private static String peerStatus(UUID peer) {
+        return suite.as(MATCHING, "coordinator").get("/peers/" + peer).then().statusCode(200).extract()
+                .path("status");
     }
 
     @Test
@@ -358,6 +471,7 @@ class ConsoleJourneyTest {
                     .path("/").isHttpOnly(true).isSecure(true).build());
             browser.open("/coordinator/waiting");
             browser.await(d -> d.getCurrentUrl().contains("/sign-in?return="));
+            browser.screen("sign-in");
             browser.signInHere("coordinator", null, null, null);
             assertEquals("/coordinator/waiting", browser.path());
             browser.screen("coordinator-waiting");

@@ -30,6 +30,7 @@ import org.alongside.console.signin.Role;
 import org.alongside.console.web.Form;
 import org.alongside.console.web.Forms;
 import org.alongside.console.web.Part;
+import org.alongside.console.web.Parts;
 
 /**
  * A referral as a coordinator works on it: the person, their conditions, the reason in their own words, what they want
@@ -83,11 +84,13 @@ public class ReferralPage {
     private final ReferralClient referrals;
     private final MatchingClient matching;
     private final SessionClient sessions;
+    private final Parts parts;
 
-    ReferralPage(ReferralClient referrals, MatchingClient matching, SessionClient sessions) {
+    ReferralPage(ReferralClient referrals, MatchingClient matching, SessionClient sessions, Parts parts) {
         this.referrals = referrals;
         this.matching = matching;
         this.sessions = sessions;
+        this.parts = parts;
     }
 
     @GET
@@ -203,11 +206,14 @@ public class ReferralPage {
 
     private TemplateInstance render(UUID id, String notice, PageForms forms) {
         Referrals.Referral referral = referrals.get(id);
+        var history = parts.load(() -> referrals.history(id));
+        var proposals = parts.load(() -> matching.proposals(id));
+        var sessionsHad = parts.load(() -> sessionsOf(referral));
+        var contacts = parts.load(() -> referrals.contactAttempts(id));
+        var matches = parts.load(() -> matching.matches(id));
         Form close = forms.close().with("reason", referral.suggestedCloseReason());
-        return Templates.referral(referral, Part.of(() -> referrals.history(id)),
-                Part.of(() -> matching.proposals(id)), Part.of(() -> sessionsOf(referral)),
-                Part.of(() -> referrals.contactAttempts(id)), Part.of(() -> matching.matches(id)), notice,
-                new PageForms(forms.decline(), forms.proposal(), close), CHOICES);
+        return Templates.referral(referral, history.part(), proposals.part(), sessionsHad.part(), contacts.part(),
+                matches.part(), notice, new PageForms(forms.decline(), forms.proposal(), close), CHOICES);
     }
 
     private List<Sessions.Session> sessionsOf(Referrals.Referral referral) {

@@ -30,6 +30,7 @@ import org.alongside.console.signin.SignedIn;
 import org.alongside.console.web.Form;
 import org.alongside.console.web.Forms;
 import org.alongside.console.web.Part;
+import org.alongside.console.web.Parts;
 
 /**
  * The peer worker's day: the people on their caseload (who is overdue contact), a person's page (goals with progress,
@@ -59,11 +60,13 @@ public class PeoplePages {
     private final SessionClient sessions;
     private final ReferralClient referrals;
     private final SignedIn signedIn;
+    private final Parts parts;
 
-    PeoplePages(SessionClient sessions, ReferralClient referrals, SignedIn signedIn) {
+    PeoplePages(SessionClient sessions, ReferralClient referrals, SignedIn signedIn, Parts parts) {
         this.sessions = sessions;
         this.referrals = referrals;
         this.signedIn = signedIn;
+        this.parts = parts;
     }
 
     @GET
@@ -77,8 +80,10 @@ public class PeoplePages {
     @Path("people/{referralId}")
     public TemplateInstance person(@PathParam("referralId") UUID referralId, @QueryParam("done") String done) {
         Referrals.Referral referral = referrals.get(referralId);
-        return Templates.person(referral, Part.of(() -> sessions.goals(referralId)),
-                Part.of(() -> sessions.sessions(referralId)), Part.of(() -> sessions.signposting(referralId)),
+        var goals = parts.load(() -> sessions.goals(referralId));
+        var sessionsHad = parts.load(() -> sessions.sessions(referralId));
+        var signposting = parts.load(() -> sessions.signposting(referralId));
+        return Templates.person(referral, goals.part(), sessionsHad.part(), signposting.part(),
                 "session".equals(done) ? "Session recorded." : "concern".equals(done) ? "Concern raised." : null);
     }
 

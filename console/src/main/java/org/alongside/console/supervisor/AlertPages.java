@@ -30,7 +30,7 @@ public class AlertPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance alerts(List<Sessions.Alert> alerts, boolean acknowledged);
+        static native TemplateInstance alerts(List<Sessions.Alert> alerts, boolean acknowledged, boolean one);
     }
 
     private final SessionClient sessions;
@@ -41,7 +41,7 @@ public class AlertPages {
 
     @GET
     public TemplateInstance alerts(@QueryParam("done") String done) {
-        return Templates.alerts(sessions.alerts(), "acknowledged".equals(done));
+        return Templates.alerts(sessions.alerts(), "acknowledged".equals(done), false);
     }
 
     /** One alert, as its email links to it; an alert not addressed to the caller is not found, as the service says. */
@@ -52,7 +52,7 @@ public class AlertPages {
         if (mine.isEmpty()) {
             throw new NotFoundException();
         }
-        return Templates.alerts(mine, false);
+        return Templates.alerts(mine, false, true);
     }
 
     @POST

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import org.alongside.console.signin.Role;
 import org.alongside.console.web.Form;
 import org.alongside.console.web.Forms;
 import org.alongside.console.web.Part;
+import org.alongside.console.web.Parts;
 
 /**
  * The supervisor's work: one worklist of safeguarding concerns and risk flags with their deadlines (overdue first, as
@@ -74,11 +76,13 @@ public class SupervisorPages {
     private final SessionClient sessions;
     private final MatchingClient matching;
     private final ReferralClient referrals;
+    private final Parts parts;
 
-    SupervisorPages(SessionClient sessions, MatchingClient matching, ReferralClient referrals) {
+    SupervisorPages(SessionClient sessions, MatchingClient matching, ReferralClient referrals, Parts parts) {
         this.sessions = sessions;
         this.matching = matching;
         this.referrals = referrals;
+        this.parts = parts;
     }
 
     @GET
@@ -140,8 +144,15 @@ public class SupervisorPages {
      * answers 404 otherwise, which leaves the name out.
      */
     private List<Work> worklist() {
-        return sessions.worklist().stream().map(item -> new Work(item, item.referralId() == null ? NOBODY
-                : Part.of(() -> person(item.referralId())))).toList();
+        List<Sessions.WorkItem> items = sessions.worklist();
+        // each person asked for at once
+        List<Parts.Pending<Optional<Referrals.Referral>>> people = items.stream().map(item -> item.referralId() == null
+                ? null : parts.load(() -> person(item.referralId()))).toList();
+        List<Work> work = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            work.add(new Work(items.get(i), people.get(i) == null ? NOBODY : people.get(i).part()));
+        }
+        return work;
     }
 
     private Optional<Referrals.Referral> person(UUID referralId) {
@@ -163,8 +174,14 @@ public class SupervisorPages {
     @Path("supervisees")
     @RolesAllowed(Role.SUPERVISOR_GROUP)
     public TemplateInstance supervisees() {
-        List<Supervisee> supervisees = matching.peers(null, 0, 200).items().stream()
-                .map(peer -> new Supervisee(peer, Part.of(() -> sessions.caseload(peer.id())))).toList();
+        List<Matching.Peer> peers = matching.peers(null, 0, 200).items();
+        // every caseload asked for at once
+        List<Parts.Pending<Sessions.Caseload>> caseloads = peers.stream()
+                .map(peer -> parts.load(() -> sessions.caseload(peer.id()))).toList();
+        List<Supervisee> supervisees = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            supervisees.add(new Supervisee(peers.get(i), caseloads.get(i).part()));
+        }
         return Templates.supervisees(supervisees);
     }
 

@@ -19,7 +19,7 @@ public final class Labels {
             "IMD", "IMD", "ONLINE_TEXT", "Online (text)", "SELF_HARM_OR_SUICIDE_RISK", "Self-harm or suicide risk");
 
     private static final Map<String, String> FIELDS = Map.of("nhsNumber", "NHS number", "odsCode", "ODS code",
-            "snomedCode", "SNOMED CT code", "imdDecile", "IMD decile");
+            "snomedCode", "SNOMED CT code", "imdDecile", "IMD decile", "capacity", "Places");
 
     private Labels() {
     }
