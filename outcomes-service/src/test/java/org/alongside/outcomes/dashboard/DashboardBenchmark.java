@@ -195,19 +195,44 @@ public final class DashboardBenchmark {
                                  timestamptz '2025-04-01' + (n * interval '365 days') / :referrals AS received
                           FROM generate_series(0, :referrals - 1) n) g""".replace(":referrals",
                     Integer.toString(referrals)));
-            // 12.5 sessions on average for each matched referral: 1,000,000 for 100,000 referrals
+            // 12.5 sessions on average for each matched referral: 1,000,000 for 100,000 referrals. Every fourth is a
+            // place at a group meeting: 64 groups meet each day, so a meeting has about eight places.
             sql.execute("""
                     INSERT INTO session_fact (session_id, referral_id, peer_id, started_at, duration_minutes, medium,
-                        attendance, focus, recorded_at, event_id, setting, group_id)
-                    SELECT gen_random_uuid(), f.referral_id, NULL, f.matched_at + s * interval '7 days' + interval '5 days',
-                           60, (ARRAY['IN_PERSON','IN_PERSON','TELEPHONE','VIDEO','ONLINE_TEXT'])[1 + s % 5],
+                        attendance, focus, recorded_at, event_id, setting, group_id, meeting_id)
+                    SELECT gen_random_uuid(), f.referral_id, NULL, started, 60,
+                           (ARRAY['IN_PERSON','IN_PERSON','TELEPHONE','VIDEO','ONLINE_TEXT'])[1 + s % 5],
                            CASE WHEN s = 0 OR s % 9 > 1 THEN 'ATTENDED' WHEN s % 9 = 1 THEN 'DID_NOT_ATTEND'
                                 ELSE 'CANCELLED_BY_CLIENT' END,
-                           ARRAY['EMOTIONAL_SUPPORT'], f.matched_at + s * interval '7 days' + interval '6 days',
-                           gen_random_uuid()::text, CASE WHEN s % 4 = 3 THEN 'GROUP' ELSE 'ONE_TO_ONE' END, NULL
-                    FROM referral_fact f, generate_series(0, 15) s
+                           ARRAY['EMOTIONAL_SUPPORT'], started + interval '1 day',
+                           gen_random_uuid()::text, CASE WHEN s % 4 = 3 THEN 'GROUP' ELSE 'ONE_TO_ONE' END,
+                           CASE WHEN s % 4 = 3 THEN md5('group ' || (hashtext(f.referral_id::text) & 63))::uuid END,
+                           CASE WHEN s % 4 = 3 THEN md5(started::date || ' ' || (hashtext(f.referral_id::text) & 63))::uuid END
+                    FROM referral_fact f, generate_series(0, 15) s,
+                         LATERAL (SELECT f.matched_at + s * interval '7 days' + interval '5 days' AS started) t
                     WHERE f.matched_at IS NOT NULL
                       AND s < 9 + (hashtext(f.referral_id::text) & 7)""");
+            // one match per matched referral with one of 1,500 peers, ended when the referral closed: about 25,000
+            // people supported now, some seventeen per peer
+            sql.execute("""
+                    INSERT INTO match_fact (referral_id, peer_id, accepted_at, ended_at, end_reason)
+                    SELECT referral_id, md5('peer ' || abs(hashtext(referral_id::text || 'peer')) % 1500)::uuid,
+                           matched_at, closed_at, CASE WHEN closed_at IS NOT NULL THEN 'CLOSED' END
+                    FROM referral_fact WHERE matched_at IS NOT NULL""");
+            // two goals per matched referral, set with the first session and rated at three reviews four weeks
+            // apart: 640,000 updates, the last one achieving a third of them
+            sql.execute("""
+                    INSERT INTO goal_update_fact (goal_id, referral_id, updated_at, focus, status, rating)
+                    SELECT md5(f.referral_id::text || ' goal ' || g)::uuid, f.referral_id,
+                           f.matched_at + interval '5 days' + u * interval '28 days',
+                           (ARRAY['DAILY_MANAGEMENT','EMOTIONAL_SUPPORT','COMMUNITY_CONNECTION','ONGOING_SUPPORT'])
+                               [1 + (h + g) % 4],
+                           CASE WHEN u = 0 THEN 'NOT_STARTED' WHEN u = 3 AND (h + g) % 3 = 0 THEN 'ACHIEVED'
+                                ELSE 'IN_PROGRESS' END,
+                           CASE WHEN u > 0 THEN 1 + (h + u * (g + 2)) % 10 END
+                    FROM (SELECT referral_id, matched_at, abs(hashtext(referral_id::text)) AS h
+                          FROM referral_fact WHERE matched_at IS NOT NULL) f,
+                         generate_series(0, 1) g, generate_series(0, 3) u""");
             // 300,000 measures: SWEMWBS, SEMCD6 and GAD7 at baseline, most with a follow-up
             sql.execute("""
                     INSERT INTO measurement_fact (measurement_id, referral_id, instrument, timepoint, completed_at,
@@ -261,7 +286,7 @@ public final class DashboardBenchmark {
         List<String> sizes = new ArrayList<>();
         try (Statement sql = connection.createStatement()) {
             for (String table : List.of("referral_fact", "session_fact", "measurement_fact", "outcome_pair",
-                    "safeguarding_fact")) {
+                    "safeguarding_fact", "match_fact", "goal_update_fact")) {
                 try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     sizes.add(String.format("%s %,d", table, rs.getLong(1)));
