@@ -41,6 +41,13 @@ public class MatchFacts {
                 referral.setObject(1, referralId);
                 referral.executeUpdate();
             }
+            // Queued on the referral's fact row, so a receipt applied at the same time and this row cannot miss
+            // each other: the row takes the referral's day of receipt (V8 migration), or the receipt updates it.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE")) {
+                lock.setObject(1, referralId);
+                lock.execute();
+            }
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO match_fact AS m (referral_id, peer_id, accepted_at, ended_at, end_reason)
                     VALUES (?, ?, ?, ?, ?)

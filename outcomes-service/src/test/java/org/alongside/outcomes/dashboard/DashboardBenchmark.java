@@ -165,6 +165,9 @@ public final class DashboardBenchmark {
             sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_count_track");
             sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_activity_track");
             sql.execute("ALTER TABLE outcome_pair DISABLE TRIGGER outcome_day_track");
+            sql.execute("ALTER TABLE session_fact DISABLE TRIGGER group_meetings_track");
+            sql.execute("ALTER TABLE match_fact DISABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE safeguarding_fact DISABLE TRIGGER received_day_of_referral");
             sql.execute("""
                     INSERT INTO referral_fact (referral_id, received_at, accepted_at, declined_at, withdrawn_at,
                         matched_at, closed_at, referrer_type, referrer_ods_code, condition_kinds, condition_codes,
@@ -265,18 +268,23 @@ public final class DashboardBenchmark {
             rs.next();
             ids = rs.getArray(1);
         }
-        for (String derive : List.of(SessionFacts.RECOUNT, MeasurementFacts.REPAIR, MeasurementFacts.PEOPLE)) {
+        for (String derive : List.of(SessionFacts.RECOUNT, MeasurementFacts.REPAIR, MeasurementFacts.PEOPLE,
+                "SELECT referral_goals_recount(?)")) {
             try (PreparedStatement statement = connection.prepareStatement(derive)) {
                 statement.setArray(1, ids);
-                statement.executeUpdate();
+                statement.execute();
             }
         }
         try (Statement sql = connection.createStatement()) {
-            // every per-day table, referral_day_count included
+            // every per-day table, referral_day_count included, the group meetings and the matches' and concerns'
+            // days of receipt
             sql.execute("SELECT dashboard_day_aggregates_fill()");
             sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_count_track");
             sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_activity_track");
             sql.execute("ALTER TABLE outcome_pair ENABLE TRIGGER outcome_day_track");
+            sql.execute("ALTER TABLE session_fact ENABLE TRIGGER group_meetings_track");
+            sql.execute("ALTER TABLE match_fact ENABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE safeguarding_fact ENABLE TRIGGER received_day_of_referral");
             // compacted, as after a rebuild: the set-based derivations above rewrote every referral row twice
             sql.execute("VACUUM FULL ANALYZE");
         }
