@@ -169,6 +169,41 @@ class CommissioningFactsTest {
     }
 
     @Test
+    void referringOrganisationsAreNamedAsTheirLatestReferralNamedThem() {
+        String day = "2018-06-06";
+        String code = "T" + (100000 + new java.util.Random().nextInt(900000));
+        // the later referral's name arrives first; a referral without a name changes nothing
+        named(code, "Beech Tree Surgery", day + "T11:00:00Z");
+        named(code, "Beech Tree Medical Practice", day + "T09:00:00Z");
+        named(code, null, day + "T12:00:00Z");
+
+        JsonPath summary = await(day, "referrerOrganisation", s -> s.getInt("referralsReceived") == 3);
+        Map<String, Object> cell = summary.getMap("referrals.byReferrerOrganisation.find { it.key == '" + code + "' }");
+        assertEquals(Map.of("key", code, "label", "Beech Tree Surgery", "count", 3), cell);
+        assertEquals("Beech Tree Surgery", summary.getString("breakdown.rows.find { it.key == '" + code + "' }.label"));
+        assertEquals("Referrer organisation", summary.getString("breakdown.title"));
+
+        String csv = as("commissioner").queryParam("from", day).queryParam("to", day)
+                .queryParam("groupBy", "referrerOrganisation").get("/dashboard/summary.csv").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("\r\nreferralsByReferrerOrganisation," + code
+                + ",Beech Tree Surgery,referrals,3\r\n"), csv);
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("\r\nbreakdown.referrerOrganisation," + code
+                + ",Beech Tree Surgery,referralsReceived,3\r\n"), csv);
+    }
+
+    /** A GP referral received with the practice's code and, when given, its name. */
+    private static void named(String code, String name, String receivedAt) {
+        UUID referral = UUID.randomUUID();
+        Map<String, Object> data = received(referral, at(receivedAt));
+        data.put("referrerOdsCode", code);
+        if (name != null) {
+            data.put("referrerOrganisationName", name);
+        }
+        TestEvents.publish(REFERRAL_RECEIVED, referral, data);
+    }
+
+    @Test
     void deliveryFactsThatArriveBeforeTheReceiptCountOnceItArrives() {
         String day = "2018-05-30";
         String dayBefore = "2018-05-29";

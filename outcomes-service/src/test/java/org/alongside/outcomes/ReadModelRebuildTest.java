@@ -53,7 +53,7 @@ class ReadModelRebuildTest {
 
     private static final List<String> TABLES = List.of("referral_fact", "session_fact", "measurement_fact",
             "outcome_pair", "safeguarding_fact", "match_fact", "goal_update_fact", "referral_day_count",
-            "referral_day_activity", "referral_day_wait", "outcome_day", "outcome_item_day", "group_meeting_fact");
+            "referral_day_activity", "referral_day_wait", "outcome_day", "outcome_item_day", "group_meeting_fact", "referrer_organisation");
 
     @Inject
     AgroalDataSource dataSource;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The exact aggregates of one cohort of referrals (those received in a period), as read from the fact tables,
- * before disclosure control. Never leaves the service as it is.
+ * before disclosure control, and the referring organisations' names by ODS code. Never leaves the service as it is.
  */
 public record CohortFacts(
         Activity total,
@@ -20,7 +20,8 @@ public record CohortFacts(
         Map<String, People> peopleByGroup,
         List<InstrumentOutcomes> instruments,
         Concerns concerns,
-        Workforce workforce) {
+        Workforce workforce,
+        Map<String, String> organisationNames) {
 
     /** Waiting-time bands, in whole days from receipt to the first attended session. */
     public static final List<String> WAIT_BANDS = List.of("0-13", "14-27", "28-55", "56-83", "84+");

@@ -65,7 +65,8 @@ public record DashboardSummary(
             @Schema(description = "Withdrawn, as a percentage of received") Figure withdrawalRate,
             @Schema(description = "Started support (attended a session), as a percentage of received") Figure startedSupportRate,
             @Schema(description = "By referral source (referrer type)") List<Cell> byReferrerType,
-            @Schema(description = "By referring organisation: its ODS code (the events carry no organisation name)")
+            @Schema(description = "By referring organisation: key its ODS code, label the organisation's name as the "
+                    + "latest referral received with one carried it (the code when none did)")
             List<Cell> byReferrerOrganisation,
             @Schema(description = "By condition group of the first condition listed (SNOMED CT mapping)") List<Cell> byConditionGroup,
             @Schema(description = "By deprivation decile (IMD, 1 = most deprived)") List<Cell> byImdDecile,

@@ -73,6 +73,9 @@ public class Summaries {
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY dimension, key, days""";
 
+    // Every referring organisation's latest name (a few hundred rows for an ICB).
+    private static final String ORGANISATION_NAMES = "SELECT ods_code, name FROM referrer_organisation";
+
     /** The dimensions referral_day_count keeps, as the summary names them. */
     private static final List<String> DISTRIBUTED = List.of("referrer_type", "referrer_ods_code", "condition_group",
             "imd", "age_band", "gender", "ethnicity", "decline_reason", "withdraw_reason", "close_reason");
@@ -186,7 +189,7 @@ public class Summaries {
             CohortFacts facts = new CohortFacts(activities.total(), groupBy, activities.byGroup(), d.referralsBy(),
                     d.all().get("month"), d.all().get("decline_reason"), d.all().get("withdraw_reason"),
                     d.all().get("close_reason"), activities.people(), activities.peopleByGroup(), o.instruments(),
-                    concerns, workforce(activities, await(supported)));
+                    concerns, workforce(activities, await(supported)), d.organisationNames());
             answers.put(key, facts);
             return facts;
         });
@@ -209,7 +212,8 @@ public class Summaries {
     private record Supported(Map<Long, Long> peersByCaseload, long groupMeetings) {
     }
 
-    private record Distributions(Map<String, Map<String, Long>> all, Map<Dimension, Map<String, Long>> referralsBy) {
+    private record Distributions(Map<String, Map<String, Long>> all, Map<Dimension, Map<String, Long>> referralsBy,
+            Map<String, String> organisationNames) {
     }
 
     private record Outcomes(List<InstrumentOutcomes> instruments) {
@@ -358,7 +362,14 @@ public class Summaries {
         referralsBy.put(Dimension.AGE_BAND, all.get("age_band"));
         referralsBy.put(Dimension.GENDER, all.get("gender"));
         referralsBy.put(Dimension.ETHNICITY, all.get("ethnicity"));
-        return new Distributions(all, referralsBy);
+        Map<String, String> names = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(ORGANISATION_NAMES);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                names.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return new Distributions(all, referralsBy, names);
     }
 
     private Outcomes outcomes(Connection connection, ReportingPeriod period, Dimension groupBy) throws SQLException {

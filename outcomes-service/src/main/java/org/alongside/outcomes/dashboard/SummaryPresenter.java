@@ -98,7 +98,7 @@ public final class SummaryPresenter {
         Figure paired = disclosure.count(people.withPairedFollowUp());
         DashboardSummary.Outcomes outcomes = new DashboardSummary.Outcomes(started,
                 disclosure.count(people.withBaseline()), paired, disclosure.percent(paired, started),
-                facts.instruments().stream().map(i -> instrument(i, facts.groupBy())).toList());
+                facts.instruments().stream().map(i -> instrument(i, facts)).toList());
 
         CohortFacts.Concerns concerns = facts.concerns();
         DashboardSummary.Safeguarding safeguarding = new DashboardSummary.Safeguarding(
@@ -116,7 +116,15 @@ public final class SummaryPresenter {
     }
 
     private List<Cell> distribution(Dimension dimension, CohortFacts facts) {
-        return cells(withKnownKeys(dimension, facts.referralsBy().get(dimension)), dimension::label);
+        return cells(withKnownKeys(dimension, facts.referralsBy().get(dimension)), labels(dimension, facts));
+    }
+
+    /** How people read the keys of {@code dimension}: a referring organisation by the name its referrals carried. */
+    private static Function<String, String> labels(Dimension dimension, CohortFacts facts) {
+        if (dimension != Dimension.REFERRER_ORGANISATION) {
+            return dimension::label;
+        }
+        return key -> facts.organisationNames().getOrDefault(key, dimension.label(key));
     }
 
     /** The dimension's known categories first (0 when absent), then any others found, not recorded last. */
@@ -149,7 +157,8 @@ public final class SummaryPresenter {
         return cells;
     }
 
-    private InstrumentOutcome instrument(InstrumentOutcomes outcomes, Dimension groupBy) {
+    private InstrumentOutcome instrument(InstrumentOutcomes outcomes, CohortFacts facts) {
+        Dimension groupBy = facts.groupBy();
         Optional<Instrument> definition = instruments.apply(outcomes.instrument());
         boolean perItem = definition.map(Instrument::perItem).orElse(false);
         boolean reliableChange = definition.map(Instrument::reliableChangeDefined).orElse(false);
@@ -171,10 +180,10 @@ public final class SummaryPresenter {
                 reliableChange ? disclosure.percent(change.get(1), paired) : Figure.NOT_DEFINED,
                 reliableChange ? disclosure.percent(change.get(2), paired) : Figure.NOT_DEFINED,
                 items(outcomes, definition),
-                groupOutcomes(Dimension.CONDITION_GROUP, outcomes.byConditionGroup(), perItem, reliableChange),
-                groupOutcomes(Dimension.IMD_DECILE, outcomes.byImdDecile(), perItem, reliableChange),
+                groupOutcomes(Dimension.CONDITION_GROUP, outcomes.byConditionGroup(), perItem, reliableChange, facts),
+                groupOutcomes(Dimension.IMD_DECILE, outcomes.byImdDecile(), perItem, reliableChange, facts),
                 groupBy == null ? List.of()
-                        : groupOutcomes(groupBy, outcomes.byGroup(), perItem, reliableChange));
+                        : groupOutcomes(groupBy, outcomes.byGroup(), perItem, reliableChange, facts));
     }
 
     private static Figure[] notDefined() {
@@ -217,7 +226,8 @@ public final class SummaryPresenter {
     }
 
     private List<GroupOutcome> groupOutcomes(Dimension dimension, Map<String, Outcome> byGroup, boolean perItem,
-            boolean reliableChange) {
+            boolean reliableChange, CohortFacts facts) {
+        Function<String, String> label = labels(dimension, facts);
         Map<String, Outcome> ordered = new LinkedHashMap<>();
         withKnownKeys(dimension, byGroup, Outcome.none()).forEach((key, outcome) -> {
             if (outcome.withBaseline() > 0) {
@@ -231,7 +241,7 @@ public final class SummaryPresenter {
         for (int i = 0; i < keys.size(); i++) {
             Outcome outcome = ordered.get(keys.get(i));
             Figure[] mean = perItem ? notDefined() : mean(outcome.change(), outcome.withChange(), paired.get(i));
-            rows.add(new GroupOutcome(keys.get(i), dimension.label(keys.get(i)), paired.get(i), mean[0], mean[1],
+            rows.add(new GroupOutcome(keys.get(i), label.apply(keys.get(i)), paired.get(i), mean[0], mean[1],
                     mean[2], reliableChange ? disclosure.percent(improved.get(i), paired.get(i)) : Figure.NOT_DEFINED));
         }
         return rows;
@@ -285,12 +295,13 @@ public final class SummaryPresenter {
         List<Figure> paired = disclosure.group(keys.stream()
                 .map(key -> facts.peopleByGroup().getOrDefault(key, new People(0, 0)).withPairedFollowUp())
                 .toList());
+        Function<String, String> label = labels(dimension, facts);
         List<BreakdownRow> result = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Activity row = rows.get(i);
             Figure offered = disclosure.count(row.attended() + row.didNotAttend());
             Figure waited = disclosure.count(row.waited());
-            result.add(new BreakdownRow(keys.get(i), dimension.label(keys.get(i)), received.get(i), accepted.get(i),
+            result.add(new BreakdownRow(keys.get(i), label.apply(keys.get(i)), received.get(i), accepted.get(i),
                     disclosure.percent(accepted.get(i), received.get(i)), active.get(i),
                     disclosure.statistic(row.medianWaitDays(), row.waited(), waited, 1), attended.get(i),
                     disclosure.percent(didNotAttend.get(i), offered), paired.get(i)));

@@ -48,7 +48,7 @@ class SummaryPresenterTest {
                         Map.of("diabetes", new Outcome(14, 9, 9, mean(2.5), 6, 2, 1), "renal",
                                 new Outcome(6, 3, 3, mean(1.9), 2, 1, 0)),
                         Map.of("2", new Outcome(20, 12, 12, mean(2.345), 8, 3, 1)), Map.of())),
-                new Concerns(2, 2, 1, Map.of("SELF_NEGLECT", 2L)), Workforce.none());
+                new Concerns(2, 2, 1, Map.of("SELF_NEGLECT", 2L)), Workforce.none(), Map.of());
 
         DashboardSummary s = new SummaryPresenter(new Disclosure(true, 7, 5), Instruments.published()::find).present(PERIOD, facts,
                 OffsetDateTime.parse("2025-07-01T09:00:00Z"));
@@ -131,7 +131,8 @@ class SummaryPresenterTest {
             referralsBy.put(d, Map.of());
         }
         CohortFacts facts = new CohortFacts(total, null, Map.of(), referralsBy, Map.of("2025-04", 3L), Map.of(),
-                Map.of(), Map.of(), new People(0, 0), Map.of(), List.of(), new Concerns(0, 0, 0, Map.of()), Workforce.none());
+                Map.of(), Map.of(), new People(0, 0), Map.of(), List.of(), new Concerns(0, 0, 0, Map.of()), Workforce.none(),
+                Map.of());
         DashboardSummary s = new SummaryPresenter(Disclosure.off(), Instruments.published()::find).present(PERIOD, facts,
                 OffsetDateTime.parse("2025-07-01T09:00:00Z"));
         assertEquals(List.of("3", "2", "1", "1", "1"), List.of(s.referralsReceived().text(),

@@ -109,13 +109,14 @@ class EventContractTest {
         Condition coded = new Condition("44054006", "Type 2 diabetes mellitus", ConditionKind.PHYSICAL);
         String condition = "{\"snomedCode\":\"44054006\",\"display\":\"Type 2 diabetes mellitus\","
                 + "\"kind\":\"PHYSICAL\"}";
-        assertJson("{" + R + ",\"referrerType\":\"GP_PRACTICE\",\"referrerOdsCode\":\"B82001\",\"conditions\":["
+        assertJson("{" + R + ",\"referrerType\":\"GP_PRACTICE\",\"referrerOdsCode\":\"B82001\","
+                + "\"referrerOrganisationName\":\"Beech Tree Surgery\",\"conditions\":["
                 + condition + "],\"ageBand\":\"55-64\",\"gender\":\"FEMALE\",\"imdDecile\":2,\"receivedAt\":" + T + "}",
-                new ReferralReceived(REFERRAL, ReferrerType.GP_PRACTICE, "B82001", List.of(coded), "55-64",
-                        Gender.FEMALE, 2, AT));
+                new ReferralReceived(REFERRAL, ReferrerType.GP_PRACTICE, "B82001", "Beech Tree Surgery", List.of(coded),
+                        "55-64", Gender.FEMALE, 2, AT));
         assertJson("{" + R + ",\"referrerType\":\"SELF\",\"conditions\":[],"
                 + "\"receivedAt\":" + T + "}",
-                new ReferralReceived(REFERRAL, ReferrerType.SELF, null, List.of(), null, null, null, AT));
+                new ReferralReceived(REFERRAL, ReferrerType.SELF, null, null, List.of(), null, null, null, AT));
 
         assertJson("{" + R + ",\"conditions\":[" + condition + "],\"preferences\":{\"peerGender\":\"FEMALE\","
                 + "\"formats\":[\"ONE_TO_ONE\",\"TELEPHONE\"],\"sharedCondition\":true},"

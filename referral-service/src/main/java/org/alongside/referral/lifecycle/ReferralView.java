@@ -44,7 +44,9 @@ public record ReferralView(
         @Schema(description = "Present once erased: the age band at receipt, kept for counts") String ageBand,
         @Schema(description = "Present once erased: the postcode district, kept for counts") String locality) {
 
-    public record Referrer(Referral.ReferrerType type, String odsCode, String name, String phone, String email) {
+    public record Referrer(Referral.ReferrerType type, String odsCode,
+            @Schema(description = "The referring organisation's name, as the referral carried it") String organisationName,
+            String name, String phone, String email) {
     }
 
     public record Person(String nhsNumber, String givenName, String familyName, LocalDate birthDate,
@@ -63,7 +65,8 @@ public record ReferralView(
         boolean waiting = r.status == ReferralStatus.RECEIVED || r.status == ReferralStatus.ACCEPTED;
         Long daysWaiting = waiting ? Duration.between(r.receivedAt, OffsetDateTime.now(clock)).toDays() : null;
         return new ReferralView(r.id, r.status, r.receivedAt, r.updatedAt, daysWaiting, r.channel,
-                new Referrer(r.referrerType, r.referrerOdsCode, r.referrerName, r.referrerPhone, r.referrerEmail),
+                new Referrer(r.referrerType, r.referrerOdsCode, r.referrerOrganisationName, r.referrerName,
+                        r.referrerPhone, r.referrerEmail),
                 new Person(r.nhsNumber, r.givenName, r.familyName, r.birthDate, r.gender, r.postcode, r.phone, r.email,
                         r.preferredContact, r.language, r.interpreterNeeded, r.accessibilityNeeds, r.ethnicity,
                         r.faith),
