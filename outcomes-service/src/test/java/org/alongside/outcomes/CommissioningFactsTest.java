@@ -216,7 +216,7 @@ class CommissioningFactsTest {
         // matching-, session- and referral-service publish on their own topics: the receipt may come last
         UUID late = UUID.randomUUID();
         UUID peer = UUID.randomUUID();
-        publish(late, new MatchAccepted(late, UUID.randomUUID(), peer, 80, at(day + "T16:00:00Z")));
+        publish(late, new MatchAccepted(late, UUID.randomUUID(), peer, 80, null, at(day + "T16:00:00Z")));
         groupPlace(late, group, meeting, "ATTENDED", day, 7);
         groupPlace(late, group, UUID.randomUUID(), "DID_NOT_ATTEND", day, 14);
         UUID goal = UUID.randomUUID();

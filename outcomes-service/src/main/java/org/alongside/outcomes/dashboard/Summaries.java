@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -27,7 +29,9 @@ import org.alongside.outcomes.dashboard.CohortFacts.InstrumentOutcomes;
 import org.alongside.outcomes.dashboard.CohortFacts.ItemOutcome;
 import org.alongside.outcomes.dashboard.CohortFacts.Outcome;
 import org.alongside.outcomes.dashboard.CohortFacts.People;
+import org.alongside.outcomes.dashboard.CohortFacts.Signposts;
 import org.alongside.outcomes.dashboard.CohortFacts.Workforce;
+import org.alongside.outcomes.facts.ReportingConfig;
 
 /**
  * Reads a cohort's aggregates from the per-day tables the triggers keep and from small tables that carry their
@@ -114,14 +118,31 @@ public class Summaries {
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY instrument, item""";
 
-    // Peers by the number of the cohort's people they support now: matches accepted and not ended, which carry
-    // their referral's day of receipt (V8 migration).
+    // Peers by the number of the cohort's people they support now (matches accepted and not ended, which carry
+    // their referral's day of receipt: V8 migration) and by their latest supervision: on or after the cut-off day,
+    // before it, or none.
     private static final String CASELOADS = """
-            SELECT people, count(*) FROM (
-                SELECT peer_id, count(*) AS people FROM match_fact
-                WHERE accepted_at IS NOT NULL AND ended_at IS NULL AND """ + RECEIVED_IN_PERIOD + """
-                GROUP BY peer_id) caseload
-            GROUP BY people""";
+            SELECT c.people, CASE WHEN s.last_held IS NULL THEN 'NONE_RECORDED'
+                                  WHEN s.last_held >= ? THEN 'WITHIN_INTERVAL' ELSE 'OVERDUE' END, count(*)
+            FROM (SELECT peer_id, count(*) AS people FROM match_fact
+                  WHERE accepted_at IS NOT NULL AND ended_at IS NULL AND """ + RECEIVED_IN_PERIOD + """
+                  GROUP BY peer_id) c
+            LEFT JOIN LATERAL (SELECT max(held_at) AS last_held FROM supervision_fact f
+                               WHERE f.peer_id = c.peer_id) s ON true
+            GROUP BY 1, 2""";
+
+    // The cohort's matches by what lived experience they shared (V10 migration).
+    private static final String SHARING = """
+            SELECT shared_lived_experience, sum(matches) FROM match_sharing_day
+            WHERE day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY 1""";
+
+    // The cohort's signposting by kind of resource (V10 migration).
+    private static final String SIGNPOSTING = """
+            SELECT category, sum(made), sum(taken_up), sum(not_taken_up) FROM signposting_day
+            WHERE day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY 1
+            HAVING sum(made) > 0""";
 
     // Group meetings a person of the cohort attended: those whose attendees' days of receipt meet the period.
     private static final String MEETINGS = """
@@ -146,10 +167,16 @@ public class Summaries {
             });
     // Quarkus' own worker pool runs the statements side by side: it starts and stops with the service.
     private final ExecutorService parts;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final long supervisionIntervalDays;
 
-    Summaries(DataSource dataSource, ExecutorService parts) {
+    Summaries(DataSource dataSource, ExecutorService parts, Clock clock, ReportingConfig reporting) {
         this.dataSource = dataSource;
         this.parts = parts;
+        this.clock = clock;
+        this.zone = reporting.reportingZone();
+        this.supervisionIntervalDays = reporting.supervisionInterval().toDays();
     }
 
     /**
@@ -165,7 +192,9 @@ public class Summaries {
                 rs.next();
                 version = rs.getLong(1);
             }
-            Answer key = new Answer(period.from(), period.to(), groupBy, version);
+            // supervision is counted against today: an answer is also one day's
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            Answer key = new Answer(period.from(), period.to(), groupBy, version, today);
             CohortFacts known = answers.get(key);
             if (known != null) {
                 return known;
@@ -181,7 +210,7 @@ public class Summaries {
             Future<Outcomes> outcomes = parts.submit(() -> inSnapshot(snapshot,
                     connection -> outcomes(connection, period, groupBy)));
             Future<Supported> supported = parts.submit(() -> inSnapshot(snapshot,
-                    connection -> supported(connection, period)));
+                    connection -> supported(connection, period, today)));
             Activities activities = activities(main, period, groupBy);
             Concerns concerns = concerns(main, period);
             Distributions d = await(distributions);
@@ -189,14 +218,15 @@ public class Summaries {
             CohortFacts facts = new CohortFacts(activities.total(), groupBy, activities.byGroup(), d.referralsBy(),
                     d.all().get("month"), d.all().get("decline_reason"), d.all().get("withdraw_reason"),
                     d.all().get("close_reason"), activities.people(), activities.peopleByGroup(), o.instruments(),
-                    concerns, workforce(activities, await(supported)), d.organisationNames());
+                    concerns, workforce(activities, await(supported), supervisionIntervalDays),
+                    d.organisationNames());
             answers.put(key, facts);
             return facts;
         });
     }
 
-    /** What an answer depends on: the period, the breakdown, and the facts as they were. */
-    private record Answer(LocalDate from, LocalDate to, Dimension groupBy, long version) {
+    /** What an answer depends on: the period, the breakdown, the facts as they were, and the day. */
+    private record Answer(LocalDate from, LocalDate to, Dimension groupBy, long version, LocalDate today) {
     }
 
     private record Activities(Activity total, Map<String, Activity> byGroup, People people,
@@ -208,8 +238,12 @@ public class Summaries {
             long goalsRatedTwice, long goalsImproved, long goalsUnchanged, long goalsWorse, long goalsAchieved) {
     }
 
-    /** The peers supporting the cohort now, by caseload, and the group meetings its people attended. */
-    private record Supported(Map<Long, Long> peersByCaseload, long groupMeetings) {
+    /**
+     * The peers supporting the cohort now, by caseload and by supervision, the group meetings its people attended,
+     * its matches by what they shared and its signposting.
+     */
+    private record Supported(Map<Long, Long> peersByCaseload, Map<String, Long> peersBySupervision,
+            long groupMeetings, Map<String, Long> matchesBySharing, Map<String, Signposts> signposting) {
     }
 
     private record Distributions(Map<String, Map<String, Long>> all, Map<Dimension, Map<String, Long>> referralsBy,
@@ -438,25 +472,52 @@ public class Summaries {
         }
     }
 
-    private Supported supported(Connection connection, ReportingPeriod period) throws SQLException {
+    /**
+     * A peer is supervised within the policy interval when their latest supervision was held on or after the day
+     * that many days before {@code today} (in the reporting time zone): whole days, as the figures are.
+     */
+    private Supported supported(Connection connection, ReportingPeriod period, LocalDate today) throws SQLException {
         Map<Long, Long> peersByCaseload = new TreeMap<>();
-        try (PreparedStatement query = inPeriod(connection, CASELOADS, period); ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                peersByCaseload.put(rs.getLong(1), rs.getLong(2));
+        Map<String, Long> peersBySupervision = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(CASELOADS)) {
+            query.setObject(1, today.minusDays(supervisionIntervalDays).atStartOfDay(zone).toOffsetDateTime());
+            query.setObject(2, period.from(), Types.DATE);
+            query.setObject(3, period.to(), Types.DATE);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    peersByCaseload.merge(rs.getLong(1), rs.getLong(3), Long::sum);
+                    peersBySupervision.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                }
             }
         }
+        long meetings;
         try (PreparedStatement query = inPeriod(connection, MEETINGS, period); ResultSet rs = query.executeQuery()) {
             rs.next();
-            return new Supported(peersByCaseload, rs.getLong(1));
+            meetings = rs.getLong(1);
         }
+        Map<String, Long> matchesBySharing = new TreeMap<>();
+        try (PreparedStatement query = inPeriod(connection, SHARING, period); ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                matchesBySharing.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        Map<String, Signposts> signposting = new TreeMap<>();
+        try (PreparedStatement query = inPeriod(connection, SIGNPOSTING, period);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                signposting.put(rs.getString(1), new Signposts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return new Supported(peersByCaseload, peersBySupervision, meetings, matchesBySharing, signposting);
     }
 
     /** Places taken at group meetings are the cohort's attended group sessions, counted with its sessions. */
-    private static Workforce workforce(Activities activities, Supported supported) {
+    private static Workforce workforce(Activities activities, Supported supported, long supervisionIntervalDays) {
         Delivered d = activities.delivered();
         return new Workforce(supported.peersByCaseload(), d.goals(), d.peopleWithGoals(), d.goalsRatedTwice(),
                 d.goalsImproved(), d.goalsUnchanged(), d.goalsWorse(), d.goalsAchieved(), supported.groupMeetings(),
-                activities.total().inGroup(), d.groupDidNotAttend(), d.peopleInGroups());
+                activities.total().inGroup(), d.groupDidNotAttend(), d.peopleInGroups(), supported.matchesBySharing(),
+                supervisionIntervalDays, supported.peersBySupervision(), supported.signposting());
     }
 
     private Concerns concerns(Connection connection, ReportingPeriod period) throws SQLException {

@@ -20,6 +20,7 @@ import org.alongside.outcomes.dashboard.DashboardSummary.Cell;
 import org.alongside.outcomes.dashboard.DashboardSummary.GroupOutcome;
 import org.alongside.outcomes.dashboard.DashboardSummary.InstrumentOutcome;
 import org.alongside.outcomes.measures.Instrument;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
 
 /**
  * Turns a cohort's exact aggregates into the published summary, applying disclosure control cell by cell. Cells
@@ -265,6 +266,43 @@ public final class SummaryPresenter {
         progress.put("SAME", w.goalsUnchanged());
         progress.put("LOWER", w.goalsWorse());
         List<Figure> group = disclosure.group(List.of(w.groupAttendances(), w.groupDidNotAttend()));
+
+        // matches by what they shared add up to the matches whose sharing is known
+        Map<String, Long> sharing = known(CohortFacts.Workforce.SHARING, w.matchesBySharing());
+        long sharingKnown = sharing.values().stream().mapToLong(Long::longValue).sum();
+        Figure matchesKnown = disclosure.count(sharingKnown);
+        List<Cell> shared = cells(sharing, key -> switch (key) {
+            case "CONDITION" -> "Shared a condition";
+            case "CONDITION_GROUP" -> "Shared a condition group (not the condition)";
+            default -> "Shared neither";
+        });
+        // peers by supervision add up to the peers with a caseload
+        List<Cell> supervision = cells(known(CohortFacts.Workforce.SUPERVISION, w.peersBySupervision()),
+                key -> switch (key) {
+                    case "WITHIN_INTERVAL" -> "Supervised in the last " + w.supervisionIntervalDays() + " days";
+                    case "OVERDUE" -> "Last supervised longer ago";
+                    default -> "No supervision recorded";
+                });
+        // resources by take-up add up to those linked to, and so do they by kind
+        Map<String, Long> made = new LinkedHashMap<>();
+        Map<String, Long> takenUpByKind = new LinkedHashMap<>();
+        for (SignpostingUpdated.Category kind : SignpostingUpdated.Category.values()) {
+            CohortFacts.Signposts signposts = w.signpostingByCategory().getOrDefault(kind.name(),
+                    new CohortFacts.Signposts(0, 0, 0));
+            made.put(kind.name(), signposts.made());
+            takenUpByKind.put(kind.name(), signposts.takenUp());
+        }
+        long linked = made.values().stream().mapToLong(Long::longValue).sum();
+        long takenUp = takenUpByKind.values().stream().mapToLong(Long::longValue).sum();
+        long notTakenUp = w.signpostingByCategory().values().stream().mapToLong(CohortFacts.Signposts::notTakenUp)
+                .sum();
+        Map<String, Long> takeUp = new LinkedHashMap<>();
+        takeUp.put("TAKEN_UP", takenUp);
+        takeUp.put("NOT_TAKEN_UP", notTakenUp);
+        takeUp.put("NOT_KNOWN", linked - takenUp - notTakenUp);
+        Figure signpostingMade = disclosure.count(linked);
+        List<Cell> takeUpCells = cells(takeUp, Dimension.Labels::humanise);
+
         return new DashboardSummary.Delivery(peersWithCaseload,
                 disclosure.statistic(peers == 0 ? null : (double) people / peers, peers, peersWithCaseload, 1),
                 cells(bands, band -> band + " people"), disclosure.count(w.goals()),
@@ -275,7 +313,21 @@ public final class SummaryPresenter {
                     default -> "Rated lower than first";
                 }), disclosure.count(w.goalsAchieved()), disclosure.count(w.groupMeetings()), group.get(0),
                 disclosure.count(w.peopleInGroups()), disclosure.percent(group.get(1),
-                        disclosure.count(w.groupAttendances() + w.groupDidNotAttend())));
+                        disclosure.count(w.groupAttendances() + w.groupDidNotAttend())),
+                matchesKnown, shared, disclosure.percent(shared.get(0).count(), matchesKnown),
+                disclosure.percent(disclosure.count(sharing.get("CONDITION") + sharing.get("CONDITION_GROUP")),
+                        matchesKnown),
+                w.supervisionIntervalDays(), supervision,
+                disclosure.percent(supervision.get(0).count(), peersWithCaseload),
+                signpostingMade, takeUpCells, disclosure.percent(takeUpCells.get(0).count(), signpostingMade),
+                cells(made, Dimension.Labels::humanise), cells(takenUpByKind, Dimension.Labels::humanise));
+    }
+
+    /** The counts of {@code keys}, in their order, 0 for any not found. */
+    private static Map<String, Long> known(List<String> keys, Map<String, Long> found) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        keys.forEach(key -> ordered.put(key, found.getOrDefault(key, 0L)));
+        return ordered;
     }
 
     private Breakdown breakdown(CohortFacts facts) {

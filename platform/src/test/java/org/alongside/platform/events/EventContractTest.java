@@ -46,6 +46,8 @@ import org.alongside.platform.events.sessions.Focus;
 import org.alongside.platform.events.sessions.GoalUpdated;
 import org.alongside.platform.events.sessions.SafeguardingRaised;
 import org.alongside.platform.events.sessions.SessionRecorded;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
+import org.alongside.platform.events.staff.SupervisionRecorded;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,7 +157,10 @@ class EventContractTest {
                 + "\"proposedAt\":" + T + "}",
                 new MatchProposed(REFERRAL, List.of(new MatchProposed.Item(ID, PEER, 1, 70)), AT));
         assertJson("{" + R + ",\"proposalId\":" + I + ",\"peerId\":" + P + ",\"score\":70,\"acceptedAt\":" + T + "}",
-                new MatchAccepted(REFERRAL, ID, PEER, 70, AT));
+                new MatchAccepted(REFERRAL, ID, PEER, 70, null, AT));
+        assertJson("{" + R + ",\"proposalId\":" + I + ",\"peerId\":" + P + ",\"score\":70,"
+                + "\"sharedLivedExperience\":\"CONDITION_GROUP\",\"acceptedAt\":" + T + "}",
+                new MatchAccepted(REFERRAL, ID, PEER, 70, MatchAccepted.SharedLivedExperience.CONDITION_GROUP, AT));
         assertJson("{" + R + ",\"proposalId\":" + I + ",\"peerId\":" + P + ",\"reason\":\"PERSON_DECLINED\","
                 + "\"declinedAt\":" + T + "}", new MatchDeclined(REFERRAL, ID, PEER, "PERSON_DECLINED", AT));
         assertJson("{" + R + ",\"peerId\":" + P + ",\"reason\":\"GOALS_MET\",\"endedAt\":" + T + "}",
@@ -186,6 +191,20 @@ class EventContractTest {
         assertJson("{\"concernId\":" + I + "," + R + ",\"peerId\":" + P + ",\"category\":\"SELF_NEGLECT\","
                 + "\"immediateRisk\":false,\"raisedAt\":" + T + "}",
                 new SafeguardingRaised(ID, REFERRAL, PEER, null, SafeguardingRaised.Category.SELF_NEGLECT, false, AT));
+        assertJson("{\"signpostingId\":" + I + "," + R + ",\"category\":\"NATURE_AND_GARDENING\","
+                + "\"takeUp\":\"TAKEN_UP\",\"updatedAt\":" + T + "}",
+                new SignpostingUpdated(ID, REFERRAL, SignpostingUpdated.Category.NATURE_AND_GARDENING,
+                        SignpostingUpdated.TakeUp.TAKEN_UP, AT));
+    }
+
+    @Test
+    void staffEventsAreAboutThePeerAndKeepTheirJson() throws Exception {
+        assertJson("{\"supervisionId\":" + I + ",\"peerId\":" + P + ",\"heldAt\":" + T + "}",
+                new SupervisionRecorded(ID, PEER, AT));
+        SupervisionRecorded supervision = new SupervisionRecorded(ID, PEER, AT);
+        assertEquals(PEER.toString(), EventSpec.of(SupervisionRecorded.class).subject(supervision));
+        assertEquals(Topics.STAFF, EventSpec.of(SupervisionRecorded.class).topic());
+        assertEquals(Topics.SESSIONS, EventSpec.of(SignpostingUpdated.class).topic());
     }
 
     @Test
