@@ -13,12 +13,17 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A person's journey through all four services: referral, triage, proposals, choice, a session, the dashboard. */
+/**
+ * A person's journey through all four services: referral, triage, proposals, choice, a session, the dashboard; and
+ * the referring organisations' names, from FHIR and REST intake to the commissioner's breakdown.
+ */
 class JourneyTest {
 
     private final Suite suite = Suite.get();
@@ -66,6 +71,54 @@ class JourneyTest {
         });
         String dashboard = suite.as(OUTCOMES, "commissioner").get("/dashboard/summary").asString();
         assertFalse(dashboard.contains(referralId), "the dashboard shows aggregates only");
+    }
+
+    @Test
+    void commissionersSeeReferringOrganisationsByTheNamesTheReferralsCarried() {
+        String practice = "J" + (10000 + new Random().nextInt(90000));
+        String linkWorkers = "K" + (10000 + new Random().nextInt(90000));
+        // a GP system refers over FHIR, its Organization contained beside the request
+        String serviceRequest = """
+                {"resourceType": "ServiceRequest",
+                 "contained": [
+                   {"resourceType": "Organization", "id": "o1",
+                    "identifier": [{"system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "%s"}],
+                    "name": "Moorside Surgery"},
+                   {"resourceType": "Patient", "id": "p1",
+                    "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "%s"}],
+                    "name": [{"family": "Journey", "given": ["Nadia"]}], "gender": "female",
+                    "birthDate": "1971-05-06", "address": [{"postalCode": "HX1 2AB"}]},
+                   {"resourceType": "Condition", "id": "c1", "subject": {"reference": "#p1"},
+                    "code": {"coding": [{"system": "http://snomed.info/sct", "code": "13645005",
+                                         "display": "Chronic obstructive lung disease"}]}}],
+                 "status": "active", "intent": "order", "subject": {"reference": "#p1"},
+                 "requester": {"reference": "#o1"}, "reasonReference": [{"reference": "#c1"}],
+                 "note": [{"text": "Would like to meet someone else managing COPD"}]}
+                """.formatted(practice, NhsNumbers.next());
+        suite.asReferrer(REFERRAL, practice).contentType("application/fhir+json").body(serviceRequest)
+                .post("/fhir/ServiceRequest").then().statusCode(201);
+        // a link worker refers through the REST API, naming their organisation
+        Map<String, Object> referral = new HashMap<>(Journeys.referral("Ifeoma", NhsNumbers.next(), "HX3 5AX",
+                "44054006", "Type 2 diabetes mellitus"));
+        referral.put("referrer", Map.of("type", "LINK_WORKER", "odsCode", linkWorkers,
+                "organisationName", "Calder Valley Connectors", "name", "Jo Ashworth"));
+        suite.as(REFERRAL, "coordinator").body(referral).post("/referrals").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath summary = suite.as(OUTCOMES, "commissioner").queryParam("groupBy", "referrerOrganisation")
+                    .get("/dashboard/summary").then().statusCode(200).extract().jsonPath();
+            assertEquals("Moorside Surgery", summary.getString(
+                    "referrals.byReferrerOrganisation.find { it.key == '" + practice + "' }.label"));
+            assertEquals("Calder Valley Connectors", summary.getString(
+                    "breakdown.rows.find { it.key == '" + linkWorkers + "' }.label"));
+        });
+        String csv = suite.as(OUTCOMES, "commissioner").queryParam("groupBy", "referrerOrganisation")
+                .get("/dashboard/summary.csv").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("\r\nreferralsByReferrerOrganisation," + practice + ",Moorside Surgery,referrals,1\r\n"),
+                csv);
+        assertTrue(csv.contains("\r\nbreakdown.referrerOrganisation," + linkWorkers
+                + ",Calder Valley Connectors,referralsReceived,1\r\n"), csv);
+        assertFalse(csv.contains("Jo Ashworth"), "the link worker is a person, not an organisation");
     }
 
     @Test

@@ -202,6 +202,7 @@ class MatchingFlowTest {
             assertEquals(first, matched.path("proposalId").asText());
             assertEquals(ana, matched.path("peerId").asText());
             assertEquals(shortlist.getInt("proposals[0].score"), matched.path("score").asInt());
+            assertEquals("CONDITION", matched.path("sharedLivedExperience").asText(), "both live with diabetes");
             assertFalse(matched.path("acceptedAt").isMissingNode());
         }
 

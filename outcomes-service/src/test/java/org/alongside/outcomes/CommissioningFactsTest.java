@@ -3,8 +3,10 @@ package org.alongside.outcomes;
 import static org.alongside.outcomes.OutcomesTestSupport.accepted;
 import static org.alongside.outcomes.OutcomesTestSupport.as;
 import static org.alongside.outcomes.OutcomesTestSupport.at;
+import static org.alongside.outcomes.OutcomesTestSupport.awaitConsumerCaughtUp;
 import static org.alongside.outcomes.OutcomesTestSupport.exactFigures;
 import static org.alongside.outcomes.OutcomesTestSupport.outcome;
+import static org.alongside.outcomes.OutcomesTestSupport.publish;
 import static org.alongside.outcomes.OutcomesTestSupport.received;
 import static org.alongside.outcomes.OutcomesTestSupport.safeguarding;
 import static org.alongside.outcomes.OutcomesTestSupport.session;
@@ -20,10 +22,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.events.EventEnvelope;
+import org.alongside.platform.events.matches.MatchAccepted;
+import org.alongside.platform.events.sessions.Focus;
+import org.alongside.platform.events.sessions.GoalUpdated;
+import org.alongside.platform.events.sessions.SessionRecorded;
+import org.alongside.platform.events.sessions.SessionRecordedV2;
+import org.alongside.platform.events.support.Medium;
+import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The commissioning measures from the events that feed them: condition groups, group sessions and sessions entered
- * in error, outcome measures paired at baseline and follow-up, and safeguarding concerns. Exact figures (as the
- * journey stack runs); each test reads its own day of receipt.
+ * in error, outcome measures paired at baseline and follow-up, safeguarding concerns, and delivery facts that
+ * arrive before their referral's receipt. Exact figures (as the journey stack runs); each test reads its own day of
+ * receipt.
  */
 @QuarkusTest
 @QuarkusTestResource(value = AlongsideTestResource.class,
@@ -157,8 +168,102 @@ class CommissioningFactsTest {
         assertEquals(Map.of("DOMESTIC_ABUSE", 1, "SELF_NEGLECT", 1), counts(summary.getList("safeguarding.byCategory")));
     }
 
-    private static UUID refer(String day, List<Map<String, Object>> conditions) {
+    @Test
+    void referringOrganisationsAreNamedAsTheirLatestReferralNamedThem() {
+        String day = "2018-06-06";
+        String code = "T" + (100000 + new java.util.Random().nextInt(900000));
+        // the later referral's name arrives first; a referral without a name changes nothing
+        named(code, "Beech Tree Surgery", day + "T11:00:00Z");
+        named(code, "Beech Tree Medical Practice", day + "T09:00:00Z");
+        named(code, null, day + "T12:00:00Z");
+
+        JsonPath summary = await(day, "referrerOrganisation", s -> s.getInt("referralsReceived") == 3);
+        Map<String, Object> cell = summary.getMap("referrals.byReferrerOrganisation.find { it.key == '" + code + "' }");
+        assertEquals(Map.of("key", code, "label", "Beech Tree Surgery", "count", 3), cell);
+        assertEquals("Beech Tree Surgery", summary.getString("breakdown.rows.find { it.key == '" + code + "' }.label"));
+        assertEquals("Referrer organisation", summary.getString("breakdown.title"));
+
+        String csv = as("commissioner").queryParam("from", day).queryParam("to", day)
+                .queryParam("groupBy", "referrerOrganisation").get("/dashboard/summary.csv").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("\r\nreferralsByReferrerOrganisation," + code
+                + ",Beech Tree Surgery,referrals,3\r\n"), csv);
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("\r\nbreakdown.referrerOrganisation," + code
+                + ",Beech Tree Surgery,referralsReceived,3\r\n"), csv);
+    }
+
+    /** A GP referral received with the practice's code and, when given, its name. */
+    private static void named(String code, String name, String receivedAt) {
         UUID referral = UUID.randomUUID();
+        Map<String, Object> data = received(referral, at(receivedAt));
+        data.put("referrerOdsCode", code);
+        if (name != null) {
+            data.put("referrerOrganisationName", name);
+        }
+        TestEvents.publish(REFERRAL_RECEIVED, referral, data);
+    }
+
+    @Test
+    void deliveryFactsThatArriveBeforeTheReceiptCountOnceItArrives() {
+        String day = "2018-05-30";
+        String dayBefore = "2018-05-29";
+        UUID meeting = UUID.randomUUID();
+        UUID group = UUID.randomUUID();
+        UUID other = refer(dayBefore, List.of(Map.of("snomedCode", "13645005", "display", "COPD",
+                "kind", "PHYSICAL")));
+        groupPlace(other, group, meeting, "ATTENDED", dayBefore, 8);
+
+        // matching-, session- and referral-service publish on their own topics: the receipt may come last
+        UUID late = UUID.randomUUID();
+        UUID peer = UUID.randomUUID();
+        publish(late, new MatchAccepted(late, UUID.randomUUID(), peer, 80, null, at(day + "T16:00:00Z")));
+        groupPlace(late, group, meeting, "ATTENDED", day, 7);
+        groupPlace(late, group, UUID.randomUUID(), "DID_NOT_ATTEND", day, 14);
+        UUID goal = UUID.randomUUID();
+        publish(late, new GoalUpdated(goal, late, Focus.COMMUNITY_CONNECTION, GoalUpdated.Status.IN_PROGRESS, 4,
+                null, true, at(day + "T12:00:00Z").plusDays(7)));
+        publish(late, new GoalUpdated(goal, late, Focus.COMMUNITY_CONNECTION, GoalUpdated.Status.ACHIEVED, 7,
+                null, false, at(day + "T12:00:00Z").plusDays(35)));
+        TestEvents.publish(SAFEGUARDING_RAISED, late, safeguarding(late, "SELF_NEGLECT", false,
+                at(day + "T15:00:00Z").plusDays(7)));
+        awaitConsumerCaughtUp();
+        assertEquals(0, await(day, null, s -> true).getInt("delivery.groupMeetings"), "not in any cohort yet");
+
+        refer(late, day, List.of(Map.of("snomedCode", "44054006", "display", "T2DM", "kind", "PHYSICAL")));
+        JsonPath summary = await(day, null, s -> s.getInt("referralsReceived") == 1
+                && s.getInt("delivery.groupMeetings") == 1 && s.getInt("delivery.goalsSet") == 1
+                && s.getInt("delivery.peersWithCaseload") == 1 && s.getInt("safeguarding.concerns") == 1);
+        assertEquals(1, summary.getInt("delivery.groupAttendances"));
+        assertEquals(1, summary.getInt("delivery.peopleInGroups"));
+        assertEquals(50.0, summary.getDouble("delivery.groupDidNotAttendRate"), 0.01);
+        assertEquals(1, summary.getInt("delivery.goalsRatedTwice"));
+        assertEquals(Map.of("HIGHER", 1, "SAME", 0, "LOWER", 0), counts(summary.getList("delivery.goalProgress")));
+        assertEquals(1, summary.getInt("delivery.goalsAchieved"));
+        assertEquals(1, summary.getInt("safeguarding.peopleWithConcern"));
+
+        // one meeting attended by people received on two days is one meeting over both, and one on each
+        JsonPath twoDays = as("commissioner").queryParam("from", dayBefore).queryParam("to", day)
+                .get("/dashboard/summary").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, twoDays.getInt("delivery.groupMeetings"));
+        assertEquals(2, twoDays.getInt("delivery.groupAttendances"));
+        assertEquals(2, twoDays.getInt("delivery.peopleInGroups"));
+        assertEquals(1, await(dayBefore, null, s -> true).getInt("delivery.groupMeetings"));
+    }
+
+    /** A place at a group meeting, {@code daysLater} after the referral's day, recorded two hours after it. */
+    private static void groupPlace(UUID referral, UUID group, UUID meeting, String attendance, String day,
+            int daysLater) {
+        OffsetDateTime startedAt = at(day + "T10:00:00Z").plusDays(daysLater);
+        publish(referral, new SessionRecordedV2(UUID.randomUUID(), referral, null, startedAt, 90, Setting.GROUP,
+                Medium.IN_PERSON, SessionRecorded.Attendance.valueOf(attendance), List.of(Focus.COMMUNITY_CONNECTION),
+                startedAt.plusHours(2), SessionRecorded.Status.RECORDED, 1, null, null, group, meeting));
+    }
+
+    private static UUID refer(String day, List<Map<String, Object>> conditions) {
+        return refer(UUID.randomUUID(), day, conditions);
+    }
+
+    private static UUID refer(UUID referral, String day, List<Map<String, Object>> conditions) {
         Map<String, Object> data = received(referral, at(day + "T09:00:00Z"));
         data.put("conditions", conditions);
         TestEvents.publish(REFERRAL_RECEIVED, referral, data);

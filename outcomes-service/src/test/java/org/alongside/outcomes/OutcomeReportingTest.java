@@ -19,6 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.alongside.platform.events.matches.MatchAccepted;
+import org.alongside.platform.events.matches.MatchAccepted.SharedLivedExperience;
 import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.events.referrals.Condition;
 import org.alongside.platform.events.referrals.ConditionKind;
@@ -37,6 +39,8 @@ import org.alongside.platform.events.sessions.Focus;
 import org.alongside.platform.events.sessions.GoalUpdated;
 import org.alongside.platform.events.sessions.SessionRecorded;
 import org.alongside.platform.events.sessions.SessionRecordedV2;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
+import org.alongside.platform.events.staff.SupervisionRecorded;
 import org.alongside.platform.events.support.Medium;
 import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.testing.AlongsideTestResource;
@@ -47,7 +51,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Hand-worked cohorts, each read back as the exact JSON a commissioner gets: an instrument with a documented
  * reliable-change threshold (PHQ-9), one without (SEMCD-6), and service use (SERVICE_USE); then the equity and
- * delivery figures from the contract's version 2 events. Exact figures (disclosure control off, as the journey
+ * delivery figures from the contract's version 2 events and the workforce events (match.accepted's sharing,
+ * supervision.recorded, signposting.updated). Exact figures (disclosure control off, as the journey
  * stack runs); each test reads its own day of receipt.
  */
 @QuarkusTest
@@ -184,11 +189,29 @@ class OutcomeReportingTest {
         UUID peer = UUID.randomUUID();
         UUID newPeer = UUID.randomUUID();
         UUID proposal = UUID.randomUUID();
-        publish(corrected, new MatchAccepted(corrected, UUID.randomUUID(), peer, 80, at(day + "T16:00:00Z")));
-        publish(other, new MatchAccepted(other, proposal, peer, 80, at(day + "T16:00:00Z")));
+        publish(corrected, new MatchAccepted(corrected, UUID.randomUUID(), peer, 80, SharedLivedExperience.CONDITION,
+                at(day + "T16:00:00Z")));
+        publish(other, new MatchAccepted(other, proposal, peer, 80, SharedLivedExperience.CONDITION_GROUP,
+                at(day + "T16:00:00Z")));
         publish(other, new MatchEndedV2(other, proposal, peer, MatchEndedV2.Reason.TRANSFERRED,
                 at(day + "T17:00:00Z").plusDays(3)));
-        publish(other, new MatchAccepted(other, UUID.randomUUID(), newPeer, 75, at(day + "T17:00:00Z").plusDays(3)));
+        publish(other, new MatchAccepted(other, UUID.randomUUID(), newPeer, 75, SharedLivedExperience.NONE,
+                at(day + "T17:00:00Z").plusDays(3)));
+        // the peers supporting them now: one supervised three days ago, the other forty (the interval is 28)
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        publish(peer, new SupervisionRecorded(UUID.randomUUID(), peer, now.minusDays(40)));
+        publish(peer, new SupervisionRecorded(UUID.randomUUID(), peer, now.minusDays(3)));
+        publish(newPeer, new SupervisionRecorded(UUID.randomUUID(), newPeer, now.minusDays(40)));
+        // three resources linked to: one taken up (learned later), one not, one not known
+        UUID housing = UUID.randomUUID();
+        publish(corrected, new SignpostingUpdated(housing, corrected, SignpostingUpdated.Category.HOUSING,
+                SignpostingUpdated.TakeUp.TAKEN_UP, at(day + "T12:00:00Z").plusDays(20)));
+        publish(corrected, new SignpostingUpdated(housing, corrected, SignpostingUpdated.Category.HOUSING,
+                SignpostingUpdated.TakeUp.NOT_KNOWN, at(day + "T12:00:00Z").plusDays(7)));
+        publish(other, new SignpostingUpdated(UUID.randomUUID(), other, SignpostingUpdated.Category.PHYSICAL_ACTIVITY,
+                SignpostingUpdated.TakeUp.NOT_TAKEN_UP, at(day + "T12:00:00Z").plusDays(7)));
+        publish(other, new SignpostingUpdated(UUID.randomUUID(), other, SignpostingUpdated.Category.HOUSING,
+                SignpostingUpdated.TakeUp.NOT_KNOWN, at(day + "T12:00:00Z").plusDays(7)));
 
         UUID meeting = UUID.randomUUID();
         UUID group = UUID.randomUUID();
@@ -211,6 +234,9 @@ class OutcomeReportingTest {
                 && s.path("delivery").path("peersWithCaseload").asInt() == 2
                 && s.path("delivery").path("meanCaseload").asDouble() == 1.0
                 && s.path("delivery").path("groupAttendances").asInt() == 2
+                && s.path("delivery").path("matchesWithSharingKnown").asInt() == 3
+                && s.path("delivery").path("supervisedWithinIntervalShare").asDouble() == 50.0
+                && s.path("delivery").path("signpostingTakeUp").path(0).path("count").asInt() == 1
                 && cells(s.path("referrals").path("byEthnicity")).get("N") == 1);
 
         Map<String, Integer> ethnicity = cells(summary.path("referrals").path("byEthnicity"));
@@ -231,6 +257,18 @@ class OutcomeReportingTest {
         assertEquals(1, rows.get("A"));
         assertEquals("ethnicity", summary.path("breakdown").path("dimension").asText());
 
+        JsonNode delivery = summary.path("delivery").deepCopy();
+        Map<String, Integer> linked = cells(delivery.path("signpostingByCategory"));
+        Map<String, Integer> takenUp = cells(delivery.path("signpostingTakenUpByCategory"));
+        assertEquals(SignpostingUpdated.Category.values().length, linked.size(), "every kind, with zeros");
+        assertEquals(2, linked.get("HOUSING"));
+        assertEquals(1, linked.get("PHYSICAL_ACTIVITY"));
+        assertEquals(3, linked.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(1, takenUp.get("HOUSING"));
+        assertEquals(1, takenUp.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals("Physical activity", label(delivery.path("signpostingByCategory"), "PHYSICAL_ACTIVITY"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) delivery).remove(List.of("signpostingByCategory",
+                "signpostingTakenUpByCategory"));
         assertEquals(JSON.readTree("""
                 {"peersWithCaseload": 2, "meanCaseload": 1.0,
                  "caseloads": [{"key": "1-5", "label": "1-5 people", "count": 2},
@@ -243,7 +281,22 @@ class OutcomeReportingTest {
                                   {"key": "SAME", "label": "Rated the same", "count": 1},
                                   {"key": "LOWER", "label": "Rated lower than first", "count": 0}],
                  "goalsAchieved": 1, "groupMeetings": 1, "groupAttendances": 2, "peopleInGroups": 2,
-                 "groupDidNotAttendRate": 33.3}"""), summary.path("delivery"));
+                 "groupDidNotAttendRate": 33.3,
+                 "matchesWithSharingKnown": 3,
+                 "sharedLivedExperience": [{"key": "CONDITION", "label": "Shared a condition", "count": 1},
+                     {"key": "CONDITION_GROUP", "label": "Shared a condition group (not the condition)", "count": 1},
+                     {"key": "NONE", "label": "Shared neither", "count": 1}],
+                 "sharedConditionShare": 33.3, "sharedConditionOrGroupShare": 66.7,
+                 "supervisionIntervalDays": 28,
+                 "supervision": [{"key": "WITHIN_INTERVAL", "label": "Supervised in the last 28 days", "count": 1},
+                     {"key": "OVERDUE", "label": "Last supervised longer ago", "count": 1},
+                     {"key": "NONE_RECORDED", "label": "No supervision recorded", "count": 0}],
+                 "supervisedWithinIntervalShare": 50.0,
+                 "signpostingMade": 3,
+                 "signpostingTakeUp": [{"key": "TAKEN_UP", "label": "Taken up", "count": 1},
+                     {"key": "NOT_TAKEN_UP", "label": "Not taken up", "count": 1},
+                     {"key": "NOT_KNOWN", "label": "Not known", "count": 1}],
+                 "signpostingTakenUpShare": 33.3}"""), delivery);
     }
 
     /** A referral received and accepted (version 2) on {@code day}, with diabetes and the ethnic category given. */

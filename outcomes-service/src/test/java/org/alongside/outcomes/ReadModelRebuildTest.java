@@ -39,6 +39,8 @@ import org.alongside.platform.events.sessions.Focus;
 import org.alongside.platform.events.sessions.GoalUpdated;
 import org.alongside.platform.events.sessions.SessionRecorded;
 import org.alongside.platform.events.sessions.SessionRecordedV2;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
+import org.alongside.platform.events.staff.SupervisionRecorded;
 import org.alongside.platform.events.support.Medium;
 import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.testing.AlongsideTestResource;
@@ -53,7 +55,8 @@ class ReadModelRebuildTest {
 
     private static final List<String> TABLES = List.of("referral_fact", "session_fact", "measurement_fact",
             "outcome_pair", "safeguarding_fact", "match_fact", "goal_update_fact", "referral_day_count",
-            "referral_day_activity", "referral_day_wait", "outcome_day", "outcome_item_day");
+            "referral_day_activity", "referral_day_wait", "outcome_day", "outcome_item_day", "group_meeting_fact", "referrer_organisation", "match_sharing_day", "signposting_fact",
+            "signposting_day", "supervision_fact");
 
     @Inject
     AgroalDataSource dataSource;
@@ -76,7 +79,8 @@ class ReadModelRebuildTest {
                 at("2022-06-10T10:00:00Z"), "ATTENDED", at("2022-06-10T12:00:00Z")));
         TestEvents.publish(EventTypes.SESSION_RECORDED, referral, session(referral, sessionId, UUID.randomUUID(),
                 at("2022-06-10T10:00:00Z"), "DID_NOT_ATTEND", at("2022-06-11T12:00:00Z")));
-        // version 2 events and the facts only they feed: a correction, a transfer, goals, a group meeting, service use
+        // version 2 events and the facts only they feed: a correction, a transfer, goals, a group meeting, service use,
+        // supervision and signposting
         UUID corrected = UUID.randomUUID();
         TestEvents.publish(EventTypes.REFERRAL_RECEIVED, corrected, received(corrected, at("2022-07-01T09:00:00Z")));
         ReferralAcceptedV2.Preferences preferences = new ReferralAcceptedV2.Preferences(null,
@@ -89,14 +93,20 @@ class ReadModelRebuildTest {
                 List.of(), List.of(), at("2022-07-03T09:00:00Z")));
         UUID firstPeer = UUID.randomUUID();
         UUID proposal = UUID.randomUUID();
-        publish(corrected, new MatchAccepted(corrected, proposal, firstPeer, 70, at("2022-07-04T09:00:00Z")));
+        publish(corrected, new MatchAccepted(corrected, proposal, firstPeer, 70, null, at("2022-07-04T09:00:00Z")));
         publish(corrected, new MatchEndedV2(corrected, proposal, firstPeer, MatchEndedV2.Reason.TRANSFERRED,
                 at("2022-08-01T09:00:00Z")));
         publish(corrected, new MatchAccepted(corrected, UUID.randomUUID(), UUID.randomUUID(), 70,
-                at("2022-08-01T09:00:00Z")));
+                MatchAccepted.SharedLivedExperience.CONDITION_GROUP, at("2022-08-01T09:00:00Z")));
         publish(corrected, new SessionRecordedV2(UUID.randomUUID(), corrected, null, at("2022-07-10T10:00:00Z"), 90,
                 Setting.GROUP, Medium.VIDEO, SessionRecorded.Attendance.ATTENDED, List.of(), at("2022-07-10T12:00:00Z"),
                 SessionRecorded.Status.RECORDED, 1, null, null, UUID.randomUUID(), UUID.randomUUID()));
+        publish(firstPeer, new SupervisionRecorded(UUID.randomUUID(), firstPeer, at("2022-07-20T09:00:00Z")));
+        UUID signposting = UUID.randomUUID();
+        publish(corrected, new SignpostingUpdated(signposting, corrected, SignpostingUpdated.Category.HOUSING,
+                SignpostingUpdated.TakeUp.TAKEN_UP, at("2022-08-10T12:00:00Z")));
+        publish(corrected, new SignpostingUpdated(signposting, corrected, SignpostingUpdated.Category.HOUSING,
+                SignpostingUpdated.TakeUp.NOT_KNOWN, at("2022-07-10T12:00:00Z")));
         UUID goal = UUID.randomUUID();
         publish(corrected, new GoalUpdated(goal, corrected, Focus.COMMUNITY_CONNECTION,
                 GoalUpdated.Status.IN_PROGRESS, 2, null, true, at("2022-07-10T12:00:00Z")));

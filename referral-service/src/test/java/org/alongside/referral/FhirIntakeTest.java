@@ -89,6 +89,7 @@ class FhirIntakeTest {
                 .body("referrer.type", equalTo("GP_PRACTICE"))
                 .body("referrer.odsCode", equalTo("B82001"))
                 .body("referrer.name", equalTo("Dr Priya Rowan"))
+                .body("referrer.organisationName", equalTo("Example Medical Practice"))
                 .body("person.nhsNumber", equalTo("9434765919"))
                 .body("person.givenName", equalTo("Grace"))
                 .body("person.familyName", equalTo("Okonkwo"))
@@ -152,7 +153,8 @@ class FhirIntakeTest {
                 .body("person.gender", equalTo("MALE"))
                 .body("person.language", equalTo("en-GB"))
                 .body("reason", containsString("walking the dog"))
-                .body("consent.source", equalTo("REFERRER_ATTESTATION"));
+                .body("consent.source", equalTo("REFERRER_ATTESTATION"))
+                .body("referrer.organisationName", equalTo("Example Medical Practice"));
 
         long before = referralCount();
         post("/fhir", transaction).then().statusCode(200)
@@ -201,7 +203,9 @@ class FhirIntakeTest {
                 .body("person.interpreterNeeded", equalTo(true))
                 .body("person.ethnicity", equalTo("H"))
                 .body("conditions.display", containsInAnyOrder("Type 1 diabetes mellitus", "Depressive disorder"))
-                .body("referrer.odsCode", equalTo("B82001"));
+                .body("referrer.odsCode", equalTo("B82001"))
+                // the requester is a reference by ODS code: its display names the organisation
+                .body("referrer.organisationName", equalTo("Example Medical Practice"));
     }
 
     @Test

@@ -69,6 +69,28 @@ class ReferralApiTest {
     }
 
     @Test
+    void aLinkWorkersOrganisationIsNamedInTheEventButTheyAreNot() {
+        Map<String, Object> body = new HashMap<>(referral(ReferralTestSupport.newNhsNumber()));
+        body.put("referrer", Map.of("type", "LINK_WORKER", "odsCode", "Y02345",
+                "organisationName", "  Leeds Community Connectors ", "name", "Sam Okafor", "phone", "0113 496 0000"));
+        String id = as("coordinator").body(body).post("/referrals").then().statusCode(201)
+                .body("referrer.organisationName", equalTo("Leeds Community Connectors"))
+                .body("referrer.name", equalTo("Sam Okafor"))
+                .extract().path("id");
+
+        try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.REFERRALS)) {
+            JsonNode event = probe.await(EventProbe.ofType("referral.received", id), Duration.ofSeconds(20));
+            assertEquals("Y02345", event.path("data").path("referrerOdsCode").asText());
+            assertEquals("Leeds Community Connectors", event.path("data").path("referrerOrganisationName").asText());
+            assertFalse(event.toString().contains("Sam Okafor"), "the link worker is a person: " + event);
+        }
+
+        body.put("referrer", Map.of("type", "LINK_WORKER", "odsCode", "Y02345", "organisationName", "x".repeat(201)));
+        as("coordinator").body(body).post("/referrals").then().statusCode(400)
+                .body("errors.field", hasItem("referrer.organisationName"));
+    }
+
+    @Test
     void aCallerCannotBackdateAReferralUnlessTheDemoSettingIsOn() {
         String receivedAt = as("coordinator").header("X-Alongside-Demo-Time", "2020-01-01T09:00:00Z")
                 .body(referral("943 476 5919")).post("/referrals")

@@ -102,6 +102,21 @@ class SessionWithOutcomesTest {
             assertEquals(4, reviewed.path("data").path("rating").asInt());
             assertEquals("IN_PROGRESS", reviewed.path("data").path("status").asText());
             assertFalse(reviewed.toString().contains("walking group"), "the event leaks the goal's words");
+
+            // each resource announced by its kind when linked, and again when its take-up changed; never its name
+            JsonNode takenUp = probe.await(r -> EventProbe.ofType("signposting.updated", referral).test(r)
+                    && "TAKEN_UP".equals(r.value().path("data").path("takeUp").asText()), Duration.ofSeconds(60));
+            assertEquals(citizensAdvice, takenUp.path("data").path("signpostingId").asText());
+            assertEquals("WELFARE_BENEFITS_AND_MONEY", takenUp.path("data").path("category").asText());
+            List<JsonNode> linked = probe.all(Duration.ofSeconds(1)).stream().map(r -> r.value())
+                    .filter(e -> "signposting.updated".equals(e.path("type").asText())
+                            && referral.toString().equals(e.path("subject").asText()))
+                    .toList();
+            assertEquals(3, linked.size(), "two linked, one taken up: " + linked);
+            assertEquals(2, linked.stream().filter(e -> "NOT_KNOWN".equals(e.path("data").path("takeUp").asText()))
+                    .count());
+            assertFalse(linked.toString().contains("Citizens Advice") || linked.toString().contains("Hyde Park"),
+                    "the events leak the resources' names: " + linked);
         }
     }
 

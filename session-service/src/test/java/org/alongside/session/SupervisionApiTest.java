@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -66,6 +67,16 @@ class SupervisionApiTest {
                 .body("actions[0].description", equalTo("Book a day off after the hospital visits"))
                 .body("actions[0].dueBy", equalTo("2030-01-31"));
         asSupervisor(supervisor).get("/supervision/overdue").then().body("items.peerId", not(hasItem(peer.toString())));
+        try (EventProbe probe = new EventProbe(KafkaBroker.shared().bootstrapServers(), Topics.STAFF)) {
+            // that it was held, keyed by the peer: not who held it, what it covered or how the peer is
+            JsonNode held = probe.await(r -> EventProbe.ofType("supervision.recorded", peer).test(r)
+                    && peer.toString().equals(r.key()), Duration.ofSeconds(60));
+            assertEquals(peer.toString(), held.path("data").path("peerId").asText());
+            assertFalse(held.path("data").path("heldAt").isMissingNode());
+            for (String secret : List.of(supervisor, "COPING", "CASELOAD_REVIEW", "caring for mum", "day off")) {
+                assertFalse(held.toString().contains(secret), "the event leaks " + secret + ": " + held);
+            }
+        }
 
         asPeer(peer).get("/peers/" + peer + "/supervision").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].wellbeingNotes", equalTo("Tired; caring for mum as well"));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.alongside.matching.peers.Peer;
 import org.alongside.matching.peers.Peers;
 import org.alongside.platform.events.matches.MatchAccepted;
@@ -82,7 +83,18 @@ public class Decisions {
         referral.waitingSince = null;
         referral.updatedAt = now;
         Match.start(proposal, now);
-        outbox.publish(new MatchAccepted(referral.id, proposal.id, proposal.peerId, proposal.score, now));
+        outbox.publish(new MatchAccepted(referral.id, proposal.id, proposal.peerId, proposal.score,
+                sharedLivedExperience(proposal), now));
+    }
+
+    /** What the proposal's scoring found the peer shares with the person: a condition, else a condition group. */
+    static MatchAccepted.SharedLivedExperience sharedLivedExperience(Proposal proposal) {
+        Set<Scorer.Factor> factors = proposal.reasons.stream().map(Scorer.Reason::factor).collect(Collectors.toSet());
+        if (factors.contains(Scorer.Factor.SHARED_CONDITION)) {
+            return MatchAccepted.SharedLivedExperience.CONDITION;
+        }
+        return factors.contains(Scorer.Factor.SHARED_GROUP) ? MatchAccepted.SharedLivedExperience.CONDITION_GROUP
+                : MatchAccepted.SharedLivedExperience.NONE;
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The exact aggregates of one cohort of referrals (those received in a period), as read from the fact tables,
- * before disclosure control. Never leaves the service as it is.
+ * before disclosure control, and the referring organisations' names by ODS code. Never leaves the service as it is.
  */
 public record CohortFacts(
         Activity total,
@@ -20,7 +20,8 @@ public record CohortFacts(
         Map<String, People> peopleByGroup,
         List<InstrumentOutcomes> instruments,
         Concerns concerns,
-        Workforce workforce) {
+        Workforce workforce,
+        Map<String, String> organisationNames) {
 
     /** Waiting-time bands, in whole days from receipt to the first attended session. */
     public static final List<String> WAIT_BANDS = List.of("0-13", "14-27", "28-55", "56-83", "84+");
@@ -72,16 +73,28 @@ public record CohortFacts(
     }
 
     /**
-     * How the cohort's support is delivered: peers' caseloads of its people now (matches accepted and not ended),
-     * its goals and its places at group meetings.
+     * How the cohort's support is delivered: peers' caseloads of its people now (matches accepted and not ended) and
+     * those peers by supervision against the policy interval, its matches by the lived experience they shared, its
+     * goals, its places at group meetings and its signposting by kind of resource.
      */
     public record Workforce(Map<Long, Long> peersByCaseload, long goals, long peopleWithGoals, long goalsRatedTwice,
             long goalsImproved, long goalsUnchanged, long goalsWorse, long goalsAchieved, long groupMeetings,
-            long groupAttendances, long groupDidNotAttend, long peopleInGroups) {
+            long groupAttendances, long groupDidNotAttend, long peopleInGroups, Map<String, Long> matchesBySharing,
+            long supervisionIntervalDays, Map<String, Long> peersBySupervision,
+            Map<String, Signposts> signpostingByCategory) {
+
+        /** Supervision of a peer against the policy interval. */
+        public static final List<String> SUPERVISION = List.of("WITHIN_INTERVAL", "OVERDUE", "NONE_RECORDED");
+        /** What lived experience a match shared, as match.accepted says. */
+        public static final List<String> SHARING = List.of("CONDITION", "CONDITION_GROUP", "NONE");
 
         public static Workforce none() {
-            return new Workforce(Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new Workforce(Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 28, Map.of(), Map.of());
         }
+    }
+
+    /** Resources of one kind the cohort's people were linked to, and how many they took up or did not. */
+    public record Signposts(long made, long takenUp, long notTakenUp) {
     }
 
     public record Concerns(long concerns, long people, long immediateRisk, Map<String, Long> byCategory) {

@@ -64,7 +64,8 @@ public record DashboardSummary(
             @Schema(description = "Withdrawn, as a percentage of received") Figure withdrawalRate,
             @Schema(description = "Started support (attended a session), as a percentage of received") Figure startedSupportRate,
             @Schema(description = "By referral source (referrer type)") List<Cell> byReferrerType,
-            @Schema(description = "By referring organisation: its ODS code (the events carry no organisation name)")
+            @Schema(description = "By referring organisation: key its ODS code, label the organisation's name as the "
+                    + "latest referral received with one carried it (the code when none did)")
             List<Cell> byReferrerOrganisation,
             @Schema(description = "By condition group of the first condition listed (SNOMED CT mapping)") List<Cell> byConditionGroup,
             @Schema(description = "By deprivation decile (IMD, 1 = most deprived)") List<Cell> byImdDecile,
@@ -166,7 +167,9 @@ public record DashboardSummary(
 
     @Schema(name = "DashboardDelivery", description = """
             How the cohort's support is delivered: the peers supporting its people now (matches accepted and not
-            ended), its goals and its places at group meetings.""")
+            ended) and their supervision against the policy interval, whether its matches shared the person's lived
+            experience, its goals, its places at group meetings, and the community resources its people were linked
+            to and took up.""")
     public record Delivery(
             @Schema(description = "Peers supporting at least one of the cohort now") Figure peersWithCaseload,
             @Schema(description = "Mean people per peer with a caseload") Figure meanCaseload,
@@ -181,7 +184,29 @@ public record DashboardSummary(
             @Schema(description = "Places taken at group meetings (one per person per meeting)") Figure groupAttendances,
             @Schema(description = "People who attended at least one group meeting") Figure peopleInGroups,
             @Schema(description = "Group places missed, as a percentage of places attended or missed")
-            Figure groupDidNotAttendRate) {
+            Figure groupDidNotAttendRate,
+            @Schema(description = "The cohort's matches (a transfer is a new match) whose acceptance said what lived "
+                    + "experience the peer shares with the person") Figure matchesWithSharingKnown,
+            @Schema(description = "Those matches by what the peer shares: CONDITION (one of the person's conditions), "
+                    + "CONDITION_GROUP (not the condition, one of its group in matching's taxonomy), NONE")
+            List<Cell> sharedLivedExperience,
+            @Schema(description = "Matches sharing a condition, as a percentage of matches whose sharing is known")
+            Figure sharedConditionShare,
+            @Schema(description = "Matches sharing a condition or a condition group, as a percentage of matches "
+                    + "whose sharing is known") Figure sharedConditionOrGroupShare,
+            @Schema(description = "The supervision policy interval, in days (session-service's, "
+                    + "alongside.supervision.interval)", example = "28") long supervisionIntervalDays,
+            @Schema(description = "Peers with a caseload by their latest supervision: WITHIN_INTERVAL (held on or "
+                    + "after the day supervisionIntervalDays before today), OVERDUE (before that), NONE_RECORDED")
+            List<Cell> supervision,
+            @Schema(description = "Peers with a caseload supervised within the interval, as a percentage of them")
+            Figure supervisedWithinIntervalShare,
+            @Schema(description = "Community resources the cohort's people were linked to") Figure signpostingMade,
+            @Schema(description = "Those by take-up as last recorded: TAKEN_UP, NOT_TAKEN_UP, NOT_KNOWN")
+            List<Cell> signpostingTakeUp,
+            @Schema(description = "Taken up, as a percentage of resources linked to") Figure signpostingTakenUpShare,
+            @Schema(description = "Resources linked to, by kind of resource") List<Cell> signpostingByCategory,
+            @Schema(description = "Resources taken up, by kind of resource") List<Cell> signpostingTakenUpByCategory) {
     }
 
     @Schema(name = "DashboardSafeguarding", description = "Safeguarding concerns raised for the cohort: counts only")

@@ -15,8 +15,8 @@ import org.alongside.platform.problem.ProblemException;
 public enum Dimension {
     REFERRER_TYPE("referrerType", "Referral source",
             List.of("GP_PRACTICE", "LINK_WORKER", "SELF", "OTHER")),
-    // the events carry the referrer's ODS code only, not the organisation's name
-    REFERRER_ORGANISATION("referrerOrganisation", "Referrer organisation (ODS code)", List.of()),
+    // keyed by ODS code; the summary labels each with the name the referrals carried, where they carried one
+    REFERRER_ORGANISATION("referrerOrganisation", "Referrer organisation", List.of()),
     CONDITION_GROUP("conditionGroup", "Condition group",
             Arrays.stream(ConditionGroup.values()).map(ConditionGroup::id).toList()),
     IMD_DECILE("imdDecile", "Deprivation decile (IMD, 1 = most deprived)",

@@ -1,14 +1,14 @@
 package org.alongside.outcomes.dashboard;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.alongside.platform.problem.ProblemException;
 
 /**
  * The referrals a report covers: those received from the start of {@code from} to the end of {@code to}, both
- * calendar days in the reporting time zone and both optional (open-ended).
+ * calendar days in the reporting time zone {@code zone} and both optional (open-ended). The read model keeps each
+ * referral's day of receipt in that zone, so a period is compared day by day.
  */
 public record ReportingPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 
@@ -21,16 +21,6 @@ public record ReportingPeriod(LocalDate from, LocalDate to, ZoneId zone) {
     /** Parses query parameters, answering a 400 that names the parameter when one is not an ISO date. */
     public static ReportingPeriod parse(String from, String to, ZoneId zone) {
         return new ReportingPeriod(date("from", from), date("to", to), zone);
-    }
-
-    /** Inclusive start, or null when open. */
-    public OffsetDateTime start() {
-        return from == null ? null : from.atStartOfDay(zone).toOffsetDateTime();
-    }
-
-    /** Exclusive end (the start of the day after {@code to}), or null when open. */
-    public OffsetDateTime end() {
-        return to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
     }
 
     private static LocalDate date(String name, String value) {

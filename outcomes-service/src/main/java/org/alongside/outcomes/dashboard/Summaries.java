@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -27,14 +29,17 @@ import org.alongside.outcomes.dashboard.CohortFacts.InstrumentOutcomes;
 import org.alongside.outcomes.dashboard.CohortFacts.ItemOutcome;
 import org.alongside.outcomes.dashboard.CohortFacts.Outcome;
 import org.alongside.outcomes.dashboard.CohortFacts.People;
+import org.alongside.outcomes.dashboard.CohortFacts.Signposts;
 import org.alongside.outcomes.dashboard.CohortFacts.Workforce;
+import org.alongside.outcomes.facts.ReportingConfig;
 
 /**
- * Reads a cohort's aggregates from the fact tables: four statements, run side by side in one shared database
- * snapshot, so the numbers agree with each other. Session counts and whether a person has paired outcomes come
- * from the counters kept on each referral's fact row, and outcome pairs carry their referral's dimensions, so
- * no statement scans the session or measurement tables or joins. A referral belongs to the cohort once its
- * receipt is known; facts that arrived before it wait to be counted.
+ * Reads a cohort's aggregates from the per-day tables the triggers keep and from small tables that carry their
+ * referral's day of receipt: a few statements, run side by side in one shared database snapshot, so the numbers
+ * agree with each other. Session and goal counts and whether a person has paired outcomes come from the counters
+ * kept on each referral's fact row, summed by day of receipt; no statement reads referrals, sessions, goals or
+ * measurements one by one, or joins. A referral belongs to the cohort once its receipt is known; facts that
+ * arrived before it wait to be counted.
  */
 @ApplicationScoped
 public class Summaries {
@@ -43,12 +48,9 @@ public class Summaries {
     private static final String ALL = "all";
     private static final int ANSWERS_KEPT = 64;
 
-    private static final String COHORT = """
-            WITH cohort AS (
-                SELECT * FROM referral_fact
-                WHERE received_at >= COALESCE(?, '-infinity'::timestamptz)
-                  AND received_at < COALESCE(?, 'infinity'::timestamptz))
-            """;
+    /** Referrals received from the period's first day to its last, either end open: the cohort. */
+    private static final String RECEIVED_IN_PERIOD = " received_day >= COALESCE(?::date, '-infinity'::date)"
+            + " AND received_day <= COALESCE(?::date, 'infinity'::date) ";
 
     // Sums of the per-day rows the triggers on referral_fact keep (V5 migration): the whole cohort under 'all', and
     // each group of the breakdown under its name.
@@ -58,7 +60,9 @@ public class Summaries {
                    sum(sessions_did_not_attend), sum(sessions_cancelled_client), sum(sessions_cancelled_peer),
                    sum(attended_in_person), sum(attended_telephone), sum(attended_video), sum(attended_online_text),
                    sum(attended_group), sum(with_baseline), sum(paired), sum(waited), sum(wait_0_13),
-                   sum(wait_14_27), sum(wait_28_55), sum(wait_56_83), sum(wait_84_plus)
+                   sum(wait_14_27), sum(wait_28_55), sum(wait_56_83), sum(wait_84_plus), sum(group_did_not_attend),
+                   sum(people_in_groups), sum(goals_set), sum(people_with_goals), sum(goals_rated_twice),
+                   sum(goals_rated_higher), sum(goals_rated_same), sum(goals_rated_lower), sum(goals_achieved)
             FROM referral_day_activity
             WHERE dimension IN ('all', ?)
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
@@ -72,6 +76,9 @@ public class Summaries {
             WHERE dimension IN ('all', ?)
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY dimension, key, days""";
+
+    // Every referring organisation's latest name (a few hundred rows for an ICB).
+    private static final String ORGANISATION_NAMES = "SELECT ods_code, name FROM referrer_organisation";
 
     /** The dimensions referral_day_count keeps, as the summary names them. */
     private static final List<String> DISTRIBUTED = List.of("referrer_type", "referrer_ods_code", "condition_group",
@@ -111,44 +118,41 @@ public class Summaries {
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY instrument, item""";
 
-    // Peers by the number of the cohort's people they support now: matches accepted and not ended.
-    private static final String CASELOADS = COHORT + """
-            SELECT people, count(*) FROM (
-                SELECT m.peer_id, count(*) AS people
-                FROM match_fact m JOIN cohort c ON c.referral_id = m.referral_id
-                WHERE m.accepted_at IS NOT NULL AND m.ended_at IS NULL GROUP BY m.peer_id) caseload
-            GROUP BY people""";
+    // Peers by the number of the cohort's people they support now (matches accepted and not ended, which carry
+    // their referral's day of receipt: V8 migration) and by their latest supervision: on or after the cut-off day,
+    // before it, or none.
+    private static final String CASELOADS = """
+            SELECT c.people, CASE WHEN s.last_held IS NULL THEN 'NONE_RECORDED'
+                                  WHEN s.last_held >= ? THEN 'WITHIN_INTERVAL' ELSE 'OVERDUE' END, count(*)
+            FROM (SELECT peer_id, count(*) AS people FROM match_fact
+                  WHERE accepted_at IS NOT NULL AND ended_at IS NULL AND """ + RECEIVED_IN_PERIOD + """
+                  GROUP BY peer_id) c
+            LEFT JOIN LATERAL (SELECT max(held_at) AS last_held FROM supervision_fact f
+                               WHERE f.peer_id = c.peer_id) s ON true
+            GROUP BY 1, 2""";
 
-    // Each goal of the cohort: its first and latest progress rating and its latest status.
-    private static final String GOALS = COHORT + """
-            , goals AS (
-                SELECT g.goal_id, min(g.referral_id::text) AS referral_id,
-                       (array_agg(g.rating ORDER BY g.updated_at) FILTER (WHERE g.rating IS NOT NULL))[1] AS first,
-                       (array_agg(g.rating ORDER BY g.updated_at DESC) FILTER (WHERE g.rating IS NOT NULL))[1] AS last,
-                       count(g.rating) AS ratings,
-                       (array_agg(g.status ORDER BY g.updated_at DESC))[1] AS status
-                FROM goal_update_fact g JOIN cohort c ON c.referral_id = g.referral_id
-                GROUP BY g.goal_id)
-            SELECT count(*), count(DISTINCT referral_id), count(*) FILTER (WHERE ratings >= 2),
-                   count(*) FILTER (WHERE ratings >= 2 AND last > first),
-                   count(*) FILTER (WHERE ratings >= 2 AND last = first),
-                   count(*) FILTER (WHERE ratings >= 2 AND last < first),
-                   count(*) FILTER (WHERE status = 'ACHIEVED')
-            FROM goals""";
+    // The cohort's matches by what lived experience they shared (V10 migration).
+    private static final String SHARING = """
+            SELECT shared_lived_experience, sum(matches) FROM match_sharing_day
+            WHERE day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY 1""";
 
-    // The cohort's places at group meetings as last recorded (session_fact_group reads only those).
-    private static final String GROUPS = COHORT + """
-            SELECT count(DISTINCT s.meeting_id) FILTER (WHERE s.attendance = 'ATTENDED'),
-                   count(*) FILTER (WHERE s.attendance = 'ATTENDED'),
-                   count(*) FILTER (WHERE s.attendance = 'DID_NOT_ATTEND'),
-                   count(DISTINCT s.referral_id) FILTER (WHERE s.attendance = 'ATTENDED')
-            FROM session_fact s JOIN cohort c ON c.referral_id = s.referral_id
-            WHERE s.setting = 'GROUP' AND s.status IS DISTINCT FROM 'ENTERED_IN_ERROR'""";
+    // The cohort's signposting by kind of resource (V10 migration).
+    private static final String SIGNPOSTING = """
+            SELECT category, sum(made), sum(taken_up), sum(not_taken_up) FROM signposting_day
+            WHERE day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY 1
+            HAVING sum(made) > 0""";
 
-    private static final String CONCERNS = COHORT + """
-            SELECT GROUPING(category), category, count(*), count(DISTINCT s.referral_id),
+    // Group meetings a person of the cohort attended: those whose attendees' days of receipt meet the period.
+    private static final String MEETINGS = """
+            SELECT count(*) FROM group_meeting_fact WHERE received_days && daterange(?::date, ?::date, '[]')""";
+
+    private static final String CONCERNS = """
+            SELECT GROUPING(category), category, count(*), count(DISTINCT referral_id),
                    count(*) FILTER (WHERE immediate_risk)
-            FROM safeguarding_fact s JOIN cohort c ON c.referral_id = s.referral_id
+            FROM safeguarding_fact
+            WHERE """ + RECEIVED_IN_PERIOD + """
             GROUP BY GROUPING SETS ((), (category))""";
 
     private final DataSource dataSource;
@@ -163,10 +167,16 @@ public class Summaries {
             });
     // Quarkus' own worker pool runs the statements side by side: it starts and stops with the service.
     private final ExecutorService parts;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final long supervisionIntervalDays;
 
-    Summaries(DataSource dataSource, ExecutorService parts) {
+    Summaries(DataSource dataSource, ExecutorService parts, Clock clock, ReportingConfig reporting) {
         this.dataSource = dataSource;
         this.parts = parts;
+        this.clock = clock;
+        this.zone = reporting.reportingZone();
+        this.supervisionIntervalDays = reporting.supervisionInterval().toDays();
     }
 
     /**
@@ -182,7 +192,9 @@ public class Summaries {
                 rs.next();
                 version = rs.getLong(1);
             }
-            Answer key = new Answer(period.from(), period.to(), groupBy, version);
+            // supervision is counted against today: an answer is also one day's
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            Answer key = new Answer(period.from(), period.to(), groupBy, version, today);
             CohortFacts known = answers.get(key);
             if (known != null) {
                 return known;
@@ -197,8 +209,8 @@ public class Summaries {
                     connection -> distributions(connection, period)));
             Future<Outcomes> outcomes = parts.submit(() -> inSnapshot(snapshot,
                     connection -> outcomes(connection, period, groupBy)));
-            Future<Workforce> workforce = parts.submit(() -> inSnapshot(snapshot,
-                    connection -> workforce(connection, period)));
+            Future<Supported> supported = parts.submit(() -> inSnapshot(snapshot,
+                    connection -> supported(connection, period, today)));
             Activities activities = activities(main, period, groupBy);
             Concerns concerns = concerns(main, period);
             Distributions d = await(distributions);
@@ -206,21 +218,36 @@ public class Summaries {
             CohortFacts facts = new CohortFacts(activities.total(), groupBy, activities.byGroup(), d.referralsBy(),
                     d.all().get("month"), d.all().get("decline_reason"), d.all().get("withdraw_reason"),
                     d.all().get("close_reason"), activities.people(), activities.peopleByGroup(), o.instruments(),
-                    concerns, await(workforce));
+                    concerns, workforce(activities, await(supported), supervisionIntervalDays),
+                    d.organisationNames());
             answers.put(key, facts);
             return facts;
         });
     }
 
-    /** What an answer depends on: the period, the breakdown, and the facts as they were. */
-    private record Answer(LocalDate from, LocalDate to, Dimension groupBy, long version) {
+    /** What an answer depends on: the period, the breakdown, the facts as they were, and the day. */
+    private record Answer(LocalDate from, LocalDate to, Dimension groupBy, long version, LocalDate today) {
     }
 
     private record Activities(Activity total, Map<String, Activity> byGroup, People people,
-            Map<String, People> peopleByGroup) {
+            Map<String, People> peopleByGroup, Delivered delivered) {
     }
 
-    private record Distributions(Map<String, Map<String, Long>> all, Map<Dimension, Map<String, Long>> referralsBy) {
+    /** The cohort's goals and group places, summed from its referrals' counters. */
+    private record Delivered(long groupDidNotAttend, long peopleInGroups, long goals, long peopleWithGoals,
+            long goalsRatedTwice, long goalsImproved, long goalsUnchanged, long goalsWorse, long goalsAchieved) {
+    }
+
+    /**
+     * The peers supporting the cohort now, by caseload and by supervision, the group meetings its people attended,
+     * its matches by what they shared and its signposting.
+     */
+    private record Supported(Map<Long, Long> peersByCaseload, Map<String, Long> peersBySupervision,
+            long groupMeetings, Map<String, Long> matchesBySharing, Map<String, Signposts> signposting) {
+    }
+
+    private record Distributions(Map<String, Map<String, Long>> all, Map<Dimension, Map<String, Long>> referralsBy,
+            Map<String, String> organisationNames) {
     }
 
     private record Outcomes(List<InstrumentOutcomes> instruments) {
@@ -285,6 +312,7 @@ public class Summaries {
             throws SQLException {
         Activity total = Activity.none();
         People people = new People(0, 0);
+        Delivered delivered = new Delivered(0, 0, 0, 0, 0, 0, 0, 0, 0);
         Map<String, Activity> byGroup = new LinkedHashMap<>();
         Map<String, People> peopleByGroup = new LinkedHashMap<>();
         try (PreparedStatement query = byDay(connection, ACTIVITY, groupBy, period);
@@ -295,6 +323,8 @@ public class Summaries {
                 if (ALL.equals(rs.getString(1))) {
                     total = activity;
                     people = found;
+                    delivered = new Delivered(rs.getLong(28), rs.getLong(29), rs.getLong(30), rs.getLong(31),
+                            rs.getLong(32), rs.getLong(33), rs.getLong(34), rs.getLong(35), rs.getLong(36));
                 } else {
                     byGroup.put(rs.getString(2), activity);
                     peopleByGroup.put(rs.getString(2), found);
@@ -312,7 +342,7 @@ public class Summaries {
         total = total.withWaits(percentile(waits.get(TOTAL), 0.5), percentile(waits.get(TOTAL), 0.9));
         byGroup.replaceAll((group, activity) -> activity.withWaits(percentile(waits.get(group), 0.5),
                 percentile(waits.get(group), 0.9)));
-        return new Activities(total, byGroup, people, peopleByGroup);
+        return new Activities(total, byGroup, people, peopleByGroup, delivered);
     }
 
     /**
@@ -366,7 +396,14 @@ public class Summaries {
         referralsBy.put(Dimension.AGE_BAND, all.get("age_band"));
         referralsBy.put(Dimension.GENDER, all.get("gender"));
         referralsBy.put(Dimension.ETHNICITY, all.get("ethnicity"));
-        return new Distributions(all, referralsBy);
+        Map<String, String> names = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(ORGANISATION_NAMES);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                names.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return new Distributions(all, referralsBy, names);
     }
 
     private Outcomes outcomes(Connection connection, ReportingPeriod period, Dimension groupBy) throws SQLException {
@@ -435,35 +472,58 @@ public class Summaries {
         }
     }
 
-    private Workforce workforce(Connection connection, ReportingPeriod period) throws SQLException {
+    /**
+     * A peer is supervised within the policy interval when their latest supervision was held on or after the day
+     * that many days before {@code today} (in the reporting time zone): whole days, as the figures are.
+     */
+    private Supported supported(Connection connection, ReportingPeriod period, LocalDate today) throws SQLException {
         Map<Long, Long> peersByCaseload = new TreeMap<>();
-        try (PreparedStatement query = cohort(connection, CASELOADS, period); ResultSet rs = query.executeQuery()) {
+        Map<String, Long> peersBySupervision = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(CASELOADS)) {
+            query.setObject(1, today.minusDays(supervisionIntervalDays).atStartOfDay(zone).toOffsetDateTime());
+            query.setObject(2, period.from(), Types.DATE);
+            query.setObject(3, period.to(), Types.DATE);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    peersByCaseload.merge(rs.getLong(1), rs.getLong(3), Long::sum);
+                    peersBySupervision.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                }
+            }
+        }
+        long meetings;
+        try (PreparedStatement query = inPeriod(connection, MEETINGS, period); ResultSet rs = query.executeQuery()) {
+            rs.next();
+            meetings = rs.getLong(1);
+        }
+        Map<String, Long> matchesBySharing = new TreeMap<>();
+        try (PreparedStatement query = inPeriod(connection, SHARING, period); ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                peersByCaseload.put(rs.getLong(1), rs.getLong(2));
+                matchesBySharing.put(rs.getString(1), rs.getLong(2));
             }
         }
-        long[] goals = new long[7];
-        try (PreparedStatement query = cohort(connection, GOALS, period); ResultSet rs = query.executeQuery()) {
-            rs.next();
-            for (int i = 0; i < goals.length; i++) {
-                goals[i] = rs.getLong(i + 1);
+        Map<String, Signposts> signposting = new TreeMap<>();
+        try (PreparedStatement query = inPeriod(connection, SIGNPOSTING, period);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                signposting.put(rs.getString(1), new Signposts(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
             }
         }
-        long[] groups = new long[4];
-        try (PreparedStatement query = cohort(connection, GROUPS, period); ResultSet rs = query.executeQuery()) {
-            rs.next();
-            for (int i = 0; i < groups.length; i++) {
-                groups[i] = rs.getLong(i + 1);
-            }
-        }
-        return new Workforce(peersByCaseload, goals[0], goals[1], goals[2], goals[3], goals[4], goals[5], goals[6],
-                groups[0], groups[1], groups[2], groups[3]);
+        return new Supported(peersByCaseload, peersBySupervision, meetings, matchesBySharing, signposting);
+    }
+
+    /** Places taken at group meetings are the cohort's attended group sessions, counted with its sessions. */
+    private static Workforce workforce(Activities activities, Supported supported, long supervisionIntervalDays) {
+        Delivered d = activities.delivered();
+        return new Workforce(supported.peersByCaseload(), d.goals(), d.peopleWithGoals(), d.goalsRatedTwice(),
+                d.goalsImproved(), d.goalsUnchanged(), d.goalsWorse(), d.goalsAchieved(), supported.groupMeetings(),
+                activities.total().inGroup(), d.groupDidNotAttend(), d.peopleInGroups(), supported.matchesBySharing(),
+                supervisionIntervalDays, supported.peersBySupervision(), supported.signposting());
     }
 
     private Concerns concerns(Connection connection, ReportingPeriod period) throws SQLException {
         Concerns concerns = new Concerns(0, 0, 0, Map.of());
         Map<String, Long> byCategory = new TreeMap<>();
-        try (PreparedStatement query = cohort(connection, CONCERNS, period)) {
+        try (PreparedStatement query = inPeriod(connection, CONCERNS, period)) {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getInt(1) == 1) {
@@ -477,11 +537,12 @@ public class Summaries {
         return concerns;
     }
 
-    private static PreparedStatement cohort(Connection connection, String sql, ReportingPeriod period)
+    /** A statement whose only parameters are the period's first and last day (null when open). */
+    private static PreparedStatement inPeriod(Connection connection, String sql, ReportingPeriod period)
             throws SQLException {
         PreparedStatement query = connection.prepareStatement(sql);
-        query.setObject(1, period.start(), Types.TIMESTAMP_WITH_TIMEZONE);
-        query.setObject(2, period.end(), Types.TIMESTAMP_WITH_TIMEZONE);
+        query.setObject(1, period.from(), Types.DATE);
+        query.setObject(2, period.to(), Types.DATE);
         return query;
     }
 

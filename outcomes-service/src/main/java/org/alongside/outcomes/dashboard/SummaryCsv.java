@@ -150,6 +150,18 @@ public final class SummaryCsv {
         figure("delivery", "", "", "groupAttendances", d.groupAttendances());
         figure("delivery", "", "", "peopleInGroups", d.peopleInGroups());
         figure("delivery", "", "", "groupDidNotAttendRate", d.groupDidNotAttendRate());
+        figure("delivery", "", "", "matchesWithSharingKnown", d.matchesWithSharingKnown());
+        cells("sharedLivedExperience", "matches", d.sharedLivedExperience());
+        figure("delivery", "", "", "sharedConditionShare", d.sharedConditionShare());
+        figure("delivery", "", "", "sharedConditionOrGroupShare", d.sharedConditionOrGroupShare());
+        row("delivery", "", "", "supervisionIntervalDays", Long.toString(d.supervisionIntervalDays()));
+        cells("supervision", "peers", d.supervision());
+        figure("delivery", "", "", "supervisedWithinIntervalShare", d.supervisedWithinIntervalShare());
+        figure("delivery", "", "", "signpostingMade", d.signpostingMade());
+        cells("signpostingTakeUp", "resources", d.signpostingTakeUp());
+        figure("delivery", "", "", "signpostingTakenUpShare", d.signpostingTakenUpShare());
+        cells("signpostingByCategory", "resources", d.signpostingByCategory());
+        cells("signpostingTakenUpByCategory", "resourcesTakenUp", d.signpostingTakenUpByCategory());
     }
 
     private void safeguarding(DashboardSummary.Safeguarding g) {

@@ -20,6 +20,7 @@ import org.alongside.outcomes.dashboard.DashboardSummary.Cell;
 import org.alongside.outcomes.dashboard.DashboardSummary.GroupOutcome;
 import org.alongside.outcomes.dashboard.DashboardSummary.InstrumentOutcome;
 import org.alongside.outcomes.measures.Instrument;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
 
 /**
  * Turns a cohort's exact aggregates into the published summary, applying disclosure control cell by cell. Cells
@@ -98,7 +99,7 @@ public final class SummaryPresenter {
         Figure paired = disclosure.count(people.withPairedFollowUp());
         DashboardSummary.Outcomes outcomes = new DashboardSummary.Outcomes(started,
                 disclosure.count(people.withBaseline()), paired, disclosure.percent(paired, started),
-                facts.instruments().stream().map(i -> instrument(i, facts.groupBy())).toList());
+                facts.instruments().stream().map(i -> instrument(i, facts)).toList());
 
         CohortFacts.Concerns concerns = facts.concerns();
         DashboardSummary.Safeguarding safeguarding = new DashboardSummary.Safeguarding(
@@ -116,7 +117,15 @@ public final class SummaryPresenter {
     }
 
     private List<Cell> distribution(Dimension dimension, CohortFacts facts) {
-        return cells(withKnownKeys(dimension, facts.referralsBy().get(dimension)), dimension::label);
+        return cells(withKnownKeys(dimension, facts.referralsBy().get(dimension)), labels(dimension, facts));
+    }
+
+    /** How people read the keys of {@code dimension}: a referring organisation by the name its referrals carried. */
+    private static Function<String, String> labels(Dimension dimension, CohortFacts facts) {
+        if (dimension != Dimension.REFERRER_ORGANISATION) {
+            return dimension::label;
+        }
+        return key -> facts.organisationNames().getOrDefault(key, dimension.label(key));
     }
 
     /** The dimension's known categories first (0 when absent), then any others found, not recorded last. */
@@ -149,7 +158,8 @@ public final class SummaryPresenter {
         return cells;
     }
 
-    private InstrumentOutcome instrument(InstrumentOutcomes outcomes, Dimension groupBy) {
+    private InstrumentOutcome instrument(InstrumentOutcomes outcomes, CohortFacts facts) {
+        Dimension groupBy = facts.groupBy();
         Optional<Instrument> definition = instruments.apply(outcomes.instrument());
         boolean perItem = definition.map(Instrument::perItem).orElse(false);
         boolean reliableChange = definition.map(Instrument::reliableChangeDefined).orElse(false);
@@ -171,10 +181,10 @@ public final class SummaryPresenter {
                 reliableChange ? disclosure.percent(change.get(1), paired) : Figure.NOT_DEFINED,
                 reliableChange ? disclosure.percent(change.get(2), paired) : Figure.NOT_DEFINED,
                 items(outcomes, definition),
-                groupOutcomes(Dimension.CONDITION_GROUP, outcomes.byConditionGroup(), perItem, reliableChange),
-                groupOutcomes(Dimension.IMD_DECILE, outcomes.byImdDecile(), perItem, reliableChange),
+                groupOutcomes(Dimension.CONDITION_GROUP, outcomes.byConditionGroup(), perItem, reliableChange, facts),
+                groupOutcomes(Dimension.IMD_DECILE, outcomes.byImdDecile(), perItem, reliableChange, facts),
                 groupBy == null ? List.of()
-                        : groupOutcomes(groupBy, outcomes.byGroup(), perItem, reliableChange));
+                        : groupOutcomes(groupBy, outcomes.byGroup(), perItem, reliableChange, facts));
     }
 
     private static Figure[] notDefined() {
@@ -217,7 +227,8 @@ public final class SummaryPresenter {
     }
 
     private List<GroupOutcome> groupOutcomes(Dimension dimension, Map<String, Outcome> byGroup, boolean perItem,
-            boolean reliableChange) {
+            boolean reliableChange, CohortFacts facts) {
+        Function<String, String> label = labels(dimension, facts);
         Map<String, Outcome> ordered = new LinkedHashMap<>();
         withKnownKeys(dimension, byGroup, Outcome.none()).forEach((key, outcome) -> {
             if (outcome.withBaseline() > 0) {
@@ -231,7 +242,7 @@ public final class SummaryPresenter {
         for (int i = 0; i < keys.size(); i++) {
             Outcome outcome = ordered.get(keys.get(i));
             Figure[] mean = perItem ? notDefined() : mean(outcome.change(), outcome.withChange(), paired.get(i));
-            rows.add(new GroupOutcome(keys.get(i), dimension.label(keys.get(i)), paired.get(i), mean[0], mean[1],
+            rows.add(new GroupOutcome(keys.get(i), label.apply(keys.get(i)), paired.get(i), mean[0], mean[1],
                     mean[2], reliableChange ? disclosure.percent(improved.get(i), paired.get(i)) : Figure.NOT_DEFINED));
         }
         return rows;
@@ -255,6 +266,43 @@ public final class SummaryPresenter {
         progress.put("SAME", w.goalsUnchanged());
         progress.put("LOWER", w.goalsWorse());
         List<Figure> group = disclosure.group(List.of(w.groupAttendances(), w.groupDidNotAttend()));
+
+        // matches by what they shared add up to the matches whose sharing is known
+        Map<String, Long> sharing = known(CohortFacts.Workforce.SHARING, w.matchesBySharing());
+        long sharingKnown = sharing.values().stream().mapToLong(Long::longValue).sum();
+        Figure matchesKnown = disclosure.count(sharingKnown);
+        List<Cell> shared = cells(sharing, key -> switch (key) {
+            case "CONDITION" -> "Shared a condition";
+            case "CONDITION_GROUP" -> "Shared a condition group (not the condition)";
+            default -> "Shared neither";
+        });
+        // peers by supervision add up to the peers with a caseload
+        List<Cell> supervision = cells(known(CohortFacts.Workforce.SUPERVISION, w.peersBySupervision()),
+                key -> switch (key) {
+                    case "WITHIN_INTERVAL" -> "Supervised in the last " + w.supervisionIntervalDays() + " days";
+                    case "OVERDUE" -> "Last supervised longer ago";
+                    default -> "No supervision recorded";
+                });
+        // resources by take-up add up to those linked to, and so do they by kind
+        Map<String, Long> made = new LinkedHashMap<>();
+        Map<String, Long> takenUpByKind = new LinkedHashMap<>();
+        for (SignpostingUpdated.Category kind : SignpostingUpdated.Category.values()) {
+            CohortFacts.Signposts signposts = w.signpostingByCategory().getOrDefault(kind.name(),
+                    new CohortFacts.Signposts(0, 0, 0));
+            made.put(kind.name(), signposts.made());
+            takenUpByKind.put(kind.name(), signposts.takenUp());
+        }
+        long linked = made.values().stream().mapToLong(Long::longValue).sum();
+        long takenUp = takenUpByKind.values().stream().mapToLong(Long::longValue).sum();
+        long notTakenUp = w.signpostingByCategory().values().stream().mapToLong(CohortFacts.Signposts::notTakenUp)
+                .sum();
+        Map<String, Long> takeUp = new LinkedHashMap<>();
+        takeUp.put("TAKEN_UP", takenUp);
+        takeUp.put("NOT_TAKEN_UP", notTakenUp);
+        takeUp.put("NOT_KNOWN", linked - takenUp - notTakenUp);
+        Figure signpostingMade = disclosure.count(linked);
+        List<Cell> takeUpCells = cells(takeUp, Dimension.Labels::humanise);
+
         return new DashboardSummary.Delivery(peersWithCaseload,
                 disclosure.statistic(peers == 0 ? null : (double) people / peers, peers, peersWithCaseload, 1),
                 cells(bands, band -> band + " people"), disclosure.count(w.goals()),
@@ -265,7 +313,21 @@ public final class SummaryPresenter {
                     default -> "Rated lower than first";
                 }), disclosure.count(w.goalsAchieved()), disclosure.count(w.groupMeetings()), group.get(0),
                 disclosure.count(w.peopleInGroups()), disclosure.percent(group.get(1),
-                        disclosure.count(w.groupAttendances() + w.groupDidNotAttend())));
+                        disclosure.count(w.groupAttendances() + w.groupDidNotAttend())),
+                matchesKnown, shared, disclosure.percent(shared.get(0).count(), matchesKnown),
+                disclosure.percent(disclosure.count(sharing.get("CONDITION") + sharing.get("CONDITION_GROUP")),
+                        matchesKnown),
+                w.supervisionIntervalDays(), supervision,
+                disclosure.percent(supervision.get(0).count(), peersWithCaseload),
+                signpostingMade, takeUpCells, disclosure.percent(takeUpCells.get(0).count(), signpostingMade),
+                cells(made, Dimension.Labels::humanise), cells(takenUpByKind, Dimension.Labels::humanise));
+    }
+
+    /** The counts of {@code keys}, in their order, 0 for any not found. */
+    private static Map<String, Long> known(List<String> keys, Map<String, Long> found) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        keys.forEach(key -> ordered.put(key, found.getOrDefault(key, 0L)));
+        return ordered;
     }
 
     private Breakdown breakdown(CohortFacts facts) {
@@ -285,12 +347,13 @@ public final class SummaryPresenter {
         List<Figure> paired = disclosure.group(keys.stream()
                 .map(key -> facts.peopleByGroup().getOrDefault(key, new People(0, 0)).withPairedFollowUp())
                 .toList());
+        Function<String, String> label = labels(dimension, facts);
         List<BreakdownRow> result = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Activity row = rows.get(i);
             Figure offered = disclosure.count(row.attended() + row.didNotAttend());
             Figure waited = disclosure.count(row.waited());
-            result.add(new BreakdownRow(keys.get(i), dimension.label(keys.get(i)), received.get(i), accepted.get(i),
+            result.add(new BreakdownRow(keys.get(i), label.apply(keys.get(i)), received.get(i), accepted.get(i),
                     disclosure.percent(accepted.get(i), received.get(i)), active.get(i),
                     disclosure.statistic(row.medianWaitDays(), row.waited(), waited, 1), attended.get(i),
                     disclosure.percent(didNotAttend.get(i), offered), paired.get(i)));

@@ -14,7 +14,8 @@ import org.alongside.platform.events.sessions.GoalUpdated;
 /**
  * Writes {@code goal_update_fact}: every update of a goal (focus, status, progress rating when rated), keyed by the
  * goal and the update's time, so a re-sent update changes nothing and the first and latest ratings are read in time
- * order whatever order the updates arrive in. Never the goal's words.
+ * order whatever order the updates arrive in; the referral's goal counters are recounted from them. Never the
+ * goal's words.
  */
 @ApplicationScoped
 public class GoalFacts {
@@ -28,10 +29,17 @@ public class GoalFacts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void updated(UUID referralId, GoalUpdated goal, OffsetDateTime updatedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            // Updates of one referral's goals are applied one at a time, queued on its fact row, so the recount
+            // below sees every committed update of the referral even when several consumers run.
             try (PreparedStatement referral = connection.prepareStatement(
                     "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
                 referral.setObject(1, referralId);
                 referral.executeUpdate();
+            }
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE")) {
+                lock.setObject(1, referralId);
+                lock.execute();
             }
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO goal_update_fact (goal_id, referral_id, updated_at, focus, status, rating)
@@ -44,6 +52,11 @@ public class GoalFacts {
                 upsert.setString(5, goal.status().name());
                 upsert.setObject(6, goal.rating(), Types.SMALLINT);
                 upsert.executeUpdate();
+            }
+            // the referral's goal counters, which the dashboard sums by day of receipt (V8 migration)
+            try (PreparedStatement recount = connection.prepareStatement("SELECT referral_goals_recount(?)")) {
+                recount.setArray(1, connection.createArrayOf("uuid", new Object[] {referralId}));
+                recount.execute();
             }
         }
     }

@@ -33,7 +33,8 @@ public class MatchEvents implements ReadModelSubscriber {
     /** The person chose a peer: the referral counts as matched from the first time that happened. */
     void accepted(Received<MatchAccepted> event) throws SQLException {
         facts.reached(event.referralId(), ReferralFacts.Milestone.MATCHED, event.time());
-        matches.accepted(event.referralId(), event.data().peerId(), event.time());
+        matches.accepted(event.referralId(), event.data().peerId(), event.time(),
+                event.data().sharedLivedExperience());
     }
 
     /** The match ended (the referral closed or was withdrawn): the peer's caseload is one fewer. */

@@ -51,8 +51,9 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     private static final int ATTEMPTS = 3;
     private static final String FACT_TABLES = "referral_day_count, referral_day_activity, referral_day_wait, "
-            + "outcome_day, outcome_item_day, outcome_pair, measurement_fact, safeguarding_fact, session_fact, "
-            + "match_fact, goal_update_fact, referral_fact";
+            + "outcome_day, outcome_item_day, group_meeting_fact, match_sharing_day, signposting_day, outcome_pair, "
+            + "measurement_fact, safeguarding_fact, session_fact, match_fact, goal_update_fact, signposting_fact, "
+            + "supervision_fact, referral_fact, referrer_organisation";
 
     public enum State { NEVER_RUN, RUNNING, COMPLETED, FAILED }
 

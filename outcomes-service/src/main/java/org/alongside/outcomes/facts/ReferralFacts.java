@@ -116,6 +116,11 @@ public class ReferralFacts {
                     + " ELSE f." + c + " END").collect(Collectors.joining(", "))
             + ", dimensions_updated_at = GREATEST(f.dimensions_updated_at, EXCLUDED.dimensions_updated_at)";
 
+    private static final String ORGANISATION_NAMED = """
+            INSERT INTO referrer_organisation AS o (ods_code, name, named_at) VALUES (?, ?, ?)
+            ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, named_at = EXCLUDED.named_at
+            WHERE (EXCLUDED.named_at, EXCLUDED.name) > (o.named_at, o.name)""";
+
     /** What either version of referral.accepted says about who the referral is for. */
     public record Accepted(List<Condition> conditions, String ageBand, Gender gender, Integer imdDecile,
             String locality, String ethnicity, OffsetDateTime receivedAt) {
@@ -158,6 +163,22 @@ public class ReferralFacts {
             setReceivedDay(upsert, 12, receivedAt);
             upsert.executeUpdate();
             copyToOutcomes(connection, referralId);
+        }
+        organisationNamed(event, receivedAt);
+    }
+
+    /** The referring organisation's name, when the referral carried one with its code: the latest receipt's wins. */
+    private void organisationNamed(ReferralReceived event, OffsetDateTime receivedAt) throws SQLException {
+        String name = event.referrerOrganisationName() == null ? null : event.referrerOrganisationName().strip();
+        if (event.referrerOdsCode() == null || name == null || name.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(ORGANISATION_NAMED)) {
+            upsert.setString(1, event.referrerOdsCode().strip().toUpperCase());
+            upsert.setString(2, name);
+            upsert.setObject(3, receivedAt);
+            upsert.executeUpdate();
         }
     }
 

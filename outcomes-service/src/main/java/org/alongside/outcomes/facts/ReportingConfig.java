@@ -2,6 +2,7 @@ package org.alongside.outcomes.facts;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** How the commissioning figures count time ({@code alongside.outcomes.*}). */
@@ -14,4 +15,10 @@ public interface ReportingConfig {
      */
     @WithDefault("Europe/London")
     ZoneId reportingZone();
+
+    /**
+     * How often each peer should be supervised: the policy interval session-service holds overdue supervision to
+     * ({@code alongside.supervision.interval}, which this follows unless set on its own), in whole days.
+     */
+    Duration supervisionInterval();
 }

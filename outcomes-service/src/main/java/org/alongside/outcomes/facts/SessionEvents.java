@@ -8,21 +8,27 @@ import org.alongside.platform.events.sessions.SafeguardingRaised;
 import org.alongside.platform.events.sessions.SafeguardingRaisedV2;
 import org.alongside.platform.events.sessions.SessionRecorded;
 import org.alongside.platform.events.sessions.SessionRecordedV2;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
 import org.alongside.platform.inbox.EventHandlers;
 import org.alongside.platform.inbox.Received;
 
-/** Sessions, goals and safeguarding concerns in session-service, as the commissioning figures count them. */
+/**
+ * Sessions, goals, signposting and safeguarding concerns in session-service, as the commissioning figures count them.
+ */
 @ApplicationScoped
 public class SessionEvents implements ReadModelSubscriber {
 
     private final SessionFacts sessions;
     private final SafeguardingFacts safeguarding;
     private final GoalFacts goals;
+    private final SignpostingFacts signposting;
 
-    SessionEvents(SessionFacts sessions, SafeguardingFacts safeguarding, GoalFacts goals) {
+    SessionEvents(SessionFacts sessions, SafeguardingFacts safeguarding, GoalFacts goals,
+            SignpostingFacts signposting) {
         this.sessions = sessions;
         this.safeguarding = safeguarding;
         this.goals = goals;
+        this.signposting = signposting;
     }
 
     @Override
@@ -31,6 +37,7 @@ public class SessionEvents implements ReadModelSubscriber {
                 .on(SessionRecorded.class, this::recorded)
                 .on(SessionRecordedV2.class, this::recordedV2)
                 .on(GoalUpdated.class, this::goalUpdated)
+                .on(SignpostingUpdated.class, this::signpostingUpdated)
                 .on(SafeguardingRaised.class, this::safeguardingRaised)
                 .on(SafeguardingRaisedV2.class, this::safeguardingRaisedV2)
                 .build();
@@ -49,6 +56,11 @@ public class SessionEvents implements ReadModelSubscriber {
     /** A goal was set, rated or changed status: counted by focus and progress, never its words. */
     void goalUpdated(Received<GoalUpdated> event) throws SQLException {
         goals.updated(event.referralId(), event.data(), event.time());
+    }
+
+    /** The person was linked to a community resource, or took it up (or not): counted by kind, never named. */
+    void signpostingUpdated(Received<SignpostingUpdated> event) throws SQLException {
+        signposting.updated(event.referralId(), event.data(), event.time());
     }
 
     /** A peer raised a safeguarding concern: counted by category and urgency, never described. */

@@ -59,7 +59,8 @@ public class SessionFacts {
                 attended_telephone = s.telephone,
                 attended_video = s.video,
                 attended_online_text = s.online_text,
-                attended_group = s.in_group
+                attended_group = s.in_group,
+                group_did_not_attend = s.group_missed
             FROM (SELECT referral_id,
                          min(started_at) FILTER (WHERE attendance = 'ATTENDED') AS first_attended_at,
                          count(*) AS recorded,
@@ -71,7 +72,8 @@ public class SessionFacts {
                          count(*) FILTER (WHERE attendance = 'ATTENDED' AND medium = 'TELEPHONE') AS telephone,
                          count(*) FILTER (WHERE attendance = 'ATTENDED' AND medium = 'VIDEO') AS video,
                          count(*) FILTER (WHERE attendance = 'ATTENDED' AND medium = 'ONLINE_TEXT') AS online_text,
-                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND setting = 'GROUP') AS in_group
+                         count(*) FILTER (WHERE attendance = 'ATTENDED' AND setting = 'GROUP') AS in_group,
+                         count(*) FILTER (WHERE attendance = 'DID_NOT_ATTEND' AND setting = 'GROUP') AS group_missed
                   FROM session_fact
                   WHERE referral_id = ANY(?) AND status IS DISTINCT FROM 'ENTERED_IN_ERROR'
                   GROUP BY referral_id) s
@@ -82,7 +84,7 @@ public class SessionFacts {
             UPDATE referral_fact f SET first_attended_at = NULL, sessions_recorded = 0, sessions_attended = 0,
                 sessions_did_not_attend = 0, sessions_cancelled_client = 0, sessions_cancelled_peer = 0,
                 attended_in_person = 0, attended_telephone = 0, attended_video = 0, attended_online_text = 0,
-                attended_group = 0
+                attended_group = 0, group_did_not_attend = 0
             WHERE f.referral_id = ANY(?) AND NOT EXISTS (
                 SELECT 1 FROM session_fact s WHERE s.referral_id = f.referral_id
                   AND s.status IS DISTINCT FROM 'ENTERED_IN_ERROR')""";

@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.alongside.outcomes.facts.MeasurementFacts;
+import org.alongside.outcomes.facts.ReportingConfig;
 import org.alongside.outcomes.facts.SessionFacts;
 import org.alongside.outcomes.measures.Instruments;
 import org.flywaydb.core.Flyway;
@@ -66,7 +69,18 @@ public final class DashboardBenchmark {
             load(connection, referrals);
             System.out.printf("loaded in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, sizes(connection));
 
-            Summaries summaries = new Summaries(pooled(url, user, password, 4), parts);
+            Summaries summaries = new Summaries(pooled(url, user, password, 4), parts, Clock.systemUTC(),
+                    new ReportingConfig() {
+                        @Override
+                        public ZoneId reportingZone() {
+                            return LONDON;
+                        }
+
+                        @Override
+                        public Duration supervisionInterval() {
+                            return Duration.ofDays(28);
+                        }
+                    });
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
             SummaryPresenter presenter = new SummaryPresenter(new Disclosure(true, 7, 5), Instruments.published()::find);
@@ -165,6 +179,12 @@ public final class DashboardBenchmark {
             sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_count_track");
             sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_activity_track");
             sql.execute("ALTER TABLE outcome_pair DISABLE TRIGGER outcome_day_track");
+            sql.execute("ALTER TABLE session_fact DISABLE TRIGGER group_meetings_track");
+            sql.execute("ALTER TABLE match_fact DISABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE safeguarding_fact DISABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE match_fact DISABLE TRIGGER match_sharing_day_track");
+            sql.execute("ALTER TABLE signposting_fact DISABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE signposting_fact DISABLE TRIGGER signposting_day_track");
             sql.execute("""
                     INSERT INTO referral_fact (referral_id, received_at, accepted_at, declined_at, withdrawn_at,
                         matched_at, closed_at, referrer_type, referrer_ods_code, condition_kinds, condition_codes,
@@ -195,19 +215,65 @@ public final class DashboardBenchmark {
                                  timestamptz '2025-04-01' + (n * interval '365 days') / :referrals AS received
                           FROM generate_series(0, :referrals - 1) n) g""".replace(":referrals",
                     Integer.toString(referrals)));
-            // 12.5 sessions on average for each matched referral: 1,000,000 for 100,000 referrals
+            // 12.5 sessions on average for each matched referral: 1,000,000 for 100,000 referrals. Every fourth is a
+            // place at a group meeting: 64 groups meet each day, so a meeting has about eight places.
             sql.execute("""
                     INSERT INTO session_fact (session_id, referral_id, peer_id, started_at, duration_minutes, medium,
-                        attendance, focus, recorded_at, event_id, setting, group_id)
-                    SELECT gen_random_uuid(), f.referral_id, NULL, f.matched_at + s * interval '7 days' + interval '5 days',
-                           60, (ARRAY['IN_PERSON','IN_PERSON','TELEPHONE','VIDEO','ONLINE_TEXT'])[1 + s % 5],
+                        attendance, focus, recorded_at, event_id, setting, group_id, meeting_id)
+                    SELECT gen_random_uuid(), f.referral_id, NULL, started, 60,
+                           (ARRAY['IN_PERSON','IN_PERSON','TELEPHONE','VIDEO','ONLINE_TEXT'])[1 + s % 5],
                            CASE WHEN s = 0 OR s % 9 > 1 THEN 'ATTENDED' WHEN s % 9 = 1 THEN 'DID_NOT_ATTEND'
                                 ELSE 'CANCELLED_BY_CLIENT' END,
-                           ARRAY['EMOTIONAL_SUPPORT'], f.matched_at + s * interval '7 days' + interval '6 days',
-                           gen_random_uuid()::text, CASE WHEN s % 4 = 3 THEN 'GROUP' ELSE 'ONE_TO_ONE' END, NULL
-                    FROM referral_fact f, generate_series(0, 15) s
+                           ARRAY['EMOTIONAL_SUPPORT'], started + interval '1 day',
+                           gen_random_uuid()::text, CASE WHEN s % 4 = 3 THEN 'GROUP' ELSE 'ONE_TO_ONE' END,
+                           CASE WHEN s % 4 = 3 THEN md5('group ' || (hashtext(f.referral_id::text) & 63))::uuid END,
+                           CASE WHEN s % 4 = 3 THEN md5(started::date || ' ' || (hashtext(f.referral_id::text) & 63))::uuid END
+                    FROM referral_fact f, generate_series(0, 15) s,
+                         LATERAL (SELECT f.matched_at + s * interval '7 days' + interval '5 days' AS started) t
                     WHERE f.matched_at IS NOT NULL
                       AND s < 9 + (hashtext(f.referral_id::text) & 7)""");
+            // one match per matched referral with one of 1,500 peers, ended when the referral closed: about 25,000
+            // people supported now, some seventeen per peer; most share a condition or its group
+            sql.execute("""
+                    INSERT INTO match_fact (referral_id, peer_id, accepted_at, ended_at, end_reason,
+                        shared_lived_experience)
+                    SELECT referral_id, md5('peer ' || abs(hashtext(referral_id::text || 'peer')) % 1500)::uuid,
+                           matched_at, closed_at, CASE WHEN closed_at IS NOT NULL THEN 'CLOSED' END,
+                           (ARRAY['CONDITION','CONDITION','CONDITION_GROUP','NONE'])
+                               [1 + abs(hashtext(referral_id::text || 'shared')) % 4]
+                    FROM referral_fact WHERE matched_at IS NOT NULL""");
+            // each peer supervised about every four weeks over the year: some 20,000 supervisions
+            sql.execute("""
+                    INSERT INTO supervision_fact (supervision_id, peer_id, held_at)
+                    SELECT gen_random_uuid(), md5('peer ' || p)::uuid,
+                           timestamptz '2025-04-01' + (p % 28) * interval '1 day' + w * interval '28 days'
+                    FROM generate_series(0, 1499) p, generate_series(0, 12) w""");
+            // one or two community resources per matched referral, a third taken up: some 120,000
+            sql.execute("""
+                    INSERT INTO signposting_fact (signposting_id, referral_id, category, take_up, updated_at)
+                    SELECT gen_random_uuid(), referral_id,
+                           (ARRAY['PHYSICAL_ACTIVITY','CONDITION_SUPPORT_GROUP','PEER_SUPPORT_GROUP',
+                                  'ARTS_AND_CREATIVITY','BEFRIENDING_AND_SOCIAL','NATURE_AND_GARDENING',
+                                  'WELFARE_BENEFITS_AND_MONEY','HOUSING'])[1 + (h + k) % 8],
+                           (ARRAY['TAKEN_UP','NOT_TAKEN_UP','NOT_KNOWN'])[1 + (h + k) % 3],
+                           matched_at + interval '20 days'
+                    FROM (SELECT referral_id, matched_at, abs(hashtext(referral_id::text || 'signposting')) AS h
+                          FROM referral_fact WHERE matched_at IS NOT NULL) f, generate_series(0, 1) k
+                    WHERE k = 0 OR h % 2 = 0""");
+            // two goals per matched referral, set with the first session and rated at three reviews four weeks
+            // apart: 640,000 updates, the last one achieving a third of them
+            sql.execute("""
+                    INSERT INTO goal_update_fact (goal_id, referral_id, updated_at, focus, status, rating)
+                    SELECT md5(f.referral_id::text || ' goal ' || g)::uuid, f.referral_id,
+                           f.matched_at + interval '5 days' + u * interval '28 days',
+                           (ARRAY['DAILY_MANAGEMENT','EMOTIONAL_SUPPORT','COMMUNITY_CONNECTION','ONGOING_SUPPORT'])
+                               [1 + (h + g) % 4],
+                           CASE WHEN u = 0 THEN 'NOT_STARTED' WHEN u = 3 AND (h + g) % 3 = 0 THEN 'ACHIEVED'
+                                ELSE 'IN_PROGRESS' END,
+                           CASE WHEN u > 0 THEN 1 + (h + u * (g + 2)) % 10 END
+                    FROM (SELECT referral_id, matched_at, abs(hashtext(referral_id::text)) AS h
+                          FROM referral_fact WHERE matched_at IS NOT NULL) f,
+                         generate_series(0, 1) g, generate_series(0, 3) u""");
             // 300,000 measures: SWEMWBS, SEMCD6 and GAD7 at baseline, most with a follow-up
             sql.execute("""
                     INSERT INTO measurement_fact (measurement_id, referral_id, instrument, timepoint, completed_at,
@@ -240,18 +306,26 @@ public final class DashboardBenchmark {
             rs.next();
             ids = rs.getArray(1);
         }
-        for (String derive : List.of(SessionFacts.RECOUNT, MeasurementFacts.REPAIR, MeasurementFacts.PEOPLE)) {
+        for (String derive : List.of(SessionFacts.RECOUNT, MeasurementFacts.REPAIR, MeasurementFacts.PEOPLE,
+                "SELECT referral_goals_recount(?)")) {
             try (PreparedStatement statement = connection.prepareStatement(derive)) {
                 statement.setArray(1, ids);
-                statement.executeUpdate();
+                statement.execute();
             }
         }
         try (Statement sql = connection.createStatement()) {
-            // every per-day table, referral_day_count included
+            // every per-day table, referral_day_count included, the group meetings and the matches' and concerns'
+            // days of receipt
             sql.execute("SELECT dashboard_day_aggregates_fill()");
             sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_count_track");
             sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_activity_track");
             sql.execute("ALTER TABLE outcome_pair ENABLE TRIGGER outcome_day_track");
+            sql.execute("ALTER TABLE session_fact ENABLE TRIGGER group_meetings_track");
+            sql.execute("ALTER TABLE match_fact ENABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE safeguarding_fact ENABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE match_fact ENABLE TRIGGER match_sharing_day_track");
+            sql.execute("ALTER TABLE signposting_fact ENABLE TRIGGER received_day_of_referral");
+            sql.execute("ALTER TABLE signposting_fact ENABLE TRIGGER signposting_day_track");
             // compacted, as after a rebuild: the set-based derivations above rewrote every referral row twice
             sql.execute("VACUUM FULL ANALYZE");
         }
@@ -261,7 +335,7 @@ public final class DashboardBenchmark {
         List<String> sizes = new ArrayList<>();
         try (Statement sql = connection.createStatement()) {
             for (String table : List.of("referral_fact", "session_fact", "measurement_fact", "outcome_pair",
-                    "safeguarding_fact")) {
+                    "safeguarding_fact", "match_fact", "goal_update_fact", "supervision_fact", "signposting_fact")) {
                 try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     sizes.add(String.format("%s %,d", table, rs.getLong(1)));

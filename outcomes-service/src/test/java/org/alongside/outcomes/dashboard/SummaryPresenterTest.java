@@ -48,7 +48,7 @@ class SummaryPresenterTest {
                         Map.of("diabetes", new Outcome(14, 9, 9, mean(2.5), 6, 2, 1), "renal",
                                 new Outcome(6, 3, 3, mean(1.9), 2, 1, 0)),
                         Map.of("2", new Outcome(20, 12, 12, mean(2.345), 8, 3, 1)), Map.of())),
-                new Concerns(2, 2, 1, Map.of("SELF_NEGLECT", 2L)), Workforce.none());
+                new Concerns(2, 2, 1, Map.of("SELF_NEGLECT", 2L)), Workforce.none(), Map.of());
 
         DashboardSummary s = new SummaryPresenter(new Disclosure(true, 7, 5), Instruments.published()::find).present(PERIOD, facts,
                 OffsetDateTime.parse("2025-07-01T09:00:00Z"));
@@ -123,6 +123,46 @@ class SummaryPresenterTest {
     }
 
     @Test
+    void workforceFiguresAreDisclosedTogetherWhereTheyAddUp() {
+        Activity total = new Activity(60, 50, 5, 5, 45, 40, 10, 300, 240, 40, 10, 10, 120, 60, 40, 20, 30, 40, 21.0,
+                55.0, List.of(10L, 12L, 8L, 6L, 4L));
+        Map<Dimension, Map<String, Long>> referralsBy = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            referralsBy.put(d, Map.of());
+        }
+        // 40 peers supporting the cohort: 30 supervised in time, 8 overdue, 2 never
+        Workforce workforce = new Workforce(Map.of(1L, 40L), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                Map.of("CONDITION", 24L, "CONDITION_GROUP", 12L, "NONE", 9L), 28,
+                Map.of("WITHIN_INTERVAL", 30L, "OVERDUE", 8L, "NONE_RECORDED", 2L),
+                Map.of("HOUSING", new CohortFacts.Signposts(20, 12, 3), "PHYSICAL_ACTIVITY",
+                        new CohortFacts.Signposts(3, 1, 0)));
+        CohortFacts facts = new CohortFacts(total, null, Map.of(), referralsBy, Map.of(), Map.of(), Map.of(),
+                Map.of(), new People(0, 0), Map.of(), List.of(), new Concerns(0, 0, 0, Map.of()), workforce, Map.of());
+
+        DashboardSummary.Delivery d = new SummaryPresenter(new Disclosure(true, 7, 5), Instruments.published()::find)
+                .present(PERIOD, facts, OffsetDateTime.parse("2025-07-01T09:00:00Z")).delivery();
+
+        assertEquals("45", d.matchesWithSharingKnown().text());
+        assertEquals("CONDITION=25,CONDITION_GROUP=10,NONE=10", cells(d.sharedLivedExperience()));
+        assertEquals("55.6", d.sharedConditionShare().text());
+        assertEquals("77.8", d.sharedConditionOrGroupShare().text(), "35 of 45, as published");
+        // the 2 never supervised are hidden, and so are the 8 overdue, or 40 - 30 would give them away
+        assertEquals("WITHIN_INTERVAL=30,OVERDUE=*,NONE_RECORDED=*", cells(d.supervision()));
+        assertEquals("75.0", d.supervisedWithinIntervalShare().text());
+        assertEquals(28, d.supervisionIntervalDays());
+        assertEquals("25", d.signpostingMade().text());
+        assertEquals("TAKEN_UP=15,NOT_TAKEN_UP=*,NOT_KNOWN=*", cells(d.signpostingTakeUp()));
+        assertEquals("60.0", d.signpostingTakenUpShare().text());
+        // 3 linked to physical activity are hidden, so the 20 to housing are too: their total is published
+        assertEquals("*", d.signpostingByCategory().stream().filter(c -> c.key().equals("PHYSICAL_ACTIVITY"))
+                .findFirst().orElseThrow().count().text());
+        assertEquals("*", d.signpostingByCategory().stream().filter(c -> c.key().equals("HOUSING")).findFirst()
+                .orElseThrow().count().text());
+        assertEquals("0", d.signpostingByCategory().stream().filter(c -> c.key().equals("ARTS_AND_CREATIVITY"))
+                .findFirst().orElseThrow().count().text());
+    }
+
+    @Test
     void switchedOffEveryFigureIsExact() {
         Activity total = new Activity(3, 2, 1, 0, 1, 1, 0, 2, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 4.0, 4.0,
                 List.of(1L, 0L, 0L, 0L, 0L));
@@ -131,7 +171,8 @@ class SummaryPresenterTest {
             referralsBy.put(d, Map.of());
         }
         CohortFacts facts = new CohortFacts(total, null, Map.of(), referralsBy, Map.of("2025-04", 3L), Map.of(),
-                Map.of(), Map.of(), new People(0, 0), Map.of(), List.of(), new Concerns(0, 0, 0, Map.of()), Workforce.none());
+                Map.of(), Map.of(), new People(0, 0), Map.of(), List.of(), new Concerns(0, 0, 0, Map.of()), Workforce.none(),
+                Map.of());
         DashboardSummary s = new SummaryPresenter(Disclosure.off(), Instruments.published()::find).present(PERIOD, facts,
                 OffsetDateTime.parse("2025-07-01T09:00:00Z"));
         assertEquals(List.of("3", "2", "1", "1", "1"), List.of(s.referralsReceived().text(),

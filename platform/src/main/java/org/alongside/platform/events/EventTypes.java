@@ -25,10 +25,14 @@ public final class EventTypes {
     public static final String GOAL_UPDATED = "goal.updated";
     public static final String SAFEGUARDING_RAISED = "safeguarding.raised";
     public static final String SAFEGUARDING_CLOSED = "safeguarding.closed";
+    /** A person was linked to a community resource, or whether they took it up changed. */
+    public static final String SIGNPOSTING_UPDATED = "signposting.updated";
     public static final String OUTCOME_RECORDED = "outcome.recorded";
     public static final String RISK_FLAGGED = "risk.flagged";
     /** Keyed by the peer: who supervises them. */
     public static final String SUPERVISOR_ASSIGNED = "supervisor.assigned";
+    /** Keyed by the peer: a supervision session was held with them. */
+    public static final String SUPERVISION_RECORDED = "supervision.recorded";
 
     private EventTypes() {
     }

@@ -27,9 +27,9 @@ public final class Topics {
         return switch (prefix) {
             case "referral" -> REFERRALS;
             case "match" -> MATCHES;
-            case "session", "goal", "safeguarding" -> SESSIONS;
+            case "session", "goal", "safeguarding", "signposting" -> SESSIONS;
             case "outcome", "risk" -> OUTCOMES;
-            case "supervisor" -> STAFF;
+            case "supervisor", "supervision" -> STAFF;
             default -> throw new IllegalArgumentException("No topic for event type " + type);
         };
     }

@@ -46,6 +46,8 @@ import org.alongside.platform.events.sessions.Focus;
 import org.alongside.platform.events.sessions.GoalUpdated;
 import org.alongside.platform.events.sessions.SafeguardingRaised;
 import org.alongside.platform.events.sessions.SessionRecorded;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
+import org.alongside.platform.events.staff.SupervisionRecorded;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,13 +111,14 @@ class EventContractTest {
         Condition coded = new Condition("44054006", "Type 2 diabetes mellitus", ConditionKind.PHYSICAL);
         String condition = "{\"snomedCode\":\"44054006\",\"display\":\"Type 2 diabetes mellitus\","
                 + "\"kind\":\"PHYSICAL\"}";
-        assertJson("{" + R + ",\"referrerType\":\"GP_PRACTICE\",\"referrerOdsCode\":\"B82001\",\"conditions\":["
+        assertJson("{" + R + ",\"referrerType\":\"GP_PRACTICE\",\"referrerOdsCode\":\"B82001\","
+                + "\"referrerOrganisationName\":\"Beech Tree Surgery\",\"conditions\":["
                 + condition + "],\"ageBand\":\"55-64\",\"gender\":\"FEMALE\",\"imdDecile\":2,\"receivedAt\":" + T + "}",
-                new ReferralReceived(REFERRAL, ReferrerType.GP_PRACTICE, "B82001", List.of(coded), "55-64",
-                        Gender.FEMALE, 2, AT));
+                new ReferralReceived(REFERRAL, ReferrerType.GP_PRACTICE, "B82001", "Beech Tree Surgery", List.of(coded),
+                        "55-64", Gender.FEMALE, 2, AT));
         assertJson("{" + R + ",\"referrerType\":\"SELF\",\"conditions\":[],"
                 + "\"receivedAt\":" + T + "}",
-                new ReferralReceived(REFERRAL, ReferrerType.SELF, null, List.of(), null, null, null, AT));
+                new ReferralReceived(REFERRAL, ReferrerType.SELF, null, null, List.of(), null, null, null, AT));
 
         assertJson("{" + R + ",\"conditions\":[" + condition + "],\"preferences\":{\"peerGender\":\"FEMALE\","
                 + "\"formats\":[\"ONE_TO_ONE\",\"TELEPHONE\"],\"sharedCondition\":true},"
@@ -154,7 +157,10 @@ class EventContractTest {
                 + "\"proposedAt\":" + T + "}",
                 new MatchProposed(REFERRAL, List.of(new MatchProposed.Item(ID, PEER, 1, 70)), AT));
         assertJson("{" + R + ",\"proposalId\":" + I + ",\"peerId\":" + P + ",\"score\":70,\"acceptedAt\":" + T + "}",
-                new MatchAccepted(REFERRAL, ID, PEER, 70, AT));
+                new MatchAccepted(REFERRAL, ID, PEER, 70, null, AT));
+        assertJson("{" + R + ",\"proposalId\":" + I + ",\"peerId\":" + P + ",\"score\":70,"
+                + "\"sharedLivedExperience\":\"CONDITION_GROUP\",\"acceptedAt\":" + T + "}",
+                new MatchAccepted(REFERRAL, ID, PEER, 70, MatchAccepted.SharedLivedExperience.CONDITION_GROUP, AT));
         assertJson("{" + R + ",\"proposalId\":" + I + ",\"peerId\":" + P + ",\"reason\":\"PERSON_DECLINED\","
                 + "\"declinedAt\":" + T + "}", new MatchDeclined(REFERRAL, ID, PEER, "PERSON_DECLINED", AT));
         assertJson("{" + R + ",\"peerId\":" + P + ",\"reason\":\"GOALS_MET\",\"endedAt\":" + T + "}",
@@ -185,6 +191,20 @@ class EventContractTest {
         assertJson("{\"concernId\":" + I + "," + R + ",\"peerId\":" + P + ",\"category\":\"SELF_NEGLECT\","
                 + "\"immediateRisk\":false,\"raisedAt\":" + T + "}",
                 new SafeguardingRaised(ID, REFERRAL, PEER, null, SafeguardingRaised.Category.SELF_NEGLECT, false, AT));
+        assertJson("{\"signpostingId\":" + I + "," + R + ",\"category\":\"NATURE_AND_GARDENING\","
+                + "\"takeUp\":\"TAKEN_UP\",\"updatedAt\":" + T + "}",
+                new SignpostingUpdated(ID, REFERRAL, SignpostingUpdated.Category.NATURE_AND_GARDENING,
+                        SignpostingUpdated.TakeUp.TAKEN_UP, AT));
+    }
+
+    @Test
+    void staffEventsAreAboutThePeerAndKeepTheirJson() throws Exception {
+        assertJson("{\"supervisionId\":" + I + ",\"peerId\":" + P + ",\"heldAt\":" + T + "}",
+                new SupervisionRecorded(ID, PEER, AT));
+        SupervisionRecorded supervision = new SupervisionRecorded(ID, PEER, AT);
+        assertEquals(PEER.toString(), EventSpec.of(SupervisionRecorded.class).subject(supervision));
+        assertEquals(Topics.STAFF, EventSpec.of(SupervisionRecorded.class).topic());
+        assertEquals(Topics.SESSIONS, EventSpec.of(SignpostingUpdated.class).topic());
     }
 
     @Test

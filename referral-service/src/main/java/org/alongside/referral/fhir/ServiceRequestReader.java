@@ -173,7 +173,8 @@ public final class ServiceRequestReader {
                 : Referral.ConsentSource.FHIR_CONSENT_RESOURCE;
 
         NewReferral referral = new NewReferral(
-                new NewReferral.Referrer(Referral.ReferrerType.GP_PRACTICE, ods, requesterName(request), null, null),
+                new NewReferral.Referrer(Referral.ReferrerType.GP_PRACTICE, ods, requesterOrganisationName(request),
+                        requesterName(request), null, null),
                 person(patient),
                 conditions,
                 reasonText(request, path),
@@ -394,6 +395,34 @@ public final class ServiceRequestReader {
                 .flatMap(org -> org.getIdentifier().stream()
                         .filter(id -> FhirProfile.ODS_CODE.equals(id.getSystem())).map(Identifier::getValue)
                         .findFirst());
+    }
+
+    /**
+     * The referring organisation's name, where the request or message carries it: the Organization's name (or the
+     * display of a reference by ODS code), from where the ODS code came from (the requester, or its PractitionerRole's
+     * organisation; else the message's sender).
+     */
+    private String requesterOrganisationName(ServiceRequest request) {
+        if (request.hasRequester() && odsOf(request.getRequester()).isPresent()) {
+            return organisationNameOf(request.getRequester()).orElse(null);
+        }
+        return sender == null ? null : organisationNameOf(sender).orElse(null);
+    }
+
+    private Optional<String> organisationNameOf(Reference reference) {
+        Optional<Resource> resolved = resolver.apply(reference).map(Located::resource);
+        if (resolved.isEmpty()) {
+            // a logical reference by ODS code stands for that organisation, so its display is the organisation's name
+            boolean byOdsCode = reference.hasIdentifier()
+                    && FhirProfile.ODS_CODE.equals(reference.getIdentifier().getSystem());
+            return byOdsCode && reference.hasDisplay() ? Optional.of(reference.getDisplay().strip())
+                    .filter(name -> !name.isEmpty()) : Optional.empty();
+        }
+        if (resolved.get() instanceof PractitionerRole role && role.hasOrganization()) {
+            return organisationNameOf(role.getOrganization());
+        }
+        return resolved.filter(Organization.class::isInstance).map(Organization.class::cast)
+                .map(Organization::getName).map(String::strip).filter(name -> !name.isEmpty());
     }
 
     private String requesterName(ServiceRequest request) {

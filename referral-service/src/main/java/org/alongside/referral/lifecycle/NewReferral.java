@@ -55,7 +55,10 @@ public record NewReferral(
     public record Referrer(
             @NotNull Referral.ReferrerType type,
             @Pattern(regexp = "[A-Za-z0-9]{3,10}", message = "must be an ODS code (3-10 letters and digits)") String odsCode,
-            @Size(max = 200) String name,
+            @Size(max = 200) @Schema(description = "The referring organisation's name: the GP practice, or the link "
+                    + "worker's or other referrer's organisation (commissioners see it beside the ODS code)")
+            String organisationName,
+            @Size(max = 200) @Schema(description = "Who refers: the person's or the organisation's name") String name,
             @Pattern(regexp = "\\+?[0-9 ()-]{7,20}", message = "must be a phone number") String phone,
             @Email @Size(max = 254) String email) {
     }

@@ -82,6 +82,8 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ReferrerType referrerType;
     public String referrerOdsCode;
+    /** The referring organisation's name as the referral carried it: not personal, so kept when the rest is erased. */
+    public String referrerOrganisationName;
     public String referrerName;
     public String referrerPhone;
     public String referrerEmail;
@@ -176,6 +178,8 @@ public class Referral extends PanacheEntityBase {
         updatedAt = receivedAt;
         referrerType = referrer.type();
         this.referrerOdsCode = referrerOdsCode;
+        referrerOrganisationName = referrer.organisationName() == null || referrer.organisationName().isBlank() ? null
+                : referrer.organisationName().strip();
         referrerName = referrer.name();
         referrerPhone = referrer.phone();
         referrerEmail = referrer.email();

@@ -29,7 +29,8 @@ public final class ReferralEvents {
 
     public static ReferralReceived received(Referral referral, LocalDate today) {
         return new ReferralReceived(referral.id, as(ReferrerType.class, referral.referrerType),
-                referral.referrerOdsCode, conditions(referral), referral.ageBand(today),
+                referral.referrerOdsCode, referral.referrerOrganisationName, conditions(referral),
+                referral.ageBand(today),
                 as(Gender.class, referral.gender), referral.imdDecile, referral.receivedAt);
     }
 

@@ -46,7 +46,9 @@ public record ReferralView(
 
     // each part named for the referral it is read from, apart from NewReferral's parts of the same names
     @Schema(name = "ReferralReferrer")
-    public record Referrer(Referral.ReferrerType type, String odsCode, String name, String phone, String email) {
+    public record Referrer(Referral.ReferrerType type, String odsCode,
+            @Schema(description = "The referring organisation's name, as the referral carried it") String organisationName,
+            String name, String phone, String email) {
     }
 
     @Schema(name = "ReferralPerson")
@@ -68,7 +70,8 @@ public record ReferralView(
         boolean waiting = r.status == ReferralStatus.RECEIVED || r.status == ReferralStatus.ACCEPTED;
         Long daysWaiting = waiting ? Duration.between(r.receivedAt, OffsetDateTime.now(clock)).toDays() : null;
         return new ReferralView(r.id, r.status, r.receivedAt, r.updatedAt, daysWaiting, r.channel,
-                new Referrer(r.referrerType, r.referrerOdsCode, r.referrerName, r.referrerPhone, r.referrerEmail),
+                new Referrer(r.referrerType, r.referrerOdsCode, r.referrerOrganisationName, r.referrerName,
+                        r.referrerPhone, r.referrerEmail),
                 new Person(r.nhsNumber, r.givenName, r.familyName, r.birthDate, r.gender, r.postcode, r.phone, r.email,
                         r.preferredContact, r.language, r.interpreterNeeded, r.accessibilityNeeds, r.ethnicity,
                         r.faith),

@@ -8,20 +8,28 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.platform.events.Vocabulary;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
+import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.session.access.Access;
 import org.alongside.session.match.Restrictions;
 
-/** Community resources a person was linked to, and whether they took them up. */
+/**
+ * Community resources a person was linked to, and whether they took them up; each change is announced
+ * ({@code signposting.updated}: the resource's kind and the take-up, never its name) for the commissioning figures.
+ */
 @ApplicationScoped
 public class Signposting {
 
     private final Restrictions restrictions;
     private final Clock clock;
+    private final Outbox outbox;
 
-    Signposting(Restrictions restrictions, Clock clock) {
+    Signposting(Restrictions restrictions, Clock clock, Outbox outbox) {
         this.restrictions = restrictions;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -48,6 +56,7 @@ public class Signposting {
             signpost.takeUp = takeUp;
             signpost.takeUpUpdatedAt = OffsetDateTime.now(clock);
             signpost.takeUpUpdatedBy = access.user();
+            announce(signpost, signpost.takeUpUpdatedAt);
         }
         return signpost;
     }
@@ -75,6 +84,13 @@ public class Signposting {
         signpost.signpostedAt = OffsetDateTime.now(clock);
         signpost.recordedBy = by;
         signpost.persist();
+        announce(signpost, signpost.signpostedAt);
         return signpost;
+    }
+
+    private void announce(Signpost signpost, OffsetDateTime at) {
+        outbox.publish(new SignpostingUpdated(signpost.id, signpost.referralId,
+                Vocabulary.as(SignpostingUpdated.Category.class, signpost.category),
+                Vocabulary.as(SignpostingUpdated.TakeUp.class, signpost.takeUp), at));
     }
 }

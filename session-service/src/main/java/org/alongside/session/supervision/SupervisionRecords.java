@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.alongside.platform.events.staff.SupervisionRecorded;
+import org.alongside.platform.outbox.Outbox;
 import org.alongside.session.access.Access;
 
 /** Supervision sessions, and which peer workers are overdue one. */
@@ -40,10 +42,12 @@ public class SupervisionRecords {
 
     private final Clock clock;
     private final Duration interval;
+    private final Outbox outbox;
 
-    SupervisionRecords(Clock clock, SupervisionConfig config) {
+    SupervisionRecords(Clock clock, SupervisionConfig config, Outbox outbox) {
         this.clock = clock;
         this.interval = config.interval();
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -64,6 +68,8 @@ public class SupervisionRecords {
         supervision.recordedAt = now;
         supervision.recordedBy = access.user();
         supervision.persist();
+        // that it was held, for supervision against the policy interval in the commissioning figures; nothing else
+        outbox.publish(new SupervisionRecorded(supervision.id, peerId, supervision.heldAt));
         return supervision;
     }
 

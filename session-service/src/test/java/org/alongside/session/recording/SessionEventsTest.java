@@ -7,8 +7,10 @@ import org.alongside.platform.events.sessions.Focus;
 import org.alongside.platform.events.sessions.GoalUpdated;
 import org.alongside.platform.events.sessions.SafeguardingRaised;
 import org.alongside.platform.events.sessions.SessionRecorded;
+import org.alongside.platform.events.sessions.SignpostingUpdated;
 import org.alongside.session.goal.Goal;
 import org.alongside.session.safeguarding.Concern;
+import org.alongside.session.signposting.Signpost;
 import org.junit.jupiter.api.Test;
 
 /** The events this service publishes name its values as the contract does, so none fails on the way out. */
@@ -23,5 +25,7 @@ class SessionEventsTest {
         assertTrue(Vocabulary.same(Session.PlaceType.class, SessionRecorded.PlaceType.class));
         assertTrue(Vocabulary.same(Goal.Status.class, GoalUpdated.Status.class));
         assertTrue(Vocabulary.same(Concern.Category.class, SafeguardingRaised.Category.class));
+        assertTrue(Vocabulary.same(Signpost.Category.class, SignpostingUpdated.Category.class));
+        assertTrue(Vocabulary.same(Signpost.TakeUp.class, SignpostingUpdated.TakeUp.class));
     }
 }

@@ -91,10 +91,18 @@ public final class Dashboard {
             Figure meanChangeLower95, Figure meanChangeUpper95, Figure improvedShare) {
     }
 
-    /** The workforce: peers' caseloads, goals and group meetings. */
+    /**
+     * The workforce: peers' caseloads and supervision against the policy interval, whether matches shared the
+     * person's lived experience, goals, group meetings and signposting made and taken up.
+     */
     public record Delivery(Figure peersWithCaseload, Figure meanCaseload, List<Cell> caseloads, Figure goalsSet,
             Figure peopleWithGoals, Figure goalsRatedTwice, List<Cell> goalProgress, Figure goalsAchieved,
-            Figure groupMeetings, Figure groupAttendances, Figure peopleInGroups, Figure groupDidNotAttendRate) {
+            Figure groupMeetings, Figure groupAttendances, Figure peopleInGroups, Figure groupDidNotAttendRate,
+            Figure matchesWithSharingKnown, List<Cell> sharedLivedExperience, Figure sharedConditionShare,
+            Figure sharedConditionOrGroupShare, long supervisionIntervalDays, List<Cell> supervision,
+            Figure supervisedWithinIntervalShare, Figure signpostingMade, List<Cell> signpostingTakeUp,
+            Figure signpostingTakenUpShare, List<Cell> signpostingByCategory,
+            List<Cell> signpostingTakenUpByCategory) {
     }
 
     public record Safeguarding(Figure concerns, Figure peopleWithConcern, Figure immediateRisk, List<Cell> byCategory) {
