@@ -2,14 +2,13 @@ package org.alongside.console.api.matching;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import java.util.UUID;
 import org.alongside.console.api.Bearer;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -56,14 +55,11 @@ interface MatchingApi {
     @Path("peers/{id}")
     Matching.Peer peer(@PathParam("id") UUID id);
 
-    /** The whole profile as the service holds it, for {@link #replace}: the console shows only part of it. */
-    @GET
+    /** A JSON Merge Patch (RFC 7396) of the profile, sent as the text the console wrote. */
+    @PATCH
     @Path("peers/{id}")
-    Map<String, Object> profile(@PathParam("id") UUID id);
-
-    @PUT
-    @Path("peers/{id}")
-    Matching.Peer replace(@PathParam("id") UUID id, Map<String, Object> profile);
+    @Consumes("application/merge-patch+json")
+    Matching.Peer change(@PathParam("id") UUID id, String mergePatch);
 
     @GET
     @Path("peers/{id}/people")

@@ -2,10 +2,9 @@ package org.alongside.console.api.matching;
 
 import static org.alongside.console.api.ServiceCalls.call;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.alongside.console.api.ServiceRefused;
@@ -16,12 +15,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class MatchingClient {
 
     public static final String SERVICE = "Matching";
-
-    /** The fields of a peer profile as PUT /peers/{id} takes them (PeerInput), but status and capacity. */
-    private static final List<String> PROFILE_FIELDS = List.of("displayName", "livedExperience", "experiences",
-            "gender", "genderIdentity", "ageBand", "culture", "ethnicity", "faith", "languages", "settings", "media",
-            "localities", "availability", "training", "boundaries");
-    private static final List<String> CONDITION_FIELDS = List.of("snomedCode", "display", "kind", "period");
 
     private final MatchingApi api;
 
@@ -71,26 +64,13 @@ public class MatchingClient {
     }
 
     /**
-     * Sets a peer's status (ACTIVE, ON_LEAVE, LEFT) and places. matching-service replaces a profile whole, so the
-     * profile is read as held and sent back with only these two changed: what the console does not show stays as
-     * it was. The service refuses places below the peer's current people (409, field capacity).
+     * Sets a peer's status (ACTIVE, ON_LEAVE, LEFT) and places, and only those: a merge patch of the profile. The
+     * service refuses places below the peer's current people (409, field capacity), and a blank one names the field.
      */
     public Matching.Peer changeStatus(UUID peerId, String status, Integer capacity) {
-        Map<String, Object> held = call(SERVICE, () -> api.profile(peerId));
-        Map<String, Object> profile = new LinkedHashMap<>();
-        for (String field : PROFILE_FIELDS) {
-            profile.put(field, held.get(field));
-        }
-        // as read, a condition also names its taxonomy group, which is the service's to work out, not to be given
-        if (held.get("livedExperience") instanceof List<?> lived) {
-            profile.put("livedExperience", lived.stream().map(condition -> condition instanceof Map<?, ?> c
-                    ? CONDITION_FIELDS.stream().filter(c::containsKey)
-                            .collect(LinkedHashMap<String, Object>::new, (m, k) -> m.put(k, c.get(k)), Map::putAll)
-                    : condition).toList());
-        }
-        profile.put("status", status);
-        profile.put("capacity", capacity);
-        return call(SERVICE, () -> api.replace(peerId, profile));
+        String patch = JsonNodeFactory.instance.objectNode().put("status", status).put("capacity", capacity)
+                .toString();
+        return call(SERVICE, () -> api.change(peerId, patch));
     }
 
     /** The people a peer supports now, longest matched first (a peer's capacity is far below 200). */
