@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.alongside.platform.testing.TestEvents;
@@ -36,6 +37,21 @@ class ReferralSearchTest {
                 .body("items.find { it.operation == 'GET ReferralResource.list' }.actor",
                         equalTo("test-coordinator@alongside.local"))
                 .body("items.find { it.operation == 'GET ReferralResource.list' }.action", equalTo("READ"));
+    }
+
+    @Test
+    void everyPersonASearchFindsIsAuditedAsARead() {
+        String family = "Audited" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        List<String> ids = List.of(1, 2, 3).stream().map(n -> as("coordinator")
+                .body(referralFor(Map.of("familyName", family))).post("/referrals").then().statusCode(201)
+                .extract().<String>path("id")).toList();
+        as("coordinator").queryParam("name", family).get("/referrals").then().statusCode(200)
+                .body("total", equalTo(3));
+        for (String id : ids) {
+            as("admin").get("/audit?referralId=" + id).then().statusCode(200)
+                    .body("items.findAll { it.operation == 'GET ReferralResource.list' }.recordIds",
+                            equalTo(List.of(List.of(id))));
+        }
     }
 
     @Test

@@ -131,10 +131,8 @@ public class ReferralResource {
         Page<Referral> found = referrals.list(new Referrals.Filter(status, odsCode, condition, receivedFrom,
                 receivedTo, nhsNumber, name, birthDate, peerId, unableToContact), Referrals.Sort.valueOf(sort.toUpperCase()), caller,
                 page, size);
-        for (Referral referral : found.items()) {
-            audit.record(caller.user(), identity.getRoles(), "READ", "GET ReferralResource.list", referral.id,
-                    List.of(referral.id.toString()));
-        }
+        audit.recordEach(caller.user(), identity.getRoles(), "READ", "GET ReferralResource.list",
+                found.items().stream().map(referral -> referral.id).toList());
         return found.map(r -> ReferralView.of(r, clock));
     }
 
