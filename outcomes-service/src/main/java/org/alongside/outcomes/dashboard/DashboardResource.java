@@ -64,7 +64,7 @@ public class DashboardResource {
                     example = "2026-03-31", schema = @Schema(format = "date")) String to,
             @QueryParam("groupBy") @Parameter(description = "Break the headline measures down by this dimension",
                     schema = @Schema(enumeration = {"referrerType", "referrerOrganisation", "conditionGroup",
-                            "imdDecile", "ageBand", "gender"})) String groupBy) throws SQLException {
+                            "imdDecile", "ageBand", "gender", "ethnicity"})) String groupBy) throws SQLException {
         return read(from, to, groupBy);
     }
 
