@@ -55,6 +55,9 @@ public final class DemoData {
             {"197480006", "Anxiety disorder", "MENTAL"}, {"58214004", "Schizophrenia", "MENTAL"},
             {"13746004", "Bipolar disorder", "MENTAL"}};
     private static final String[] PRACTICES = {"B82001", "B82005", "B86012", "B86030", "C84016", "Y02494"};
+    /** Made-up names for the practices above, as their referrals carry them. */
+    private static final String[] PRACTICE_NAMES = {"Beech Tree Surgery", "Riverside Medical Practice",
+        "Moorside Surgery", "Hillcrest Health Centre", "Canal Street Practice", "Westgate Family Doctors"};
     /** The demo supervisor (a token subject), the one the console's development sign-in offers first. */
     private static final String SUPERVISOR = "5f1c2b4e-8a7d-4c3b-9e2f-1a6d7c8b9e01";
     private static final String[] GIVEN = {"Ada", "Bilal", "Chloe", "Dev", "Ewa", "Femi", "Grace", "Hamid", "Isla",
@@ -184,9 +187,11 @@ public final class DemoData {
         String conditions = mentalOnly ? conditionJson(mental)
                 : conditionJson(first) + (alsoMental ? "," + conditionJson(mental) : "");
         int source = random.nextInt(10);
-        String ods = PRACTICES[random.nextInt(PRACTICES.length)];
-        String referrer = source < 7 ? "{\"type\":\"GP_PRACTICE\",\"odsCode\":\"" + ods + "\"}"
-                : source < 9 ? "{\"type\":\"LINK_WORKER\"}" : "{\"type\":\"SELF\"}";
+        int practice = random.nextInt(PRACTICES.length);
+        String referrer = source < 7 ? "{\"type\":\"GP_PRACTICE\",\"odsCode\":\"" + PRACTICES[practice]
+                + "\",\"organisationName\":\"" + PRACTICE_NAMES[practice] + "\"}"
+                : source < 9 ? "{\"type\":\"LINK_WORKER\",\"odsCode\":\"Y06789\","
+                        + "\"organisationName\":\"Calder Valley Connectors\"}" : "{\"type\":\"SELF\"}";
         LocalDate birth = LocalDate.now().minusYears(18 + random.nextInt(68)).minusDays(random.nextInt(365));
         String nhsNumber = source < 9 ? "\"nhsNumber\":\"" + nhsNumber(random) + "\"," : "";
         String body = "{\"referrer\":" + referrer + ",\"person\":{" + nhsNumber + "\"givenName\":\""
@@ -205,7 +210,7 @@ public final class DemoData {
                         ? "\"bereavement\"" : "") + "],"
                 + "\"consent\":{\"peerSupport\":true,\"shareWithGp\":true},\"imdDecile\":"
                 + (1 + Math.min(9, random.nextInt(6) + random.nextInt(5))) + "}";
-        String referrerToken = source < 7 ? token("referrer", "--ods", ods) : token("coordinator");
+        String referrerToken = source < 7 ? token("referrer", "--ods", PRACTICES[practice]) : token("coordinator");
         String referral = id(send("POST", referrals + "/referrals", referrerToken, body, 201, time.now()));
         String coordinator = token("coordinator");
 

@@ -100,7 +100,7 @@ class DashboardApiTest {
     @Test
     void everyBreakdownAnswers() {
         for (String groupBy : new String[] {"referrerType", "referrerOrganisation", "conditionGroup", "imdDecile",
-                "ageBand", "gender"}) {
+                "ageBand", "gender", "ethnicity"}) {
             as("commissioner").queryParam("groupBy", groupBy).get("/dashboard/summary").then().statusCode(200)
                     .body("groupBy", equalTo(groupBy))
                     .body("breakdown.dimension", equalTo(groupBy))
@@ -161,6 +161,9 @@ class DashboardApiTest {
                         notNullValue())
                 .body("paths.'/dashboard/summary'.get.responses.'403'", notNullValue())
                 .body("paths.'/dashboard/summary'.get.parameters.name", hasItem("groupBy"))
+                // every breakdown the summary answers, as generated clients take it
+                .body("paths.'/dashboard/summary'.get.parameters.find { it.name == 'groupBy' }.schema.enum",
+                        equalTo(Arrays.stream(Dimension.values()).map(Dimension::parameter).toList()))
                 .body("paths.'/dashboard/summary.csv'.get.responses.'200'.content", notNullValue())
                 // figures only: the page is the console's, and no operation takes the token in its URL
                 .body("paths", not(hasKey("/dashboard")))
