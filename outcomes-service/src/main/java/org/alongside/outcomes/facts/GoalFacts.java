@@ -31,16 +31,7 @@ public class GoalFacts {
         try (Connection connection = dataSource.getConnection()) {
             // Updates of one referral's goals are applied one at a time, queued on its fact row, so the recount
             // below sees every committed update of the referral even when several consumers run.
-            try (PreparedStatement referral = connection.prepareStatement(
-                    "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
-                referral.setObject(1, referralId);
-                referral.executeUpdate();
-            }
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE")) {
-                lock.setObject(1, referralId);
-                lock.execute();
-            }
+            ReferralFacts.lockReferral(connection, referralId);
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO goal_update_fact (goal_id, referral_id, updated_at, focus, status, rating)
                     VALUES (?, ?, ?, ?, ?, ?)

@@ -38,18 +38,9 @@ public class MatchFacts {
     private void upsert(UUID referralId, UUID peerId, OffsetDateTime acceptedAt,
             MatchAccepted.SharedLivedExperience shared, OffsetDateTime endedAt, String reason) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement referral = connection.prepareStatement(
-                    "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
-                referral.setObject(1, referralId);
-                referral.executeUpdate();
-            }
             // Queued on the referral's fact row, so a receipt applied at the same time and this row cannot miss
             // each other: the row takes the referral's day of receipt (V8 migration), or the receipt updates it.
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE")) {
-                lock.setObject(1, referralId);
-                lock.execute();
-            }
+            ReferralFacts.lockReferral(connection, referralId);
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO match_fact AS m (referral_id, peer_id, accepted_at, shared_lived_experience, ended_at,
                         end_reason)

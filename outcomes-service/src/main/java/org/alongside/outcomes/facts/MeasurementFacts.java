@@ -103,9 +103,7 @@ public class MeasurementFacts {
     public void recorded(UUID referralId, OutcomeRecorded measurement) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             // Measurements of one referral are applied one at a time, queued on its fact row, like sessions.
-            execute(connection, "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING",
-                    referralId);
-            execute(connection, "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE", referralId);
+            ReferralFacts.lockReferral(connection, referralId);
 
             try (PreparedStatement owner = connection.prepareStatement(
                     "SELECT referral_id FROM measurement_fact WHERE measurement_id = ?")) {

@@ -233,6 +233,23 @@ public class ReferralFacts {
     }
 
     /** Outcome pairs carry their referral's receipt and dimensions, which its events may have just changed. */
+    /**
+     * Makes sure the referral has a fact row and locks it for the caller's transaction: each of a referral's facts
+     * is applied queued on that row, so a fact and a receipt applied at the same time cannot miss each other.
+     */
+    static void lockReferral(Connection connection, UUID referralId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+            insert.setObject(1, referralId);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE")) {
+            lock.setObject(1, referralId);
+            lock.execute();
+        }
+    }
+
     private static void copyToOutcomes(Connection connection, UUID referralId) throws SQLException {
         try (PreparedStatement copy = connection.prepareStatement(MeasurementFacts.COPY_DIMENSIONS)) {
             copy.setObject(1, referralId);

@@ -25,18 +25,9 @@ public class SafeguardingFacts {
     public void raised(UUID referralId, UUID concernId, SafeguardingRaised.Category category, Boolean immediateRisk,
             OffsetDateTime raisedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement referral = connection.prepareStatement(
-                    "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
-                referral.setObject(1, referralId);
-                referral.executeUpdate();
-            }
             // Queued on the referral's fact row, so a receipt applied at the same time and this row cannot miss
             // each other: the row takes the referral's day of receipt (V8 migration), or the receipt updates it.
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE")) {
-                lock.setObject(1, referralId);
-                lock.execute();
-            }
+            ReferralFacts.lockReferral(connection, referralId);
             // The first time a concern was raised wins, so a re-sent concern changes nothing.
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO safeguarding_fact AS s (concern_id, referral_id, category, immediate_risk, raised_at)

@@ -122,9 +122,7 @@ public class SessionFacts {
         try (Connection connection = dataSource.getConnection()) {
             // Sessions of one referral are applied one at a time, queued on its fact row, so the recount below
             // sees every committed session of the referral even when several consumers run.
-            execute(connection, "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING",
-                    referralId);
-            execute(connection, "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE", referralId);
+            ReferralFacts.lockReferral(connection, referralId);
 
             try (PreparedStatement owner = connection.prepareStatement(
                     "SELECT referral_id FROM session_fact WHERE session_id = ?")) {
@@ -163,13 +161,6 @@ public class SessionFacts {
                     statement.executeUpdate();
                 }
             }
-        }
-    }
-
-    private static void execute(Connection connection, String sql, UUID referralId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, referralId);
-            statement.execute();
         }
     }
 }

@@ -27,18 +27,9 @@ public class SignpostingFacts {
     public void updated(UUID referralId, SignpostingUpdated signposting, OffsetDateTime updatedAt)
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement referral = connection.prepareStatement(
-                    "INSERT INTO referral_fact (referral_id) VALUES (?) ON CONFLICT DO NOTHING")) {
-                referral.setObject(1, referralId);
-                referral.executeUpdate();
-            }
             // queued on the referral's fact row, so this row and a receipt applied at the same time cannot miss
             // each other: the row takes the referral's day of receipt (V10 migration), or the receipt updates it
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT 1 FROM referral_fact WHERE referral_id = ? FOR UPDATE")) {
-                lock.setObject(1, referralId);
-                lock.execute();
-            }
+            ReferralFacts.lockReferral(connection, referralId);
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO signposting_fact AS s (signposting_id, referral_id, category, take_up, updated_at)
                     VALUES (?, ?, ?, ?, ?)
