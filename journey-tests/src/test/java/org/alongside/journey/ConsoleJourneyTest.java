@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -451,8 +452,25 @@ class ConsoleJourneyTest {
                     .equals(d.findElement(org.openqa.selenium.By.id("headline-referralsReceived")).getText()));
             String csvLink = browser.driver.findElement(By.id("csv-download")).getAttribute("href");
             assertFalse(csvLink.contains("token"), csvLink);
+            // the workforce and delivery tables hold the service's categories, in its order
+            JsonPath delivery = Journeys.summary(suite).setRootPath("delivery");
+            assertTrue(browser.text("delivery-supervised").endsWith("% of peers with a caseload"),
+                    browser.text("delivery-supervised"));
+            for (String table : List.of("supervision", "sharedLivedExperience", "signpostingByCategory")) {
+                List<String> labels = delivery.getList(table + ".label", String.class);
+                String id = switch (table) {
+                    case "sharedLivedExperience" -> "shared-lived-experience";
+                    case "signpostingByCategory" -> "signposting";
+                    default -> table;
+                };
+                assertEquals(labels, browser.driver.findElements(By.cssSelector("#" + id + " tbody tr td:first-child"))
+                        .stream().map(WebElement::getText).toList(), id);
+            }
             browser.screen("commissioner-dashboard");
-            new Select(browser.driver.findElement(By.id("f-groupBy"))).selectByValue("referrerType");
+            Select groupBy = new Select(browser.driver.findElement(By.id("f-groupBy")));
+            assertTrue(groupBy.getOptions().stream().map(WebElement::getText).toList()
+                    .containsAll(List.of("Referrer organisation", "IMD decile", "Ethnicity", "Age band")));
+            groupBy.selectByValue("referrerType");
             browser.driver.findElement(By.id("show-period")).click();
             browser.await(d -> !d.findElements(By.id("breakdown-table")).isEmpty());
             assertFalse(browser.driver.getCurrentUrl().contains("token"));

@@ -16,7 +16,8 @@ public final class Labels {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
     private static final Map<String, String> WORDS = Map.of("ONE_TO_ONE", "One to one", "GP_PRACTICE", "GP practice",
-            "IMD", "IMD", "ONLINE_TEXT", "Online (text)", "SELF_HARM_OR_SUICIDE_RISK", "Self-harm or suicide risk");
+            "IMD", "IMD", "ONLINE_TEXT", "Online (text)", "SELF_HARM_OR_SUICIDE_RISK", "Self-harm or suicide risk",
+            "imdDecile", "IMD decile");
 
     private static final Map<String, String> FIELDS = Map.of("nhsNumber", "NHS number", "odsCode", "ODS code",
             "snomedCode", "SNOMED CT code", "imdDecile", "IMD decile", "capacity", "Places");
@@ -24,7 +25,7 @@ public final class Labels {
     private Labels() {
     }
 
-    /** EMOTIONAL_SUPPORT reads "Emotional support". */
+    /** EMOTIONAL_SUPPORT reads "Emotional support", and a field name such as ageBand "Age band". */
     public static String label(String code) {
         if (code == null || code.isBlank()) {
             return "";
@@ -33,7 +34,8 @@ public final class Labels {
         if (known != null) {
             return known;
         }
-        String words = code.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK);
+        String words = code.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").replace('_', ' ').replace('-', ' ')
+                .toLowerCase(Locale.UK);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

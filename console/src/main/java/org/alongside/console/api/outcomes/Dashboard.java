@@ -14,7 +14,7 @@ public final class Dashboard {
     }
 
     public static final List<String> GROUP_BY = List.of("referrerType", "referrerOrganisation", "conditionGroup",
-            "imdDecile", "ageBand", "gender");
+            "imdDecile", "ethnicity", "ageBand", "gender");
 
     /**
      * A figure as outcomes-service types it: a number, {"suppressed": true} when disclosure control withholds it,
