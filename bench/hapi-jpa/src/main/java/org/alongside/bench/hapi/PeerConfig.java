@@ -19,10 +19,10 @@ import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.apache.commons.dbcp2.BasicDataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,19 +44,17 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
     SubscriptionChannelConfig.class, ThreadPoolFactoryConfig.class})
 public class PeerConfig {
 
-    /** The starter's pool: ten connections, Spring Boot's default. */
-    static final int DB_POOL = Integer.getInteger("hapi.db.pool", 10);
-
-    /** PostgreSQL on this machine, logged in to as Alongside's services are (deploy/local/lib/postgres.sh). */
-    @Bean
+    /**
+     * PostgreSQL on this machine, logged in to as Alongside's services are (deploy/local/lib/postgres.sh), through the
+     * starter's pool: Spring Boot's HikariCP with its default of ten connections.
+     */
+    @Bean(destroyMethod = "close")
     public DataSource dataSource() {
-        BasicDataSource dataSource = new BasicDataSource();
-        dataSource.setDriverClassName("org.postgresql.Driver");
-        dataSource.setUrl(System.getProperty("hapi.db.url", "jdbc:postgresql://127.0.0.1:5432/hapi_bench"));
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/hapi_bench");
         dataSource.setUsername(System.getenv().getOrDefault("ALONGSIDE_DB_USER", "postgres"));
         dataSource.setPassword(System.getenv().getOrDefault("ALONGSIDE_DB_PASSWORD", ""));
-        dataSource.setMaxTotal(DB_POOL);
-        dataSource.setMaxIdle(DB_POOL);
+        dataSource.setMaximumPoolSize(10);
         return dataSource;
     }
 
