@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HAPI FHIR's JPA server 8.8.0 for R4 (bench/hapi-jpa) on http://127.0.0.1:8090/fhir, storing in its own PostgreSQL
 # database hapi_bench: the generic FHIR server that bench/IntakeBench.java measures Alongside's intake against
-# (bench/README.md). It runs on the JVM's defaults (full JIT); it takes about 1 GB of memory, so stop it when done.
+# (bench/README.md). It runs on the JVM's defaults (full JIT); it takes over 1 GB of memory, so stop it when done.
 # Usage: bench/hapi-jpa.sh start|stop
 #   start  builds bench/hapi-jpa when its sources changed, creates the database (HAPI creates its tables), starts the
 #          server in the background (pid and log in bench/hapi-jpa/target) and waits until GET /fhir/metadata answers
