@@ -4,15 +4,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +31,9 @@ import java.util.regex.Pattern;
 /**
  * Load against a running local stack (deploy/local/up): intake throughput and latency for POST /referrals and
  * POST /fhir/$process-message (a BaRS referral request message) at several concurrencies, and the end-to-end
- * latency from accepting a referral to its proposals being visible in matching-service. JDK only: run with `java bench/IntakeBench.java` (see bench/README.md).
+ * latency from accepting a referral to its proposals being visible in matching-service. With -Dpeer, side by side
+ * with a generic FHIR server on this machine (bench/hapi-jpa.sh): the same ServiceRequest posted to each in turn.
+ * JDK only: run with `java bench/IntakeBench.java` (see bench/README.md).
  */
 public class IntakeBench {
 
@@ -35,19 +41,30 @@ public class IntakeBench {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    /** Where the machine's CPU goes: each component's processes, by how their command line names them. */
-    static final Map<String, Predicate<String>> COMPONENTS = new LinkedHashMap<>();
+    /**
+     * Where the machine's CPU goes: each component's processes, by how their command line names them (and the peer,
+     * when there is one, by its process id).
+     */
+    static final Map<String, Predicate<ProcessHandle>> COMPONENTS = new LinkedHashMap<>();
+    /** The components only Alongside runs: a peer scenario's "all" leaves them out, as Alongside's leaves out the peer. */
+    static final Set<String> ALONGSIDE = Set.of("referral", "matching", "session", "outcomes", "broker");
+    static final String PEER = "peer";
 
     static {
         for (String service : List.of("referral-service", "matching-service", "session-service", "outcomes-service")) {
-            COMPONENTS.put(service.replace("-service", ""), command -> command.contains(service + "/target/"));
+            COMPONENTS.put(service.replace("-service", ""), command(command -> command.contains(service + "/target/")));
         }
-        COMPONENTS.put("broker", command -> command.contains("kafka.Kafka"));
-        COMPONENTS.put("postgres", command -> command.startsWith("postgres") || command.contains("/postgres "));
+        COMPONENTS.put("broker", command(command -> command.contains("kafka.Kafka")));
+        COMPONENTS.put("postgres", command(command -> command.startsWith("postgres") || command.contains("/postgres ")));
     }
 
-    record Result(String name, int concurrency, long requests, long errors, double seconds, long[] latenciesNanos,
-            Map<String, Double> cpuMillisPerRequest) {
+    static Predicate<ProcessHandle> command(Predicate<String> matches) {
+        return process -> matches.test(process.info().commandLine().orElse(""));
+    }
+
+    /** A scenario's figures; {@code peer} says which system it measured, Alongside or the peer. */
+    record Result(String name, boolean peer, int concurrency, long requests, long errors, double seconds,
+            long[] latenciesNanos, Map<String, Double> cpuMillisPerRequest) {
         String row() {
             Arrays.sort(latenciesNanos);
             return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f |", name, concurrency, requests,
@@ -57,8 +74,9 @@ public class IntakeBench {
         String cpuRow() {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", name, concurrency));
             cpuMillisPerRequest.values().forEach(ms -> row.append(String.format(Locale.ROOT, " %.2f |", ms)));
-            return row.append(String.format(Locale.ROOT, " %.2f |",
-                    cpuMillisPerRequest.values().stream().mapToDouble(Double::doubleValue).sum())).toString();
+            return row.append(String.format(Locale.ROOT, " %.2f |", cpuMillisPerRequest.entrySet().stream()
+                    .filter(e -> peer ? !ALONGSIDE.contains(e.getKey()) : !e.getKey().equals(PEER))
+                    .mapToDouble(Map.Entry::getValue).sum())).toString();
         }
     }
 
@@ -66,14 +84,11 @@ public class IntakeBench {
     static Map<String, Double> cpuMillis() {
         Map<String, Double> used = new LinkedHashMap<>();
         COMPONENTS.keySet().forEach(component -> used.put(component, 0.0));
-        ProcessHandle.allProcesses().forEach(process -> {
-            String command = process.info().commandLine().orElse("");
-            COMPONENTS.forEach((component, matches) -> {
-                if (matches.test(command)) {
-                    used.merge(component, cpuOf(process), Double::sum);
-                }
-            });
-        });
+        ProcessHandle.allProcesses().forEach(process -> COMPONENTS.forEach((component, matches) -> {
+            if (matches.test(process)) {
+                used.merge(component, cpuOf(process), Double::sum);
+            }
+        }));
         used.put("client", cpuOf(ProcessHandle.current()));
         return used;
     }
@@ -91,6 +106,43 @@ public class IntakeBench {
                 .mapToInt(Integer::parseInt).toArray();
         int e2eSamples = Integer.getInteger("e2e", 200);
         Path root = Path.of(System.getProperty("root", "."));
+        String peer = System.getProperty("peer");
+        String only = System.getProperty("only", "");
+        int rounds = Integer.getInteger("rounds", 1);
+        if (!only.isEmpty() && !(only.equals(PEER) && peer != null)) {
+            throw new IllegalArgumentException("-Donly takes one value, peer, with -Dpeer=<its FHIR base URL>");
+        }
+
+        List<Result> results = new ArrayList<>();
+        if (peer != null) {
+            long pid = Long.getLong("peerPid", 0);
+            long peerPid = pid > 0 ? pid : listeningPid(URI.create(peer).getPort());
+            COMPONENTS.put(PEER, process -> process.pid() == peerPid);
+            IntFunction<HttpRequest> atPeer = i -> HttpRequest.newBuilder(URI.create(peer + "/ServiceRequest"))
+                    .header("Content-Type", "application/fhir+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(serviceRequestJson())).build();
+            IntFunction<HttpRequest> atAlongside = null;
+            if (!only.equals(PEER)) {
+                String gp = token(root, "referrer", "--ods", "B82001");
+                atAlongside = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir/ServiceRequest"))
+                        .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(serviceRequestJson())).build();
+            }
+            // rounds taking turns at each concurrency, so that both are measured in the same conditions
+            for (int c : concurrencies) {
+                for (int round = 0; round < rounds; round++) {
+                    run("warm-up", true, atPeer, c, warmup);
+                    results.add(run("peer POST /ServiceRequest", true, atPeer, c, duration));
+                    if (atAlongside != null) {
+                        run("warm-up", false, atAlongside, c, warmup);
+                        results.add(run("POST /fhir/ServiceRequest", false, atAlongside, c, duration));
+                    }
+                }
+            }
+            print(results);
+            return;
+        }
+
         String coordinator = token(root, "coordinator");
         String gp = token(root, "referrer", "--ods", "B82001");
         String bundle = Files.readString(root.resolve("referral-service/src/test/resources/fhir/bars-message-bundle.json"));
@@ -107,28 +159,32 @@ public class IntakeBench {
                         .replace("9434765919", nhsNumber())))
                 .build();
 
-        List<Result> results = new ArrayList<>();
         for (int c : concurrencies) {
-            run("warm-up", rest, c, warmup);
-            results.add(run("POST /referrals", rest, c, duration));
-            run("warm-up", fhir, c, warmup);
-            results.add(run("POST /fhir/$process-message (BaRS message)", fhir, c, duration));
+            run("warm-up", false, rest, c, warmup);
+            results.add(run("POST /referrals", false, rest, c, duration));
+            run("warm-up", false, fhir, c, warmup);
+            results.add(run("POST /fhir/$process-message (BaRS message)", false, fhir, c, duration));
         }
+        print(results);
+        System.out.println();
+        System.out.println(endToEnd(referral, matching, coordinator, gp, e2eSamples));
+    }
+
+    static void print(List<Result> results) {
         System.out.println("| scenario | clients | requests | errors | requests/s | p50 ms | p99 ms |");
         System.out.println("|---|---|---|---|---|---|---|");
         results.forEach(result -> System.out.println(result.row()));
         System.out.println();
         // Consumers keep working after the last response; what they do for these requests is counted when it happens
         // within the run, so a backlog shows as a lower figure here and a higher one in the next scenario.
-        System.out.println("CPU per request, ms (each component's processes, during the scenario):");
-        System.out.println("| scenario | clients | " + String.join(" | ", cpuMillis().keySet()) + " | all |");
-        System.out.println("|---|---|" + "---|".repeat(cpuMillis().size() + 1));
+        System.out.println("CPU per request, ms (each component's processes, during the scenario; \"all\" counts "
+                + "the system measured, PostgreSQL and this client):");
+        System.out.println("| scenario | clients | " + String.join(" | ", COMPONENTS.keySet()) + " | client | all |");
+        System.out.println("|---|---|" + "---|".repeat(COMPONENTS.size() + 2));
         results.forEach(result -> System.out.println(result.cpuRow()));
-        System.out.println();
-        System.out.println(endToEnd(referral, matching, coordinator, gp, e2eSamples));
     }
 
-    static Result run(String name, IntFunction<HttpRequest> request, int concurrency, Duration duration)
+    static Result run(String name, boolean peer, IntFunction<HttpRequest> request, int concurrency, Duration duration)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long end = System.nanoTime() + duration.toNanos();
@@ -171,7 +227,7 @@ public class IntakeBench {
         int requests = Math.max(1, all.length);
         cpuMillis().forEach((component, used) ->
                 cpuPerRequest.put(component, (used - cpuBefore.getOrDefault(component, 0.0)) / requests));
-        return new Result(name, concurrency, all.length, errors.get(), seconds, all, cpuPerRequest);
+        return new Result(name, peer, concurrency, all.length, errors.get(), seconds, all, cpuPerRequest);
     }
 
     /** Accept a fresh referral and poll matching until its proposals are visible; one referral at a time. */
@@ -230,6 +286,30 @@ public class IntakeBench {
                  "consent": {"peerSupport": true}, "imdDecile": 4}""".formatted(nhsNumber());
     }
 
+    /**
+     * What the side-by-side scenario posts, to the peer and to Alongside alike: a ServiceRequest with its Patient (a
+     * different person each time) and Condition contained, and its own identifier, which Alongside would otherwise
+     * (rightly) answer as a resend.
+     */
+    static String serviceRequestJson() {
+        return """
+                {"resourceType": "ServiceRequest",
+                 "contained": [
+                  {"resourceType": "Patient", "id": "patient",
+                   "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "%s"}],
+                   "name": [{"family": "Mark", "given": ["Bench"]}], "gender": "female", "birthDate": "1966-05-01",
+                   "address": [{"postalCode": "LS6 2AB"}]},
+                  {"resourceType": "Condition", "id": "condition",
+                   "code": {"coding": [{"system": "http://snomed.info/sct", "code": "44054006",
+                                        "display": "Type 2 diabetes mellitus"}]},
+                   "subject": {"reference": "#patient"}}],
+                 "identifier": [{"system": "https://gp.example.nhs.uk/Id/referral", "value": "%s"}],
+                 "status": "active", "intent": "order", "subject": {"reference": "#patient"},
+                 "requester": {"identifier": {"system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "B82001"}},
+                 "reasonReference": [{"reference": "#condition"}],
+                 "note": [{"text": "benchmark"}]}""".formatted(nhsNumber(), UUID.randomUUID());
+    }
+
     /** A random NHS number with a valid modulus-11 check digit. */
     static String nhsNumber() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -254,6 +334,42 @@ public class IntakeBench {
         }
         int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
         return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+    }
+
+    /**
+     * The process listening on a TCP port of this machine, from /proc (Linux): the listening socket's inode in
+     * /proc/net/tcp or tcp6, then the process holding a descriptor for it.
+     */
+    static long listeningPid(int port) throws IOException {
+        Set<String> sockets = new HashSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.isReadable(Path.of(table)) ? Files.readAllLines(Path.of(table)) : List.of();
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                // sl, local address (hex ip:port), remote address, state (0A: listening), ..., inode (the tenth)
+                String[] fields = line.trim().split("\\s+");
+                String local = fields[1];
+                if (fields[3].equals("0A") && Integer.parseInt(local.substring(local.indexOf(':') + 1), 16) == port) {
+                    sockets.add("socket:[" + fields[9] + "]");
+                }
+            }
+        }
+        if (!sockets.isEmpty()) {
+            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : processes) {
+                    try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(process.resolve("fd"))) {
+                        for (Path descriptor : descriptors) {
+                            if (sockets.contains(Files.readSymbolicLink(descriptor).toString())) {
+                                return Long.parseLong(process.getFileName().toString());
+                            }
+                        }
+                    } catch (IOException | DirectoryIteratorException e) {
+                        // a process that ended meanwhile, or one we may not look into
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("No process of this machine listens on port " + port
+                + ": start the peer (bench/hapi-jpa.sh start) or name it with -DpeerPid=<pid>");
     }
 
     static String token(Path root, String... args) throws IOException, InterruptedException {
