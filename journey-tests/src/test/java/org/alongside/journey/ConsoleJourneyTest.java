@@ -199,10 +199,7 @@ class ConsoleJourneyTest {
         Matched matched = matched("Concern", "53741008", "Coronary arteriosclerosis");
         // the console's development supervisor supervises this peer, so is responsible for the concern and may see
         // who it is about while it is open
-        suite.as(SESSION, "admin").body(Map.of("displayName", "Dev supervisor", "email", "supervisor@trust.example",
-                "active", true)).put("/supervisors/" + DEV_SUPERVISOR).then().statusCode(200);
-        suite.as(SESSION, "coordinator").body(Map.of("supervisor", DEV_SUPERVISOR))
-                .put("/peers/" + matched.peer() + "/supervisor").then().statusCode(200);
+        superviseByTheDevelopmentSupervisor(matched.peer());
         String concern = suite.asPeer(SESSION, matched.peer()).body(Map.of("referralId", matched.referral(),
                         "category", "SELF_NEGLECT", "description", "Not eating since the diagnosis",
                         "immediateRisk", true))
@@ -236,6 +233,10 @@ class ConsoleJourneyTest {
             browser.open("/supervisor/overdue");
             browser.screen("supervisor-overdue-supervision");
             browser.open("/supervisor/supervisees");
+            // the supervisee's caseload in figures: their one person, matched today, so not out of contact
+            browser.awaitAfterReloads(d -> !d.findElements(By.id("peer-" + matched.peer())).isEmpty());
+            assertTrue(supervisee(browser, matched.peer())
+                    .contains("1 people; 0 with no contact for 14 days or more."));
             browser.screen("supervisor-supervisees");
             browser.driver.findElement(By.cssSelector("a[href='/supervisor/supervisees/" + matched.peer()
                     + "/supervision']")).click();
@@ -514,6 +515,15 @@ class ConsoleJourneyTest {
             assertTrue(browser.text("unavailable-service").contains("Sessions"));
             assertFalse(browser.driver.getPageSource().contains("Exception"));
             browser.assertAccessible("unavailable");
+        }
+        // a supervisor's supervisees still list, each saying their caseload is what cannot be shown
+        superviseByTheDevelopmentSupervisor(matched.peer());
+        try (ConsoleBrowser browser = new ConsoleBrowser(broken.localhostUrl())) {
+            browser.signIn("supervisor", null, null, null);
+            browser.open("/supervisor/supervisees");
+            browser.awaitAfterReloads(d -> !d.findElements(By.id("peer-" + matched.peer())).isEmpty());
+            assertTrue(supervisee(browser, matched.peer()).contains("The caseload cannot be shown right now: the "
+                    + "Sessions service is not available"));
         } finally {
             broken.stop();
         }
@@ -550,6 +560,19 @@ class ConsoleJourneyTest {
     }
 
     record Matched(String referral, UUID peer) {
+    }
+
+    /** Registers the console's development supervisor and assigns them to the peer, as a coordinator would. */
+    private static void superviseByTheDevelopmentSupervisor(UUID peer) {
+        suite.as(SESSION, "admin").body(Map.of("displayName", "Dev supervisor", "email", "supervisor@trust.example",
+                "active", true)).put("/supervisors/" + DEV_SUPERVISOR).then().statusCode(200);
+        suite.as(SESSION, "coordinator").body(Map.of("supervisor", DEV_SUPERVISOR))
+                .put("/peers/" + peer + "/supervisor").then().statusCode(200);
+    }
+
+    /** What the supervisees page says of this peer. */
+    private static String supervisee(ConsoleBrowser browser, UUID peer) {
+        return browser.driver.findElement(By.cssSelector("section[aria-labelledby='peer-" + peer + "']")).getText();
     }
 
     /**

@@ -47,6 +47,7 @@ class AuthorizationTest {
             new Call("PUT", "/peers/" + ID + "/supervisor"), new Call("GET", "/peers/" + ID + "/supervisor"),
             new Call("POST", "/peers/" + ID + "/supervision"), new Call("GET", "/peers/" + ID + "/supervision"),
             new Call("GET", "/supervision/overdue"), new Call("GET", "/caseload?peerId=" + ID),
+            new Call("GET", "/caseload/summaries"),
             new Call("GET", "/referrals/" + ID + "/subject-access"));
 
     @Test

@@ -10,9 +10,12 @@ import static org.alongside.session.SessionTestSupport.recordOnceMatched;
 import static org.alongside.session.SessionTestSupport.session;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.restassured.RestAssured.given;
@@ -20,9 +23,14 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.Tokens;
@@ -140,5 +148,115 @@ class CaseloadApiTest {
         as("peer-worker").get("/caseload").then().statusCode(403);
         as("commissioner").get("/caseload?peerId=" + peer).then().statusCode(403);
         as("referrer").get("/caseload?peerId=" + peer).then().statusCode(403);
+    }
+
+    @Test
+    void theSummariesCountEachCaseloadAsTheCaseloadDoesInOneCallScopedLikeIt() {
+        UUID busy = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        UUID unsupervised = UUID.randomUUID();
+        UUID neverSeen = UUID.randomUUID();
+        UUID seenToday = UUID.randomUUID();
+        UUID missed = UUID.randomUUID();
+        UUID inAGroup = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        publishMatch(neverSeen, busy, now().minusDays(20));
+        publishMatch(seenToday, busy, now().minusDays(30));
+        publishMatch(missed, busy, now().minusDays(5));
+        publishMatch(inAGroup, busy, now().minusDays(40));
+        publishMatch(elsewhere, unsupervised, now().minusDays(16));
+
+        // seen today, the next session booked in a week; a session missed three days ago, whose planned next one
+        // has passed; a group attended two days ago; a concern about the one never seen
+        Map<String, Object> visit = session(seenToday, busy);
+        String nextAt = now().plusDays(7).toString();
+        visit.put("nextSessionAt", nextAt);
+        recordOnceMatched(() -> asPeer(busy), visit);
+        Map<String, Object> noShow = session(missed, busy, now().minusDays(3));
+        noShow.put("attendance", "DID_NOT_ATTEND");
+        noShow.put("nextSessionAt", now().minusDays(1).toString());
+        recordOnceMatched(() -> asPeer(busy), noShow);
+        SessionTestSupport.awaitStatus(() -> asPeer(busy).body(Map.of("referralId", neverSeen.toString(),
+                "category", "SELF_NEGLECT", "description", "Not answering the door", "immediateRisk", false))
+                .post("/safeguarding/concerns"), 201);
+        String group = GroupApiTest.group(busy, 8);
+        Map<String, Object> meeting = GroupApiTest.meeting(List.of(
+                Map.of("referralId", inAGroup.toString(), "attendance", "ATTENDED")));
+        meeting.put("startedAt", now().minusDays(2).toString());
+        SessionTestSupport.awaitStatus(() -> asPeer(busy).body(meeting).post("/groups/" + group + "/meetings"), 201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("coordinator")
+                .get("/caseload?peerId=" + unsupervised).then().statusCode(200).body("clients", hasSize(1)));
+
+        String supervisor = "sup-" + UUID.randomUUID();
+        assignSupervisor(busy, supervisor).then().statusCode(200);
+        assignSupervisor(quiet, supervisor).then().statusCode(200);
+
+        // the supervisor's supervisees, each one, the one with clients out of contact first
+        asSupervisor(supervisor).get("/caseload/summaries").then().statusCode(200)
+                .body("total", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(50))
+                .body("items.peerId", contains(busy.toString(), quiet.toString()))
+                .body("items[0].clients", equalTo(4))
+                .body("items[0].outOfContact", equalTo(1))
+                .body("items[0].noContactDays", equalTo(14))
+                .body("items[0].nextSessionsOverdue", equalTo(1))
+                .body("items[0].nextSessionAt", equalTo(nextAt))
+                .body("items[0].openSafeguardingConcerns", equalTo(1))
+                .body("items[1].clients", equalTo(0))
+                .body("items[1].outOfContact", equalTo(0))
+                .body("items[1].nextSessionAt", nullValue())
+                .body(not(containsString(neverSeen.toString())));
+        for (UUID peer : List.of(busy, quiet, unsupervised)) {
+            assertAgreesWithTheCaseload(peer);
+        }
+        asSupervisor(supervisor).get("/caseload/summaries?size=1&page=1").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.peerId", contains(quiet.toString()));
+        asSupervisor(supervisor).get("/caseload/summaries?peerId=" + quiet).then().statusCode(200)
+                .body("items.peerId", contains(quiet.toString()));
+        asSupervisor(supervisor).get("/caseload/summaries?peerId=" + unsupervised).then().statusCode(404)
+                .contentType("application/problem+json");
+        asSupervisor("sup-" + UUID.randomUUID()).get("/caseload/summaries").then().statusCode(200)
+                .body("total", equalTo(0)).body("items", hasSize(0));
+
+        // coordinators every peer working; a peer worker only themself
+        as("coordinator").get("/caseload/summaries?size=200").then().statusCode(200)
+                .body("items.peerId", hasItems(busy.toString(), quiet.toString(), unsupervised.toString()));
+        as("admin").get("/caseload/summaries?peerId=" + unsupervised + "&peerId=" + quiet).then().statusCode(200)
+                .body("items.peerId", contains(unsupervised.toString(), quiet.toString()));
+        asPeer(busy).get("/caseload/summaries").then().statusCode(200)
+                .body("items.peerId", contains(busy.toString())).body("items[0].clients", equalTo(4));
+        asPeer(busy).get("/caseload/summaries?peerId=" + busy).then().statusCode(200).body("total", equalTo(1));
+        asPeer(busy).get("/caseload/summaries?peerId=" + quiet).then().statusCode(404);
+        UUID newcomer = UUID.randomUUID();
+        asPeer(newcomer).get("/caseload/summaries").then().statusCode(200)
+                .body("items.peerId", contains(newcomer.toString())).body("items[0].clients", equalTo(0));
+
+        as("coordinator").get("/caseload/summaries?peerId=someone").then().statusCode(400)
+                .body("errors.field", hasItem("peerId"));
+        as("coordinator").get("/caseload/summaries?size=0").then().statusCode(400)
+                .body("errors.field", hasItem("size"));
+        as("peer-worker").get("/caseload/summaries").then().statusCode(403);
+        as("commissioner").get("/caseload/summaries").then().statusCode(403);
+        as("referrer").get("/caseload/summaries").then().statusCode(403);
+    }
+
+    /** The peer's summary says what their caseload, client by client, adds up to. */
+    private static void assertAgreesWithTheCaseload(UUID peer) {
+        JsonPath caseload = as("coordinator").get("/caseload?peerId=" + peer).then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath summary = as("coordinator").get("/caseload/summaries?peerId=" + peer).then().statusCode(200)
+                .body("items", hasSize(1)).extract().jsonPath();
+        List<Map<String, Object>> clients = caseload.getList("clients");
+        assertEquals(clients.size(), summary.getLong("items[0].clients"), "clients of " + peer);
+        assertEquals(caseload.getLong("flagged"), summary.getLong("items[0].outOfContact"), "flagged of " + peer);
+        assertEquals(caseload.getInt("noContactDays"), summary.getInt("items[0].noContactDays"));
+        assertEquals(clients.stream().filter(c -> (Boolean) c.get("nextSessionOverdue")).count(),
+                summary.getLong("items[0].nextSessionsOverdue"), "overdue next sessions of " + peer);
+        assertEquals(clients.stream().mapToLong(c -> ((Number) c.get("openSafeguardingConcerns")).longValue()).sum(),
+                summary.getLong("items[0].openSafeguardingConcerns"), "open concerns of " + peer);
+        assertEquals(clients.stream().filter(c -> !(Boolean) c.get("nextSessionOverdue"))
+                        .map(c -> (String) c.get("nextSessionAt")).filter(Objects::nonNull)
+                        .map(OffsetDateTime::parse).min(Comparator.naturalOrder()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(summary.getString("items[0].nextSessionAt")).map(OffsetDateTime::parse)
+                        .map(OffsetDateTime::toInstant), "next session of " + peer);
     }
 }

@@ -77,7 +77,8 @@ class OpenApiDocumentTest {
         for (String expected : List.of("/sessions", "/sessions/{id}/versions", "/sessions/{id}/entered-in-error",
                 "/groups/{id}/meetings", "/referrals/{referralId}/goals", "/goals/{goalId}/progress",
                 "/referrals/{referralId}/signposting", "/safeguarding/concerns", "/safeguarding/concerns/{id}/close",
-                "/peers/{peerId}/supervisor", "/supervision/overdue", "/caseload")) {
+                "/peers/{peerId}/supervisor", "/supervision/overdue", "/caseload",
+                "/caseload/summaries")) {
             if (!paths.containsKey(expected)) {
                 defects.add("missing " + expected);
             }

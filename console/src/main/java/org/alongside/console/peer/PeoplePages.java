@@ -73,7 +73,7 @@ public class PeoplePages {
     @Path("people")
     public TemplateInstance people() {
         // the caseload carries the people's names and contact details: one call for the whole page
-        return Templates.people(Part.of(() -> sessions.caseload(null)));
+        return Templates.people(Part.of(() -> sessions.caseload()));
     }
 
     @GET
@@ -174,7 +174,7 @@ public class PeoplePages {
     }
 
     private TemplateInstance concernForm(Form form) {
-        Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload(null));
+        Part<Sessions.Caseload> caseload = Part.of(() -> sessions.caseload());
         return Templates.raiseConcern(caseload.available() ? caseload.value().clients() : List.of(), form,
                 Sessions.CONCERN_CATEGORIES);
     }

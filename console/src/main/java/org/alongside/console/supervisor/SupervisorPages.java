@@ -57,8 +57,12 @@ public class SupervisorPages {
     public record Work(Sessions.WorkItem item, Part<Optional<Referrals.Referral>> person) {
     }
 
-    /** A supervisee with their caseload, each part from its own service. */
-    public record Supervisee(Matching.Peer peer, Part<Sessions.Caseload> caseload) {
+    /**
+     * A supervisee, from matching-service, with their caseload's figures from session-service: none when
+     * session-service, which assigns supervisors, no longer lists the peer as the caller's and matching-service has
+     * not heard yet.
+     */
+    public record Supervisee(Matching.Peer peer, Part<Sessions.CaseloadSummary> caseload) {
     }
 
     @CheckedTemplate
@@ -174,15 +178,12 @@ public class SupervisorPages {
     @Path("supervisees")
     @RolesAllowed(Role.SUPERVISOR_GROUP)
     public TemplateInstance supervisees() {
+        // the supervisees and all their caseloads' figures asked for at once, two calls however many supervisees
+        Parts.Pending<Map<UUID, Sessions.CaseloadSummary>> summaries = parts.load(sessions::caseloadSummaries);
         List<Matching.Peer> peers = matching.peers(null, 0, 200).items();
-        // every caseload asked for at once
-        List<Parts.Pending<Sessions.Caseload>> caseloads = peers.stream()
-                .map(peer -> parts.load(() -> sessions.caseload(peer.id()))).toList();
-        List<Supervisee> supervisees = new ArrayList<>();
-        for (int i = 0; i < peers.size(); i++) {
-            supervisees.add(new Supervisee(peers.get(i), caseloads.get(i).part()));
-        }
-        return Templates.supervisees(supervisees);
+        Part<Map<UUID, Sessions.CaseloadSummary>> caseloads = summaries.part();
+        return Templates.supervisees(peers.stream()
+                .map(peer -> new Supervisee(peer, caseloads.map(byPeer -> byPeer.get(peer.id())))).toList());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.alongside.console.web;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.alongside.console.api.ServiceUnavailable;
 
@@ -19,5 +20,10 @@ public record Part<T>(T value, String unavailable) {
 
     public boolean available() {
         return unavailable == null;
+    }
+
+    /** What this part's value says of something else, or unavailable as this part is. */
+    public <R> Part<R> map(Function<? super T, ? extends R> mapping) {
+        return available() ? new Part<>(mapping.apply(value), null) : new Part<>(null, unavailable);
     }
 }

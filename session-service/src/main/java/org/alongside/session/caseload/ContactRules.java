@@ -23,6 +23,14 @@ public final class ContactRules {
     }
 
     /**
+     * The same rule for a query: a client is flagged now exactly when their last contact (or, never contacted, their
+     * match) is at or before this instant. Whole days of 24 hours, as {@link #daysWithoutContact} counts them.
+     */
+    public static OffsetDateTime flaggedIfSinceAtOrBefore(OffsetDateTime now, int threshold) {
+        return now.minus(Duration.ofDays(threshold));
+    }
+
+    /**
      * The next session: one already logged ahead of time, else the one planned at the most recent session (which
      * may have slipped into the past).
      */

@@ -33,6 +33,16 @@ class ContactRulesTest {
     }
 
     @Test
+    void theQueryCutOffFlagsExactlyTheClientsTheDayCountFlags() {
+        OffsetDateTime cutOff = ContactRules.flaggedIfSinceAtOrBefore(NOW, 14);
+        for (OffsetDateTime since : new OffsetDateTime[] {cutOff.minusNanos(1), cutOff, cutOff.plusNanos(1),
+                NOW.minusDays(13), NOW.minusDays(40), NOW.plusHours(1)}) {
+            assertEquals(ContactRules.flagged(ContactRules.daysWithoutContact(since, NOW.minusDays(60), NOW), 14),
+                    !since.isAfter(cutOff), "last contact " + since);
+        }
+    }
+
+    @Test
     void theNextSessionIsOneLoggedAheadElseTheOnePlanned() {
         assertEquals(NOW.plusDays(1), ContactRules.nextSession(NOW.plusDays(1), NOW.plusDays(7)));
         assertEquals(NOW.plusDays(7), ContactRules.nextSession(null, NOW.plusDays(7)));

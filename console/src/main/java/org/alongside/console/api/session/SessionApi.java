@@ -24,7 +24,11 @@ interface SessionApi {
 
     @GET
     @Path("caseload")
-    Sessions.Caseload caseload(@QueryParam("peerId") UUID peerId);
+    Sessions.Caseload caseload();
+
+    @GET
+    @Path("caseload/summaries")
+    Sessions.Listed<Sessions.CaseloadSummary> caseloadSummaries(@QueryParam("size") int size);
 
     @GET
     @Path("sessions")

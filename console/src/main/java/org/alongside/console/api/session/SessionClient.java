@@ -4,7 +4,10 @@ import static org.alongside.console.api.ServiceCalls.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The console's one way to session-service. */
@@ -21,9 +24,18 @@ public class SessionClient {
         this.api = api;
     }
 
-    /** A peer worker's own caseload (peerId null), or a named peer's for staff who oversee them. */
-    public Sessions.Caseload caseload(UUID peerId) {
-        return call(SERVICE, () -> api.caseload(peerId));
+    /** The signed-in peer worker's own caseload. */
+    public Sessions.Caseload caseload() {
+        return call(SERVICE, () -> api.caseload());
+    }
+
+    /**
+     * Every caseload the signed-in person oversees in figures (a supervisor's: their supervisees'), by peer: its
+     * first page of MAX, more peers than one supervisor has.
+     */
+    public Map<UUID, Sessions.CaseloadSummary> caseloadSummaries() {
+        return call(SERVICE, () -> api.caseloadSummaries(MAX).items().stream()
+                .collect(Collectors.toMap(Sessions.CaseloadSummary::peerId, Function.identity())));
     }
 
     public List<Sessions.Session> sessions(UUID referralId) {

@@ -38,6 +38,11 @@ public final class Sessions {
             List<Client> clients) {
     }
 
+    /** A peer's caseload in figures, counted as the caseload counts them; no names. */
+    public record CaseloadSummary(UUID peerId, long clients, long outOfContact, int noContactDays,
+            long nextSessionsOverdue, OffsetDateTime nextSessionAt, long openSafeguardingConcerns) {
+    }
+
     /** Who the person is and how they prefer to be reached, as the peer's scope allows (null when not shown). */
     public record CaseloadPerson(String givenName, String familyName, String preferredContact, String phone,
             String email) {
