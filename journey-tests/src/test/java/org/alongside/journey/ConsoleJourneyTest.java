@@ -236,7 +236,7 @@ class ConsoleJourneyTest {
             // the supervisee's caseload in figures: their one person, matched today, so not out of contact
             browser.awaitAfterReloads(d -> !d.findElements(By.id("peer-" + matched.peer())).isEmpty());
             assertTrue(supervisee(browser, matched.peer())
-                    .contains("1 people; 0 with no contact for 14 days or more."));
+                    .contains("1 person; 0 with no contact for 14 days or more."));
             browser.screen("supervisor-supervisees");
             browser.driver.findElement(By.cssSelector("a[href='/supervisor/supervisees/" + matched.peer()
                     + "/supervision']")).click();
