@@ -27,11 +27,6 @@ public interface OutboxConfig {
     @Min(1)
     int batchSize();
 
-    /** How long published rows are kept before they are deleted. */
-    @WithDefault("P7D")
-    @DurationMin(millis = 0)
-    Duration retention();
-
     interface Relay {
 
         /** Off only for an instance that must never publish; its events then wait in the outbox. */

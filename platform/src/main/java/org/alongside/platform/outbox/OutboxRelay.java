@@ -10,14 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.kafka.KafkaSettings;
@@ -30,13 +28,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
- * Ships committed outbox rows to Kafka in commit order and marks them published.
+ * Ships committed outbox rows to Kafka in commit order and deletes each row Kafka acknowledged.
  *
  * <p>It runs on a {@link Worker} that {@link Outbox} wakes as each transaction commits, so an event usually leaves
  * within milliseconds; a slow poll catches rows written by other instances or left behind by a crash; while the
  * broker is away it backs off and retries, and the rows wait in order. A PostgreSQL advisory lock
  * lets only one relay per database publish at a time, which keeps per-referral order when several instances
- * run. A crash between Kafka's acknowledgement and the update re-sends a batch: consumers' inboxes make that
+ * run. A crash between Kafka's acknowledgement and the delete re-sends a batch: consumers' inboxes make that
  * harmless (at-least-once delivery, exactly-once effect).
  */
 @ApplicationScoped
@@ -55,11 +53,9 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final Duration gather;
     private final int batchSize;
-    private final Duration retention;
 
     private volatile Worker worker;
     private Producer<String, byte[]> producer;
-    private long lastCleanup;
 
     OutboxRelay(AgroalDataSource dataSource, KafkaSettings settings, TopicBootstrap topics,
             TransactionSynchronizationRegistry transactions, OutboxConfig config) {
@@ -71,7 +67,6 @@ public class OutboxRelay {
         this.pollInterval = config.pollInterval();
         this.gather = config.gather();
         this.batchSize = config.batchSize();
-        this.retention = config.retention();
     }
 
     void start(@Observes StartupEvent event) {
@@ -110,7 +105,6 @@ public class OutboxRelay {
         while (!worker.stopping() && publishBatch() == batchSize) {
             // a full batch means more may be waiting: keep draining without waiting
         }
-        cleanUpPublished();
         return Worker.Next.WAIT;
     }
 
@@ -149,7 +143,7 @@ public class OutboxRelay {
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, topic, message_key, payload::text FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+                "SELECT id, topic, message_key, payload::text FROM outbox ORDER BY seq LIMIT ?")) {
             select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -169,8 +163,8 @@ public class OutboxRelay {
         if (ids.isEmpty()) {
             return 0;
         }
-        // Mark every row Kafka acknowledged, even when others in the batch failed: a row left unmarked is sent
-        // again, so marking only all-or-nothing put the acknowledged ones on the topic twice after an outage.
+        // Delete every row Kafka acknowledged, even when others in the batch failed: a row left behind is sent
+        // again, so deleting only all-or-nothing put the acknowledged ones on the topic twice after an outage.
         List<UUID> delivered = new ArrayList<>();
         Exception failure = null;
         for (int i = 0; i < sends.size(); i++) {
@@ -182,14 +176,13 @@ public class OutboxRelay {
             }
         }
         if (!delivered.isEmpty()) {
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "UPDATE outbox SET published_at = now() WHERE id = ANY(?)")) {
-                mark.setArray(1, connection.createArrayOf("uuid", delivered.toArray()));
-                mark.executeUpdate();
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY(?)")) {
+                delete.setArray(1, connection.createArrayOf("uuid", delivered.toArray()));
+                delete.executeUpdate();
             }
         }
         if (failure != null) {
-            connection.commit(); // keep the marks; the caller backs off and retries the rest
+            connection.commit(); // keep the deletes; the caller backs off and retries the rest
             throw failure;
         }
         return ids.size();
@@ -207,20 +200,6 @@ public class OutboxRelay {
             return true;
         } catch (ExecutionException e) {
             return true;
-        }
-    }
-
-    private void cleanUpPublished() throws SQLException {
-        long now = System.currentTimeMillis();
-        if (now - lastCleanup < TimeUnit.MINUTES.toMillis(10)) {
-            return;
-        }
-        lastCleanup = now;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM outbox WHERE published_at < now() - make_interval(secs => ?)")) {
-            delete.setLong(1, retention.toSeconds());
-            delete.executeUpdate();
         }
     }
 }
