@@ -102,15 +102,9 @@ class CaseloadApiTest {
         String sessionId = recordOnceMatched(() -> asPeer(peer), visit).path("id");
         asPeer(peer).body(Map.of("text", "Go back to the choir", "focus", "COMMUNITY_CONNECTION"))
                 .post("/referrals/" + seenToday + "/goals").then().statusCode(201);
-        SessionTestSupport.awaitStatus(() -> asPeer(peer).body(Map.of("referralId", neverSeen.toString(),
-                "category", "SELF_NEGLECT", "description", "Not answering the door", "immediateRisk", false))
-                .post("/safeguarding/concerns"), 201);
+        raiseConcern(peer, neverSeen);
 
-        String group = GroupApiTest.group(peer, 8);
-        Map<String, Object> meeting = GroupApiTest.meeting(List.of(
-                Map.of("referralId", inAGroup.toString(), "attendance", "ATTENDED")));
-        meeting.put("startedAt", now().minusDays(2).toString());
-        SessionTestSupport.awaitStatus(() -> asPeer(peer).body(meeting).post("/groups/" + group + "/meetings"), 201);
+        attendGroupTwoDaysAgo(peer, inAGroup);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asPeer(peer).get("/caseload").then()
                 .statusCode(200).body("clients", hasSize(3)));
@@ -176,14 +170,8 @@ class CaseloadApiTest {
         noShow.put("attendance", "DID_NOT_ATTEND");
         noShow.put("nextSessionAt", now().minusDays(1).toString());
         recordOnceMatched(() -> asPeer(busy), noShow);
-        SessionTestSupport.awaitStatus(() -> asPeer(busy).body(Map.of("referralId", neverSeen.toString(),
-                "category", "SELF_NEGLECT", "description", "Not answering the door", "immediateRisk", false))
-                .post("/safeguarding/concerns"), 201);
-        String group = GroupApiTest.group(busy, 8);
-        Map<String, Object> meeting = GroupApiTest.meeting(List.of(
-                Map.of("referralId", inAGroup.toString(), "attendance", "ATTENDED")));
-        meeting.put("startedAt", now().minusDays(2).toString());
-        SessionTestSupport.awaitStatus(() -> asPeer(busy).body(meeting).post("/groups/" + group + "/meetings"), 201);
+        raiseConcern(busy, neverSeen);
+        attendGroupTwoDaysAgo(busy, inAGroup);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("coordinator")
                 .get("/caseload?peerId=" + unsupervised).then().statusCode(200).body("clients", hasSize(1)));
 
@@ -240,6 +228,22 @@ class CaseloadApiTest {
     }
 
     /** The peer's summary says what their caseload, client by client, adds up to. */
+    /** A concern, not of immediate risk, raised by the person's peer. */
+    private static void raiseConcern(UUID peer, UUID referral) {
+        SessionTestSupport.awaitStatus(() -> asPeer(peer).body(Map.of("referralId", referral.toString(),
+                "category", "SELF_NEGLECT", "description", "Not answering the door", "immediateRisk", false))
+                .post("/safeguarding/concerns"), 201);
+    }
+
+    /** A meeting of a new group of the peer's, two days ago, that the person attended. */
+    private static void attendGroupTwoDaysAgo(UUID peer, UUID referral) {
+        String group = GroupApiTest.group(peer, 8);
+        Map<String, Object> meeting = GroupApiTest.meeting(List.of(
+                Map.of("referralId", referral.toString(), "attendance", "ATTENDED")));
+        meeting.put("startedAt", now().minusDays(2).toString());
+        SessionTestSupport.awaitStatus(() -> asPeer(peer).body(meeting).post("/groups/" + group + "/meetings"), 201);
+    }
+
     private static void assertAgreesWithTheCaseload(UUID peer) {
         JsonPath caseload = as("coordinator").get("/caseload?peerId=" + peer).then().statusCode(200)
                 .extract().jsonPath();
