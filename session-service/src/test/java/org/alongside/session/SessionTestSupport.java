@@ -22,9 +22,12 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.alongside.platform.events.EventData;
 import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventSpec;
+import org.alongside.platform.testing.Databases;
 import org.alongside.platform.testing.TestEvents;
 import org.alongside.platform.testing.Tokens;
 
@@ -189,5 +192,13 @@ final class SessionTestSupport {
             return last[0].statusCode() == status;
         });
         return last[0];
+    }
+
+    /** The service's migrations (the platform's and its own) on the database at {@code url}, up to {@code target}. */
+    static void migrate(String url, String target) {
+        FluentConfiguration flyway = Flyway.configure().dataSource(url, Databases.USER, "")
+                .placeholders(Map.of("events_base_url", "http://localhost:8083"))
+                .locations("classpath:db/platform", "classpath:db/migration");
+        (target == null ? flyway : flyway.target(target)).load().migrate();
     }
 }

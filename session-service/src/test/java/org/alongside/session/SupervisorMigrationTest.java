@@ -15,7 +15,6 @@ import org.alongside.platform.events.EventEnvelope;
 import org.alongside.platform.events.EventSpec;
 import org.alongside.platform.events.staff.SupervisorAssigned;
 import org.alongside.platform.testing.Databases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,9 +30,7 @@ class SupervisorMigrationTest {
         String database = Databases.testName("alongside_session_migration_test");
         Databases.recreate(database);
         String url = Databases.jdbcUrl(database);
-        Flyway.configure().dataSource(url, Databases.USER, "")
-                .placeholders(Map.of("events_base_url", "http://localhost:8083"))
-                .locations("classpath:db/platform", "classpath:db/migration").target("9").load().migrate();
+        SessionTestSupport.migrate(url, "9");
         try (Connection db = DriverManager.getConnection(url, Databases.USER, "");
              Statement sql = db.createStatement()) {
             sql.execute("""
@@ -46,9 +43,7 @@ class SupervisorMigrationTest {
                             'coord', NULL)""");
         }
 
-        Flyway.configure().dataSource(url, Databases.USER, "")
-                .placeholders(Map.of("events_base_url", "http://localhost:8083"))
-                .locations("classpath:db/platform", "classpath:db/migration").load().migrate();
+        SessionTestSupport.migrate(url, null);
 
         try (Connection db = DriverManager.getConnection(url, Databases.USER, "");
              Statement sql = db.createStatement()) {

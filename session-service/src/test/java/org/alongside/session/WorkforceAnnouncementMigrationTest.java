@@ -19,7 +19,6 @@ import org.alongside.platform.events.Topics;
 import org.alongside.platform.events.sessions.SignpostingUpdated;
 import org.alongside.platform.events.staff.SupervisionRecorded;
 import org.alongside.platform.testing.Databases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +37,7 @@ class WorkforceAnnouncementMigrationTest {
         String database = Databases.testName("alongside_session_workforce_migration_test");
         Databases.recreate(database);
         String url = Databases.jdbcUrl(database);
-        Flyway.configure().dataSource(url, Databases.USER, "")
-                .placeholders(Map.of("events_base_url", "http://localhost:8083"))
-                .locations("classpath:db/platform", "classpath:db/migration").target("11").load().migrate();
+        SessionTestSupport.migrate(url, "11");
         try (Connection db = DriverManager.getConnection(url, Databases.USER, "");
              Statement sql = db.createStatement()) {
             sql.execute("""
@@ -60,9 +57,7 @@ class WorkforceAnnouncementMigrationTest {
                     """.formatted(REFERRAL));
         }
 
-        Flyway.configure().dataSource(url, Databases.USER, "")
-                .placeholders(Map.of("events_base_url", "http://localhost:8083"))
-                .locations("classpath:db/platform", "classpath:db/migration").load().migrate();
+        SessionTestSupport.migrate(url, null);
 
         Map<String, EventEnvelope> announced = new HashMap<>();
         try (Connection db = DriverManager.getConnection(url, Databases.USER, "");
