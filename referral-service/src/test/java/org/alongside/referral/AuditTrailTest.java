@@ -1,19 +1,23 @@
 package org.alongside.referral;
 
 import static org.alongside.referral.ReferralTestSupport.as;
+import static org.alongside.referral.ReferralTestSupport.newNhsNumber;
 import static org.alongside.referral.ReferralTestSupport.referral;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import org.alongside.platform.testing.Databases;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +33,9 @@ class AuditTrailTest {
         as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(200);
 
         as("admin").get("/audit?referralId=" + id).then().statusCode(200)
+                .body("items.operation", hasItem("POST IntakeResource.create"))
+                .body("items.find { it.operation == 'POST IntakeResource.create' }.status", equalTo(201))
+                .body("items.find { it.operation == 'POST IntakeResource.create' }.recordIds", equalTo(List.of(id)))
                 .body("items.operation", hasItem("GET ReferralResource.get"))
                 .body("items.operation", hasItem("POST ReferralResource.accept"))
                 .body("items.find { it.operation == 'GET ReferralResource.get' }.actor", equalTo("test-coordinator@alongside.local"))
@@ -41,16 +48,45 @@ class AuditTrailTest {
                 .body("items.actor", everyItem(equalTo("test-coordinator@alongside.local")))
                 .body("items.size()", lessThanOrEqualTo(5));
 
-        // a page at a time, newest first, as every list that can grow: the accept, then the read
+        // a page at a time, newest first, as every list that can grow: the accept, the read, then the creation,
+        // recorded once
         as("admin").get("/audit?referralId=" + id + "&size=1").then().statusCode(200)
-                .body("page", equalTo(0)).body("size", equalTo(1)).body("total", equalTo(2))
+                .body("page", equalTo(0)).body("size", equalTo(1)).body("total", equalTo(3))
                 .body("items.operation", equalTo(List.of("POST ReferralResource.accept")));
         as("admin").get("/audit?referralId=" + id + "&size=1&page=1").then().statusCode(200)
-                .body("page", equalTo(1)).body("total", equalTo(2))
+                .body("page", equalTo(1)).body("total", equalTo(3))
                 .body("items.operation", equalTo(List.of("GET ReferralResource.get")));
 
         as("coordinator").get("/audit?referralId=" + id).then().statusCode(403);
         as("admin").get("/audit").then().statusCode(400);
+    }
+
+    @Test
+    void anIntakeIsRecordedOnceWithTheReferralItCreatedAndItsRetryAsTheRetryItIs() throws SQLException {
+        int before = intakesRecorded();
+        String key = UUID.randomUUID().toString();
+        String id = as("coordinator").header("Idempotency-Key", key).body(referral(newNhsNumber()))
+                .post("/referrals").then().statusCode(201).extract().path("id");
+        as("coordinator").header("Idempotency-Key", key).body(referral(newNhsNumber()))
+                .post("/referrals").then().statusCode(200).body("id", equalTo(id));
+
+        assertEquals(before + 2, intakesRecorded(), "one record for the creation, one for the retry");
+        as("admin").get("/audit?referralId=" + id).then().statusCode(200)
+                .body("items.operation", equalTo(List.of("POST IntakeResource.create")))
+                .body("items[0].status", equalTo(201))
+                .body("items[0].actor", equalTo("test-coordinator@alongside.local"))
+                .body("items[0].client", equalTo("127.0.0.1"));
+    }
+
+    private static int intakesRecorded() throws SQLException {
+        try (Connection db = DriverManager.getConnection(Databases.jdbcUrl(Databases.testName("alongside_referral_test")),
+                Databases.USER, "");
+             Statement statement = db.createStatement();
+             ResultSet count = statement.executeQuery(
+                     "SELECT count(*) FROM audit_event WHERE operation = 'POST IntakeResource.create'")) {
+            count.next();
+            return count.getInt(1);
+        }
     }
 
     @Test

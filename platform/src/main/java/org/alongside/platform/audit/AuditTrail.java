@@ -1,7 +1,12 @@
 package org.alongside.platform.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * Writes to the audit trail what no HTTP call records: a system's own action on a person's records (the retention
@@ -20,10 +27,50 @@ public class AuditTrail {
     /** The actor named for actions the system takes on its own (a schedule, an event from another service). */
     public static final String SYSTEM = "system";
 
-    private final AgroalDataSource dataSource;
+    /** The request property holding the status {@link #recordAnswer} recorded, so the filter does not again. */
+    static final String ANSWER_RECORDED = AuditTrail.class.getName() + ".answer";
 
-    AuditTrail(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final SecurityIdentity identity;
+    private final TransactionSynchronizationRegistry transactions;
+
+    AuditTrail(AgroalDataSource dataSource, SecurityIdentity identity, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.identity = identity;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Records the current call, as answered with {@code status} and about the referral it created, in the caller's
+     * transaction: the change and its record commit together, in one commit instead of two, and neither without
+     * the other. Once it has committed, {@link AuditFilter} writes nothing more for the call unless it is answered
+     * otherwise; if it rolls back, the filter records the call as it does any other. For a change that knows,
+     * inside its transaction, the answer it will give.
+     */
+    public void recordAnswer(int status, UUID referralId) {
+        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+        if (request == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("recordAnswer records an HTTP call's change in its transaction");
+        }
+        Call call = Call.of(identity, request.getMethod(), request.getTarget().getLazyMethod(),
+                request.getUriInfo(), request.serverRequest().unwrap(HttpServerRequest.class)).about(referralId);
+        try (Connection connection = dataSource.getConnection()) {
+            call.insert(connection, status);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write to the audit trail: " + call.operation(), e);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int outcome) {
+                if (outcome == Status.STATUS_COMMITTED) {
+                    request.setProperty(ANSWER_RECORDED, status);
+                }
+            }
+        });
     }
 
     /**

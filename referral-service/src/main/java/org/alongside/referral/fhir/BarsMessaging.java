@@ -1,6 +1,7 @@
 package org.alongside.referral.fhir;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public class BarsMessaging {
             ServiceRequestReader.Read read = ServiceRequestReader.fromBundle(message, focus(message, header),
                     header.getSender());
             FhirIntake.Received received = intake.receive(read, idempotencyKey, new FhirIntake.MessageIdentity(
-                    sender, message.getIdElement().getIdPart(), headerId));
+                    sender, message.getIdElement().getIdPart(), headerId), Response.Status.OK);
             return success(header, base, received.message(), received.referral());
         } catch (FhirIntakeException e) {
             if (e.status() != 400) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.sql.SQLException;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -70,14 +71,16 @@ public class FhirIntake {
         return referrals.visibleTo(message.referralId, caller);
     }
 
-    public Received receive(ServiceRequestReader.Read read, String idempotencyKey, MessageIdentity message) {
+    /** Receives the referral {@code read}; {@code answerIfCreated} is the channel's answer when it is new. */
+    public Received receive(ServiceRequestReader.Read read, String idempotencyKey, MessageIdentity message,
+            Response.Status answerIfCreated) {
         validate(read);
         Intake.Submission submission;
         try {
             // a retry is known by the Idempotency-Key, else by the sender's own identifier of the referral
             String key = idempotencyKey != null ? idempotencyKey : read.identifier();
             submission = intake.submit(read.referral(), new Intake.Arrival(Referral.Channel.FHIR, key,
-                    read.identifier(), read.consentSource()), caller, referral -> {
+                    read.identifier(), read.consentSource()), caller, answerIfCreated, referral -> {
                         referral.fhirRequest = writer.asStored(read.asSent());
                         if (message != null) {
                             record(message, referral.id);

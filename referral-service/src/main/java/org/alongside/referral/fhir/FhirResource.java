@@ -165,7 +165,7 @@ public class FhirResource {
                     + "message to /fhir/$process-message" : ""));
         }
         FhirIntake.Received received = intake.receive(ServiceRequestReader.fromServiceRequest(request),
-                idempotencyKey, null);
+                idempotencyKey, null, Response.Status.CREATED);
         Referral referral = received.referral();
         URI location = URI.create(base(uri) + "/ServiceRequest/" + referral.id);
         return (received.created() ? Response.created(location) : Response.ok().location(location))

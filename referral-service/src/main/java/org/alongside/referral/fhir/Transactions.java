@@ -1,6 +1,7 @@
 package org.alongside.referral.fhir;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +72,7 @@ public class Transactions {
             throw FhirIntakeException.required("Bundle.entry", "A referral transaction holds a ServiceRequest");
         }
         FhirIntake.Received received = intake.receive(ServiceRequestReader.fromBundle(transaction, request, null),
-                idempotencyKey, null);
+                idempotencyKey, null, Response.Status.OK);
         return response(transaction, request, base, received);
     }
 

@@ -2,12 +2,14 @@ package org.alongside.referral.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.security.Caller;
@@ -17,15 +19,20 @@ import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
 import org.alongside.referral.lifecycle.ReferralStatus;
 
-/** Receives a referral: checks what validation annotations cannot, stores it and announces it in one transaction. */
+/**
+ * Receives a referral: checks what validation annotations cannot, stores it, announces it and records the call in
+ * the audit trail, in one transaction.
+ */
 @ApplicationScoped
 public class Intake {
 
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Intake(Outbox outbox, Clock clock) {
+    Intake(Outbox outbox, AuditTrail audit, Clock clock) {
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,18 +72,21 @@ public class Intake {
 
     /**
      * Receives a referral once: a retry under the same key (scoped to the caller's organisation, so two
-     * organisations' keys never collide) returns the referral already created.
+     * organisations' keys never collide) returns the referral already created. The channel names the answer it
+     * gives when this request creates the referral, which the audit trail records in the creating transaction.
      */
-    public Submission submit(NewReferral request, Arrival arrival, Caller caller) {
-        return submit(request, arrival, caller, referral -> {
+    public Submission submit(NewReferral request, Arrival arrival, Caller caller, Response.Status answerIfCreated) {
+        return submit(request, arrival, caller, answerIfCreated, referral -> {
         });
     }
 
     /**
-     * As {@link #submit(NewReferral, Arrival, Caller)}; a channel stores what it keeps beside a referral it creates
-     * (FHIR: what was sent, the message's identity) with {@code storedWith}, in the transaction that creates it.
+     * As {@link #submit(NewReferral, Arrival, Caller, Response.Status)}; a channel stores what it keeps beside a
+     * referral it creates (FHIR: what was sent, the message's identity) with {@code storedWith}, in the transaction
+     * that creates it.
      */
-    public Submission submit(NewReferral request, Arrival arrival, Caller caller, Consumer<Referral> storedWith) {
+    public Submission submit(NewReferral request, Arrival arrival, Caller caller, Response.Status answerIfCreated,
+            Consumer<Referral> storedWith) {
         Arrival scoped = arrival.idempotencyKey() == null ? arrival : new Arrival(arrival.channel(),
                 caller.odsCode().orElse(caller.user()) + ":" + arrival.idempotencyKey(), arrival.fhirIdentifier(),
                 arrival.consentSource());
@@ -85,7 +95,7 @@ public class Intake {
             return new Submission(earlier.get(), false);
         }
         try {
-            return new Submission(receive(request, scoped, caller, storedWith), true);
+            return new Submission(receive(request, scoped, caller, answerIfCreated, storedWith), true);
         } catch (RuntimeException e) {
             // a concurrent retry with the same key committed first: answer with its referral
             return byIdempotencyKey(scoped.idempotencyKey()).map(r -> new Submission(r, false)).orElseThrow(() -> e);
@@ -93,7 +103,8 @@ public class Intake {
     }
 
     @Transactional
-    Referral receive(NewReferral request, Arrival arrival, Caller caller, Consumer<Referral> storedWith) {
+    Referral receive(NewReferral request, Arrival arrival, Caller caller, Response.Status answer,
+            Consumer<Referral> storedWith) {
         String odsCode = referringOrganisation(request.referrer(), caller);
         requireIdentifiable(request, odsCode);
         Referral referral = new Referral(request, odsCode, arrival.channel(), arrival.fhirIdentifier(),
@@ -104,6 +115,7 @@ public class Intake {
         storedWith.accept(referral);
         referral.receipt(caller.user()).persist();
         outbox.publish(ReferralEvents.received(referral, LocalDate.now(clock)));
+        audit.recordAnswer(answer.getStatusCode(), referral.id);
         return referral;
     }
 

@@ -52,7 +52,7 @@ public class IntakeResource {
             @NotNull(message = "a referral body is required") @Valid @ConvertGroup(to = NewReferral.Complete.class) NewReferral request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) @Parameter(description = "Client-chosen key; retries with the same key create nothing") String idempotencyKey) {
         Intake.Submission submission = intake.submit(request, Intake.Arrival.rest(idempotencyKey,
-                request.referrer().type()), caller);
+                request.referrer().type()), caller, Response.Status.CREATED);
         ReferralView view = ReferralView.of(submission.referral(), clock);
         return submission.created()
                 ? Response.created(URI.create("/referrals/" + view.id())).entity(view).build()
