@@ -340,6 +340,25 @@ class ChoiceAndWaitingTest {
     }
 
     @Test
+    void aReferralAcceptedAndWithdrawnInOnePollEndsWithdrawn() {
+        createPeer(peer("Pia", List.of(MS), List.of("TELEPHONE"), 2));
+        UUID referralId = UUID.randomUUID();
+        // one Kafka transaction on one partition: applied in one poll, so in one database transaction, where the
+        // withdrawal must find the shortlist the acceptance made
+        EventEnvelope accepted = TestEvents.envelope("referral.accepted", referralId, accepted(referralId,
+                List.of(MS), null, List.of("TELEPHONE"), "en"));
+        EventEnvelope withdrawn = TestEvents.envelope("referral.withdrawn", referralId, Map.of(
+                "referralId", referralId.toString(), "reason", "DUPLICATE", "fromStatus", "ACCEPTED",
+                "withdrawnAt", "2026-03-02T10:00:00Z"));
+        TestEvents.sendTogether(List.of(TestEvents.record(accepted, referralId.toString()),
+                TestEvents.record(withdrawn, referralId.toString())));
+
+        await().atMost(WAIT).until(() -> consumed(withdrawn.id()));
+        awaitStatus(referralId, "WITHDRAWN");
+        assertEquals(List.of("WITHDRAWN"), proposals(referralId).getList("proposals.status"));
+    }
+
+    @Test
     void aPeerRuledOutForAPersonIsWithdrawnReplacedAndNeverProposedToThem() {
         Four peers = Four.create();
         UUID referralId = acceptReferral(List.of(DIABETES), null, List.of("TELEPHONE"), "en");

@@ -20,6 +20,7 @@ import static org.alongside.platform.events.EventTypes.REFERRAL_DECLINED;
 import static org.alongside.platform.events.EventTypes.REFERRAL_RECEIVED;
 import static org.alongside.platform.events.EventTypes.REFERRAL_WITHDRAWN;
 import static org.alongside.platform.events.EventTypes.SESSION_RECORDED;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -247,6 +248,46 @@ class OutcomesEventFlowTest {
         assertEquals(Topics.SESSIONS, header(letters.get(0), DeadLetters.ORIGINAL_TOPIC_HEADER));
         assertTrue(header(letters.get(1), DeadLetters.ERROR_HEADER).contains("data.attendance"),
                 header(letters.get(1), DeadLetters.ERROR_HEADER));
+    }
+
+    @Test
+    void aPollsEventsAreAppliedInOneCommitAndAPoisonAmongThemIsIsolated() throws Exception {
+        // committed in one Kafka transaction on one partition, so the consumer reads them in one poll
+        LocalDate day = LocalDate.of(2024, 8, 6);
+        String key = UUID.randomUUID().toString();
+        List<EventEnvelope> received = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            UUID referral = UUID.randomUUID();
+            received.add(TestEvents.envelope(REFERRAL_RECEIVED, referral, received(referral,
+                    at("2024-08-06T09:00:00Z"))));
+        }
+        TestEvents.sendTogether(received.stream().map(event -> TestEvents.record(event, key)).toList());
+        awaitCounts(day, counts("referralsReceived", 20));
+        assertEquals(received.size(), inboxEntries(received), "each event is in the inbox once");
+        assertEquals("1", query("SELECT count(DISTINCT xmin::text)::text FROM inbox WHERE event_id = ANY(?)",
+                (Object) received.stream().map(EventEnvelope::id).toArray(String[]::new)), "transactions committed");
+
+        // one event of the poll breaks the contract: it alone is dead-lettered, the others applied once each
+        UUID referral = UUID.randomUUID();
+        UUID peer = UUID.randomUUID();
+        Map<String, Object> noAttendance = session(referral, UUID.randomUUID(), peer, at("2024-08-07T10:00:00Z"),
+                "ATTENDED", at("2024-08-07T11:00:00Z"));
+        noAttendance.remove("attendance");
+        EventEnvelope poison = TestEvents.envelope(SESSION_RECORDED, referral, noAttendance);
+        List<EventEnvelope> sound = List.of(
+                TestEvents.envelope(SESSION_RECORDED, referral, session(referral, UUID.randomUUID(), peer,
+                        at("2024-08-06T10:00:00Z"), "ATTENDED", at("2024-08-06T11:00:00Z"))),
+                TestEvents.envelope(SESSION_RECORDED, referral, session(referral, UUID.randomUUID(), peer,
+                        at("2024-08-08T10:00:00Z"), "ATTENDED", at("2024-08-08T11:00:00Z"))));
+        TestEvents.sendTogether(List.of(TestEvents.record(sound.get(0), referral.toString()),
+                TestEvents.record(poison, referral.toString()), TestEvents.record(sound.get(1), referral.toString())));
+
+        List<ConsumerRecord<String, byte[]>> letters = deadLetters(referral.toString(), 1);
+        assertTrue(header(letters.get(0), DeadLetters.ERROR_HEADER).contains("data.attendance"),
+                header(letters.get(0), DeadLetters.ERROR_HEADER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxEntries(sound) == sound.size());
+        assertEquals(0, inboxEntries(List.of(poison)), "the poison is not in the inbox");
+        assertEquals(2, read(sessionFacts(referral)).size(), "both sound sessions recorded");
     }
 
     /** The referral's fact row as JSON, without its id (so two referrals' facts compare) and any columns named. */

@@ -7,6 +7,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +28,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the topics this service's {@link EventSubscriber}s need, one record at a time, each in its own
- * transaction with its inbox entry, and hands each event, read as its type's record, to the method that handles
- * it. Three outcomes per record:
+ * Consumes the topics this service's {@link EventSubscriber}s need and hands each event, read as its type's record,
+ * to the method that handles it, in a transaction with its inbox entry. A poll's events are applied together, in
+ * one transaction and one commit; when that fails, the poll is applied again one record at a time, each in its own
+ * transaction, which finds and isolates the record at fault. Three outcomes per record:
  * <ul>
  * <li>applied (or recognised as a duplicate): the offset moves on;</li>
  * <li>the database is unavailable: the partition is rewound and retried after the worker's back-off, nothing is
@@ -49,19 +52,22 @@ public class EventConsumer {
     private final KafkaSettings settings;
     private final TopicBootstrap topics;
     private final ObjectMapper mapper;
+    private final Instance<EntityManager> persistence;
     private final boolean enabled;
 
     private volatile Worker worker;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     EventConsumer(@All List<EventSubscriber> subscribers, EventReader reader, Inbox inbox, DeadLetters deadLetters,
-            KafkaSettings settings, TopicBootstrap topics, ObjectMapper mapper, EventConsumerConfig config) {
+            KafkaSettings settings, TopicBootstrap topics, ObjectMapper mapper, Instance<EntityManager> persistence,
+            EventConsumerConfig config) {
         this.subscriptions = new Subscriptions(subscribers, reader);
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.topics = topics;
         this.mapper = mapper;
+        this.persistence = persistence;
         this.enabled = config.enabled();
     }
 
@@ -122,6 +128,15 @@ public class EventConsumer {
 
     /** True when every record was finished with; false when a partition was rewound to try again later. */
     private boolean processBatch(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        if (applyTogether(records)) {
+            Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> polled = records.records(partition);
+                next.put(partition, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
+            }
+            kafka.commitSync(next);
+            return true;
+        }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean rewound = false;
         for (TopicPartition partition : records.partitions()) {
@@ -139,6 +154,49 @@ public class EventConsumer {
             kafka.commitSync(done);
         }
         return !rewound;
+    }
+
+    /**
+     * Applies a poll's events in one transaction, each with its inbox entry as alone, so a poll costs one commit
+     * instead of one per event. False, having changed nothing, when a record needs handling on its own: an
+     * unreadable or invalid one (for the dead-letter topic), or any failure, after which the record-by-record
+     * path retries, backs off or dead-letters exactly the record at fault.
+     */
+    private boolean applyTogether(ConsumerRecords<String, byte[]> records) {
+        if (records.count() < 2 || worker.stopping()) {
+            return false;
+        }
+        List<Map.Entry<EventEnvelope, ConsumerRecord<String, byte[]>>> wanted = new ArrayList<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                EventEnvelope event;
+                try {
+                    event = mapper.readValue(record.value(), EventEnvelope.class);
+                } catch (Exception e) {
+                    return false;
+                }
+                if (event.invalidReason() != null) {
+                    return false;
+                }
+                if (subscriptions.wants(event.type())) {
+                    wanted.add(Map.entry(event, record));
+                }
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> wanted.forEach(applying -> {
+                apply(applying.getKey(), applying.getValue());
+                // each event's handler sees the one before it as it would after its commit
+                if (persistence.isResolvable()) {
+                    persistence.get().flush();
+                }
+            }));
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("A poll's %d events could not be applied together, so one by one: %s", wanted.size(),
+                    e.toString());
+            return false;
+        }
     }
 
     /** True when the record is finished with (applied, duplicate, ignored or dead-lettered). */
