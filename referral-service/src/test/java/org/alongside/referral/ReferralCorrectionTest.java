@@ -84,6 +84,9 @@ class ReferralCorrectionTest {
             assertEquals("[\"bereavement\"]", data.path("experiences").toString());
             assertFalse(event.toString().contains("Quayle"), event.toString());
         }
+        // stored, not only answered: values kept as JSON are replaced whole, and the replacement is written
+        as("coordinator").get("/referrals/" + id).then().statusCode(200)
+                .body("preferences.media", contains("VIDEO")).body("experiences", contains("bereavement"));
         as("coordinator").get("/referrals/" + id + "/history").then()
                 .body("items[1].changedFields", contains("experiences", "person.ethnicity", "person.familyName",
                         "preferences.media"));

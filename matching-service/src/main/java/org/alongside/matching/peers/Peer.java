@@ -21,7 +21,9 @@ import org.alongside.matching.vocabulary.Slot;
 import org.alongside.matching.vocabulary.Setting;
 import org.alongside.platform.events.support.Faith;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** A peer worker's profile: the lived experience they bring, how and when they support people, and their capacity. */
 @Entity
@@ -32,8 +34,10 @@ public class Peer extends PanacheEntityBase {
     public UUID id;
     public String displayName;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Condition> livedExperience;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> experiences;
     @Enumerated(EnumType.STRING)
     public Gender gender;
@@ -47,14 +51,19 @@ public class Peer extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Faith faith;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> languages;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Setting> settings;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Medium> media;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> localities;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Slot> availability;
     public int capacity;
     /** Never written from the entity: only {@link Peers#takePlace} and {@link Peers#freePlace} change it, in the database. */
@@ -65,6 +74,7 @@ public class Peer extends PanacheEntityBase {
     /** status == ACTIVE, kept for the API's first shape (and in step in the database by a trigger). */
     public boolean active;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Training training;
     /**
      * The supervisor's token subject, as session-service last assigned it ({@code supervisor.assigned}); never written
@@ -74,6 +84,7 @@ public class Peer extends PanacheEntityBase {
     /** When the assignment applied was made: an older one arriving later does not replace it. */
     public OffsetDateTime supervisorAssignedAt;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Boundaries boundaries;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;

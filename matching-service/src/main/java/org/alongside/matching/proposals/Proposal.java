@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** One peer proposed for one referral, with the score and the reasons that ranked it. */
 @Entity
@@ -24,6 +26,7 @@ public class Proposal extends PanacheEntityBase {
     public int rank;
     public int score;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Scorer.Reason> reasons;
     @Enumerated(EnumType.STRING)
     public ProposalStatus status;

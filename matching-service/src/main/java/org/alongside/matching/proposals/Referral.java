@@ -18,7 +18,9 @@ import org.alongside.matching.vocabulary.Setting;
 import org.alongside.matching.vocabulary.Slot;
 import org.alongside.platform.events.support.Faith;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * Matching's copy of an accepted referral, from its {@code referral.accepted} event: what the person needs and
@@ -33,12 +35,15 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public MatchingStatus status;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Condition> conditions;
     @Enumerated(EnumType.STRING)
     public Gender peerGender;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Setting> settings;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Medium> media;
     public Boolean sharedCondition;
     public Boolean sharedCultureOrLanguage;
@@ -51,8 +56,10 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Faith faith;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Slot> availability;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> experiences;
     public String waitingReason;
     public OffsetDateTime waitingSince;

@@ -24,7 +24,9 @@ import org.alongside.platform.events.support.Setting;
 import org.alongside.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * A person's referral to peer support: the only place in Alongside that holds who the person is. It owns the rules
@@ -116,16 +118,21 @@ public class Referral extends PanacheEntityBase {
     public Faith faith;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Condition> conditions;
     public String reason;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<SupportWanted> supportWanted;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Preferences preferences;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Availability> availability;
     /** Tags of matching-service's vocabulary of experiences. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> experiences;
     public boolean consentPeerSupport;
     @Column(name = "consent_share_with_gp")

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.query.Page;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** One step in a referral's history. */
 @Entity
@@ -33,6 +35,7 @@ public class StatusChange extends PanacheEntityBase {
     public OffsetDateTime changedAt;
     /** The fields a correction changed (person.phone, conditions...); null for a change of status. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> changedFields;
 
     /** A step of the referral's history, to be persisted with the change it records; {@code from} null at receipt. */

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.alongside.session.recording.Session;
 import org.alongside.session.vocabulary.Focus;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** One meeting of a group. */
 @Entity
@@ -29,6 +31,7 @@ public class GroupMeeting extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Session.PlaceType placeType;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Focus> focus;
     public OffsetDateTime recordedAt;
     public String recordedBy;

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** A standing peer support group. */
 @Entity
@@ -30,6 +32,7 @@ public class PeerGroup extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Leadership leadership;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<UUID> facilitators;
     public int capacity;
     public OffsetDateTime createdAt;

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.alongside.session.vocabulary.Focus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** One contact, or missed contact, between a peer worker and the person they support: its current version. */
 @Entity
@@ -49,6 +51,7 @@ public class Session extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Attendance attendance;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Focus> focus;
     public String notes;
     public Boolean sharedLivedExperience;

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.session.vocabulary.Focus;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** A session as it stood at one version: the audit trail of recordings, edits and corrections. Never changed. */
 @Entity
@@ -31,6 +33,7 @@ public class SessionVersion extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Session.Attendance attendance;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Focus> focus;
     public String notes;
     public Boolean sharedLivedExperience;

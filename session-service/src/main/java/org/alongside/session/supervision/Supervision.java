@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** A supervision session a supervisor held with a peer worker. */
 @Entity
@@ -41,11 +43,13 @@ public class Supervision extends PanacheEntityBase {
     public OffsetDateTime heldAt;
     public Integer durationMinutes;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Topic> topics;
     @Enumerated(EnumType.STRING)
     public Wellbeing wellbeing;
     public String wellbeingNotes;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Action> actions;
     public OffsetDateTime recordedAt;
     public String recordedBy;
