@@ -65,7 +65,10 @@ final class FaultStack implements CountedStack {
     private ServiceProcess newInstance(Suite.Service service, int number) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(service)),
-                "kafka.bootstrap.servers", broker.bootstrapServers()));
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                // batches of 5, so the backlogs of 30 and 60 the crash and shutdown tests build take several, and a
+                // kill or stop lands between two of them or in one
+                "alongside.consumer.batch-size", "5"));
         if (service == Suite.Service.OUTCOMES) {
             properties.put("alongside.dashboard.disclosure.enabled", "false"); // exact counts, as in the Suite
         }

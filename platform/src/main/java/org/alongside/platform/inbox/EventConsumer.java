@@ -20,6 +20,7 @@ import org.alongside.platform.failure.Failures;
 import org.alongside.platform.kafka.KafkaSettings;
 import org.alongside.platform.kafka.TopicBootstrap;
 import org.alongside.platform.worker.Worker;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,6 +55,7 @@ public class EventConsumer {
     private final ObjectMapper mapper;
     private final Instance<EntityManager> persistence;
     private final boolean enabled;
+    private final int batchSize;
 
     private volatile Worker worker;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -69,6 +71,7 @@ public class EventConsumer {
         this.mapper = mapper;
         this.persistence = persistence;
         this.enabled = config.enabled();
+        this.batchSize = config.batchSize();
     }
 
     void start(@Observes StartupEvent event) {
@@ -95,7 +98,9 @@ public class EventConsumer {
             if (!topics.ensure(needed)) {
                 return Worker.Next.BACK_OFF;
             }
-            kafka = new KafkaConsumer<>(settings.consumer());
+            Map<String, Object> consumerSettings = settings.consumer();
+            consumerSettings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+            kafka = new KafkaConsumer<>(consumerSettings);
             kafka.subscribe(subscriptions.topics());
             consumer = kafka;
             LOG.infof("Consuming %s as group %s", subscriptions.topics(), settings.consumerGroup());
