@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -139,7 +140,7 @@ public class EventConsumer {
                 List<ConsumerRecord<String, byte[]>> polled = records.records(partition);
                 next.put(partition, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
             }
-            kafka.commitSync(next);
+            commit(kafka, next);
             return true;
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -156,7 +157,7 @@ public class EventConsumer {
             }
         }
         if (!done.isEmpty()) {
-            kafka.commitSync(done);
+            commit(kafka, done);
         }
         return !rewound;
     }
@@ -201,6 +202,19 @@ public class EventConsumer {
             LOG.debugf("A poll's %d events could not be applied together, so one by one: %s", wanted.size(),
                     e.toString());
             return false;
+        }
+    }
+
+    /**
+     * Commits the offsets of records already applied. A stop wakes the consumer to end a poll; if it comes while a
+     * batch is being applied, the next blocking call, this commit, throws instead: commit again (the wake-up is
+     * spent), so a graceful stop leaves nothing it applied to be delivered again.
+     */
+    private static void commit(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            kafka.commitSync(offsets);
+        } catch (WakeupException e) {
+            kafka.commitSync(offsets);
         }
     }
 
