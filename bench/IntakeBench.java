@@ -117,13 +117,16 @@ public class IntakeBench {
         if (peer != null) {
             long pid = Long.getLong("peerPid", 0);
             long peerPid = pid > 0 ? pid : listeningPid(URI.create(peer).getPort());
+            // the peer may be another build of referral-service: its CPU is the peer's, not referral's
+            COMPONENTS.replaceAll((component, matches) -> process -> process.pid() != peerPid && matches.test(process));
             COMPONENTS.put(PEER, process -> process.pid() == peerPid);
+            // a generic server ignores the token; another build of Alongside needs it
+            String gp = token(root, "referrer", "--ods", "B82001");
             IntFunction<HttpRequest> atPeer = i -> HttpRequest.newBuilder(URI.create(peer + "/ServiceRequest"))
-                    .header("Content-Type", "application/fhir+json")
+                    .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
                     .POST(HttpRequest.BodyPublishers.ofString(serviceRequestJson())).build();
             IntFunction<HttpRequest> atAlongside = null;
             if (!only.equals(PEER)) {
-                String gp = token(root, "referrer", "--ods", "B82001");
                 atAlongside = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir/ServiceRequest"))
                         .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
                         .POST(HttpRequest.BodyPublishers.ofString(serviceRequestJson())).build();

@@ -20,20 +20,15 @@ timeout="${HAPI_TIMEOUT:-300}"
 say() { echo "hapi-jpa: $*"; }
 die() { echo "hapi-jpa: $*" >&2; exit 1; }
 
-# The server's pid while it runs: a live process still running our jar (pids get reused).
-running_pid() {
-  local pid
-  [[ -f "$pidfile" ]] || return 1
-  pid="$(<"$pidfile")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
-    [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)" == *hapi-jpa.jar* ]] && echo "$pid"
-}
+# shellcheck source=lib/background.sh
+source "$root/bench/lib/background.sh"
+running_pid() { background_pid "$pidfile" hapi-jpa.jar; }
 
 # The first answer builds HAPI's capability statement, which takes a few seconds on a cold JVM.
 metadata_status() { curl -s -o /dev/null -m 30 -w '%{http_code}' "http://127.0.0.1:$port/fhir/metadata" || true; }
 
 start() {
-  local pid started i
+  local pid started
   if pid="$(running_pid)"; then
     say "already running (pid $pid) at http://127.0.0.1:$port/fhir"
     return
@@ -51,13 +46,8 @@ start() {
     mvn -B -q -f "$project/pom.xml" package
   fi
   started="$(date +%s)"
-  echo "---- $(date '+%F %T') starting" >>"$log"
-  # In its own session, so that closing this terminal leaves it running; the inner shell writes its pid, which java
-  # inherits by exec.
-  # shellcheck disable=SC2016,SC2086 # $$ and $@ belong to the inner shell; HAPI_JAVA_OPTS is a list of options
-  (cd "$project" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
-    java ${HAPI_JAVA_OPTS:-} -Dhapi.port="$port" -jar "$jar" </dev/null >>"$log" 2>&1) &
-  for ((i = 0; i < 50; i++)); do [[ -s "$pidfile" ]] && break; sleep 0.1; done
+  # shellcheck disable=SC2086 # HAPI_JAVA_OPTS is a list of options
+  background_start "$pidfile" "$log" "$project" java ${HAPI_JAVA_OPTS:-} -Dhapi.port="$port" -jar "$jar"
   say "starting (pid $(<"$pidfile"), log $log)"
   until [[ "$(metadata_status)" == 200 ]]; do
     if ! running_pid >/dev/null; then
@@ -71,22 +61,7 @@ start() {
   say "measure it: java -Dpeer=http://127.0.0.1:$port/fhir -Donly=peer bench/IntakeBench.java; stop it: bench/hapi-jpa.sh stop"
 }
 
-stop() {
-  local pid i
-  if ! pid="$(running_pid)"; then
-    rm -f "$pidfile"
-    say "not running"
-    return
-  fi
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 200; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "still running after 20 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pidfile"
-  say "stopped (pid $pid)"
-}
+stop() { background_stop "$pidfile" hapi-jpa.jar; }
 
 case "${1:-}" in
   start) start ;;
