@@ -87,17 +87,10 @@ public class AuditTrail {
      */
     public void record(String actor, Set<String> roles, String action, String operation, UUID referralId,
             List<String> recordIds) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO audit_event (actor, roles, action, operation, record_ids, referral_id, status, client)
-                     VALUES (?, ?, ?, ?, ?, ?, 200, NULL)""")) {
-            insert.setString(1, actor);
-            insert.setString(2, String.join(",", new TreeSet<>(roles)));
-            insert.setString(3, action);
-            insert.setString(4, operation);
-            insert.setArray(5, connection.createArrayOf("text", recordIds.toArray()));
-            insert.setObject(6, referralId);
-            insert.executeUpdate();
+        Call call = new Call(actor, String.join(",", new TreeSet<>(roles)), action, operation, List.copyOf(recordIds),
+                referralId, null);
+        try (Connection connection = dataSource.getConnection()) {
+            call.insert(connection, 200);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write to the audit trail: " + operation, e);
         }
