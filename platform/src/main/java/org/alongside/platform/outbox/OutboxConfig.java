@@ -17,7 +17,10 @@ public interface OutboxConfig {
     @DurationMin(millis = 1)
     Duration pollInterval();
 
-    /** After a commit woke it, how long the relay lets the commits alongside land before it publishes them together. */
+    /**
+     * Woken by a commit soon after its last round, the relay lets the commits alongside land until this long after
+     * that round, then publishes them together; woken after a longer quiet spell, it publishes at once.
+     */
     @WithDefault("PT0.005S")
     @DurationMin(millis = 0)
     Duration gather();

@@ -51,6 +51,8 @@ public final class Worker {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile Duration backOff = Duration.ZERO;
+    /** When the last round ended ({@link System#nanoTime}); read and written on the worker's thread only. */
+    private long lastRoundEnded = System.nanoTime();
 
     private Worker(Builder builder, Round round) {
         this.name = builder.name;
@@ -131,6 +133,7 @@ public final class Worker {
                     next = Next.BACK_OFF;
                     failure = e;
                 }
+                lastRoundEnded = System.nanoTime();
                 if (stopping()) {
                     break;
                 }
@@ -158,8 +161,13 @@ public final class Worker {
         boolean woken = pollInterval == null ? acquireForever() : wakeUps.tryAcquire(pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         if (woken && !gather.isZero()) {
-            // Woken by a commit: give the transactions committing alongside it a moment to land in the same round.
-            pause(gather);
+            // Commits arriving while the last round ran or just after it: let the ones committing alongside land in
+            // the same round, starting it no sooner than the gathering time after the last one ended. A wake-up after
+            // a quiet spell starts the round at once, so a lone commit does not wait for company that is not coming.
+            long gathered = System.nanoTime() - lastRoundEnded;
+            if (gathered < gather.toNanos()) {
+                pause(gather.minusNanos(gathered));
+            }
         }
         wakeUps.drainPermits();
     }
@@ -171,7 +179,7 @@ public final class Worker {
 
     /** Waits {@code duration}, or until stopped; wake-ups do not end it. */
     private void pause(Duration duration) throws InterruptedException {
-        stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -201,7 +209,10 @@ public final class Worker {
             return this;
         }
 
-        /** After a wake-up, wait this long before the round, so work committed together is done together. */
+        /**
+         * After a wake-up, start the round no sooner than this after the last round ended, so work committed together
+         * is done together; a wake-up after a longer quiet spell runs the round at once.
+         */
         public Builder gatherAfterWakeUp(Duration gather) {
             if (gather.isNegative()) {
                 throw new IllegalArgumentException(name + ": the gathering time cannot be negative");

@@ -53,6 +53,46 @@ class WorkerTest {
     }
 
     @Test
+    void aWakeUpSoonAfterARoundWaitsOutTheGatheringTimeSoWorkCommittedTogetherIsDoneTogether() {
+        Duration gather = Duration.ofSeconds(2);
+        ConcurrentLinkedQueue<Long> roundsStarted = new ConcurrentLinkedQueue<>();
+        AtomicReference<Long> firstEnded = new AtomicReference<>();
+        Worker worker = start(Worker.named("test-gather-busy").pollEvery(LONG).gatherAfterWakeUp(gather), () -> {
+            roundsStarted.add(System.nanoTime());
+            firstEnded.compareAndSet(null, System.nanoTime());
+            return Worker.Next.WAIT;
+        });
+        await().atMost(PATIENCE).until(() -> firstEnded.get() != null);
+        worker.wakeUp();
+        worker.wakeUp();
+        await().atMost(PATIENCE).until(() -> roundsStarted.size() == 2);
+        long secondStarted = new ArrayList<>(roundsStarted).get(1);
+        assertTrue(secondStarted - firstEnded.get() >= gather.toNanos(),
+                "the round woken within the gathering time started no sooner than that after the last one ended");
+    }
+
+    @Test
+    void aWakeUpAfterAQuietSpellRunsTheRoundWithoutGathering() {
+        Duration gather = Duration.ofSeconds(2);
+        AtomicReference<Long> lastEnded = new AtomicReference<>();
+        AtomicReference<Long> secondStarted = new AtomicReference<>();
+        Worker worker = start(Worker.named("test-gather-quiet").pollEvery(LONG).gatherAfterWakeUp(gather), () -> {
+            if (lastEnded.get() != null) {
+                secondStarted.set(System.nanoTime());
+            }
+            lastEnded.set(System.nanoTime());
+            return Worker.Next.WAIT;
+        });
+        await().atMost(PATIENCE).until(() -> lastEnded.get() != null);
+        await().atMost(PATIENCE).until(() -> System.nanoTime() - lastEnded.get() > gather.toNanos());
+        long wokenAt = System.nanoTime();
+        worker.wakeUp();
+        await().atMost(PATIENCE).until(() -> secondStarted.get() != null);
+        assertTrue(secondStarted.get() - wokenAt < gather.toNanos(),
+                "a lone commit after a quiet spell is not held back for the gathering time");
+    }
+
+    @Test
     void aCommitWakesTheWorkerAndARollbackDoesNot() {
         AtomicInteger rounds = new AtomicInteger();
         Worker worker = start(Worker.named("test-commit"), () -> {
