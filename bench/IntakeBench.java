@@ -233,7 +233,7 @@ public class IntakeBench {
         return new Result(name, peer, concurrency, all.length, errors.get(), seconds, all, cpuPerRequest);
     }
 
-    /** Accept a fresh referral and poll matching until its proposals are visible; one referral at a time. */
+    /** Accept referrals that arrived earlier, one at a time, polling matching until each one's proposals are visible. */
     static String endToEnd(String referral, String matching, String coordinator, String gp, int samples)
             throws Exception {
         send(HttpRequest.newBuilder(URI.create(matching + "/peers")).header("Authorization", "Bearer " + coordinator)
@@ -241,7 +241,9 @@ public class IntakeBench {
                         {"displayName": "Bench peer", "languages": ["en"], "settings": ["ONE_TO_ONE"], "media": ["IN_PERSON"],
                          "capacity": 50, "active": true, "livedExperience": [{"snomedCode": "44054006",
                          "display": "Type 2 diabetes mellitus", "kind": "PHYSICAL"}]}""")).build());
-        long[] latencies = new long[samples];
+        // The referrals arrive first and are accepted later, one at a time, as a coordinator triages them: an accept
+        // then follows nothing else of referral-service's, as it does in use, not its own referral's creation.
+        String[] ids = new String[samples];
         for (int i = 0; i < samples; i++) {
             String created = send(HttpRequest.newBuilder(URI.create(referral + "/referrals"))
                     .header("Authorization", "Bearer " + gp).header("Content-Type", "application/json")
@@ -250,11 +252,14 @@ public class IntakeBench {
             if (!m.find()) {
                 throw new IllegalStateException("No referral id in " + created);
             }
-            String id = m.group(1);
-            HttpRequest proposals = HttpRequest.newBuilder(URI.create(matching + "/referrals/" + id + "/proposals"))
+            ids[i] = m.group(1);
+        }
+        long[] latencies = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            HttpRequest proposals = HttpRequest.newBuilder(URI.create(matching + "/referrals/" + ids[i] + "/proposals"))
                     .header("Authorization", "Bearer " + coordinator).GET().build();
             long t0 = System.nanoTime();
-            send(HttpRequest.newBuilder(URI.create(referral + "/referrals/" + id + "/accept"))
+            send(HttpRequest.newBuilder(URI.create(referral + "/referrals/" + ids[i] + "/accept"))
                     .header("Authorization", "Bearer " + coordinator).POST(HttpRequest.BodyPublishers.noBody()).build());
             while (HTTP.send(proposals, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 Thread.sleep(0, 500_000);
