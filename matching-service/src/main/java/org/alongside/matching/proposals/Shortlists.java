@@ -68,7 +68,7 @@ public class Shortlists {
         referral.waitingSince = referral.acceptedAt;
         referral.updatedAt = OffsetDateTime.now(clock);
         referral.persist();
-        topUp(referral, new Round(scoring.scorer(), candidates()), false);
+        topUp(referral, round(false));
         if (referral.status == MatchingStatus.WAITING) {
             LOG.infof("Referral %s waits: %s", referralId, referral.waitingReason);
         }
@@ -117,7 +117,7 @@ public class Shortlists {
     /** After a decline or a withdrawn proposal: the next best peers not yet proposed, or the referral waits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void replenish(Referral referral) {
-        topUp(referral, new Round(scoring.scorer(), candidates()), false);
+        topUp(referral, round(false));
     }
 
     /**
@@ -136,14 +136,14 @@ public class Shortlists {
         if (waiting.isEmpty()) {
             return;
         }
-        Round round = new Round(scoring.scorer(), candidates());
+        Round round = round(true);
         int matched = 0;
         for (UUID id : waiting) {
             Referral referral = Referral.findById(id);
             if (referral.status != MatchingStatus.WAITING) {
                 continue;
             }
-            topUp(referral, round, true);
+            topUp(referral, round);
             if (referral.status == MatchingStatus.PROPOSED) {
                 matched++;
             }
@@ -207,7 +207,7 @@ public class Shortlists {
      * Brings the referral's open proposals up to the shortlist size with the best peers not yet proposed for it,
      * and announces the new ones; with none open, the referral waits, with the reason.
      */
-    private void topUp(Referral referral, Round round, boolean countOfferedPlaces) {
+    private void topUp(Referral referral, Round round) {
         List<Proposal> all = Proposal.forReferral(referral.id);
         long open = all.stream().filter(p -> p.status == ProposalStatus.PROPOSED).count();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -218,7 +218,7 @@ public class Shortlists {
             Set<UUID> proposedBefore = all.stream().filter(p -> p.status != ProposalStatus.SUPERSEDED)
                     .map(p -> p.peerId).collect(Collectors.toSet());
             Scorer.Needs needs = referral.needs(DoNotMatch.peersRuledOut(referral.id), proposedBefore,
-                    countOfferedPlaces);
+                    round.countOfferedPlaces());
             Scorer.Shortlist shortlist = round.scorer().rank(needs, round.candidates().values(), (int) (size - open));
             int rank = all.stream().mapToInt(p -> p.rank).max().orElse(0);
             for (Scorer.Scored scored : shortlist.ranked()) {
@@ -269,23 +269,28 @@ public class Shortlists {
         return parts.isEmpty() ? "" : String.join(", ", parts) + ". ";
     }
 
-    /** The peers who can be proposed (all but those who left), with the places offered in open proposals. */
-    private static Map<UUID, Scorer.Candidate> candidates() {
+    /**
+     * A scorer and the peers who can be proposed. Only a round matching waiting referrals again counts a peer's
+     * places offered in open proposals as taken; counting them reads every open proposal, so the others skip it.
+     */
+    private Round round(boolean countOfferedPlaces) {
         Map<UUID, Integer> offered = new HashMap<>();
-        for (Object[] row : Proposal.getEntityManager().createQuery(
-                "select p.peerId, count(p) from Proposal p where p.status = :open group by p.peerId", Object[].class)
-                .setParameter("open", ProposalStatus.PROPOSED).getResultList()) {
-            offered.put((UUID) row[0], ((Number) row[1]).intValue());
+        if (countOfferedPlaces) {
+            for (Object[] row : Proposal.getEntityManager().createQuery(
+                    "select p.peerId, count(p) from Proposal p where p.status = :open group by p.peerId",
+                    Object[].class).setParameter("open", ProposalStatus.PROPOSED).getResultList()) {
+                offered.put((UUID) row[0], ((Number) row[1]).intValue());
+            }
         }
         Map<UUID, Scorer.Candidate> candidates = new HashMap<>();
         for (Peer peer : Peer.<Peer>list("status <> ?1", PeerStatus.LEFT)) {
             candidates.put(peer.id, Candidates.of(peer, offered.getOrDefault(peer.id, 0)));
         }
-        return candidates;
+        return new Round(scoring.scorer(), candidates, countOfferedPlaces);
     }
 
     /** One scorer and one view of the peers for a run of shortlists; places offered in the run are counted. */
-    private record Round(Scorer scorer, Map<UUID, Scorer.Candidate> candidates) {
+    private record Round(Scorer scorer, Map<UUID, Scorer.Candidate> candidates, boolean countOfferedPlaces) {
         void offered(UUID peerId) {
             candidates.computeIfPresent(peerId, (id, c) -> c.withOfferedPlaces(c.offeredPlaces() + 1));
         }
