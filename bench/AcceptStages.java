@@ -3,6 +3,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,7 +116,7 @@ public class AcceptStages {
     }
 
     static long micros(ResultSet rs, int column) throws SQLException {
-        java.time.Instant at = rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+        Instant at = rs.getObject(column, OffsetDateTime.class).toInstant();
         return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
