@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -76,6 +77,30 @@ class AuditTrailTest {
                 .body("items[0].status", equalTo(201))
                 .body("items[0].actor", equalTo("test-coordinator@alongside.local"))
                 .body("items[0].client", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    void aChangeOfStatusCommitsWithItsAuditRecordAndARefusedOneIsRecordedAsRefused() throws SQLException {
+        String id = as("coordinator").body(referral(newNhsNumber())).post("/referrals").then().statusCode(201)
+                .extract().path("id");
+        as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(200);
+        as("coordinator").post("/referrals/" + id + "/accept").then().statusCode(409);
+
+        as("admin").get("/audit?referralId=" + id).then().statusCode(200)
+                .body("items.operation", equalTo(List.of("POST ReferralResource.accept",
+                        "POST ReferralResource.accept", "POST IntakeResource.create")))
+                .body("items.status", equalTo(List.of(409, 200, 201)))
+                .body("items[1].recordIds", equalTo(List.of(id)));
+        try (Connection db = DriverManager.getConnection(Databases.jdbcUrl(Databases.testName("alongside_referral_test")),
+                Databases.USER, "");
+             Statement statement = db.createStatement();
+             ResultSet sameTransaction = statement.executeQuery("""
+                     SELECT a.xmin::text = c.xmin::text FROM audit_event a, referral_status_change c
+                     WHERE a.referral_id = '%1$s' AND a.status = 200 AND c.referral_id = '%1$s'
+                       AND c.to_status = 'ACCEPTED'""".formatted(id))) {
+            sameTransaction.next();
+            assertTrue(sameTransaction.getBoolean(1), "the accept and its audit record commit together");
+        }
     }
 
     private static int intakesRecorded() throws SQLException {

@@ -37,10 +37,12 @@ record Call(String actor, String roles, String action, String operation, List<St
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
     }
 
-    /** The same call, about a person its path could not name: the referral it created. */
+    /** The same call, about the referral it created or changed (which its path may name already). */
     Call about(UUID referral) {
         List<String> ids = new ArrayList<>(recordIds);
-        ids.add(referral.toString());
+        if (!ids.contains(referral.toString())) {
+            ids.add(referral.toString());
+        }
         return new Call(actor, roles, action, operation, List.copyOf(ids), referral, client);
     }
 

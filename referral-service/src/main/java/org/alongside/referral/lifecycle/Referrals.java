@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import jakarta.ws.rs.core.Response;
+import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.patch.JsonMergePatch;
 import org.alongside.platform.problem.ProblemException;
@@ -38,15 +40,17 @@ import org.alongside.platform.security.Roles;
 public class Referrals {
 
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Event<ReferralStatusChanged> statusChanged;
     private final EntityManager entities;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    Referrals(Outbox outbox, Event<ReferralStatusChanged> statusChanged, EntityManager entities, Clock clock,
-            ObjectMapper mapper, Validator validator) {
+    Referrals(Outbox outbox, AuditTrail audit, Event<ReferralStatusChanged> statusChanged, EntityManager entities,
+            Clock clock, ObjectMapper mapper, Validator validator) {
         this.outbox = outbox;
+        this.audit = audit;
         this.statusChanged = statusChanged;
         this.entities = entities;
         this.clock = clock;
@@ -211,13 +215,13 @@ public class Referrals {
         referral.correct(corrected);
         List<String> changed = Correction.differences(before, mapper.valueToTree(Correction.of(referral)));
         if (changed.isEmpty()) {
-            return referral;
+            return answered(referral);
         }
         record(referral, referral.corrected(changed, caller.user(), now()));
         if (changed.stream().anyMatch(Correction::sharedWithOtherServices)) {
             outbox.publish(ReferralEvents.updated(referral, LocalDate.now(clock)));
         }
-        return referral;
+        return answered(referral);
     }
 
     @Transactional
@@ -225,7 +229,7 @@ public class Referrals {
         Referral referral = visibleTo(id, caller);
         record(referral, referral.moveTo(ReferralStatus.ACCEPTED, null, caller.user(), now()));
         outbox.publish(ReferralEvents.accepted(referral, LocalDate.now(clock)));
-        return referral;
+        return answered(referral);
     }
 
     @Transactional
@@ -234,7 +238,7 @@ public class Referrals {
         record(referral, referral.decide(ReferralStatus.DECLINED, decline.reason(), decline.note(), caller.user(),
                 now()));
         outbox.publish(ReferralEvents.declined(referral));
-        return referral;
+        return answered(referral);
     }
 
     @Transactional
@@ -247,7 +251,7 @@ public class Referrals {
         record(referral, referral.decide(ReferralStatus.WITHDRAWN, withdraw.reason(), withdraw.note(),
                 caller.user(), now()));
         outbox.publish(ReferralEvents.withdrawn(referral, from));
-        return referral;
+        return answered(referral);
     }
 
     @Transactional
@@ -255,7 +259,7 @@ public class Referrals {
         Referral referral = visibleTo(id, caller);
         record(referral, referral.decide(ReferralStatus.CLOSED, close.reason(), close.note(), caller.user(), now()));
         outbox.publish(ReferralEvents.closed(referral));
-        return referral;
+        return answered(referral);
     }
 
     /**
@@ -269,7 +273,7 @@ public class Referrals {
         Referral referral = visibleTo(id, caller);
         Optional<StatusChange> withdrawal = referral.withdrawConsent(note, caller.user(), now());
         if (withdrawal.isEmpty()) {
-            return referral;
+            return answered(referral);
         }
         StatusChange step = withdrawal.get();
         record(referral, step);
@@ -277,7 +281,7 @@ public class Referrals {
             outbox.publish(ReferralEvents.withdrawn(referral, step.fromStatus));
         }
         outbox.publish(ReferralEvents.consentWithdrawn(referral, step.fromStatus));
-        return referral;
+        return answered(referral);
     }
 
     /** The person chose a peer (from matching-service's match.accepted). */
@@ -298,6 +302,15 @@ public class Referrals {
         if (step.changesStatus()) {
             statusChanged.fire(new ReferralStatusChanged(referral));
         }
+    }
+
+    /**
+     * Records the HTTP call that made this change in the audit trail, in the change's transaction: one commit, not
+     * two (the audit filter's own would follow the answer), and neither without the other.
+     */
+    private Referral answered(Referral referral) {
+        audit.recordAnswer(Response.Status.OK.getStatusCode(), referral.id);
+        return referral;
     }
 
     private OffsetDateTime now() {
