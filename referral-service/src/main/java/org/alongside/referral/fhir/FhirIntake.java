@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.problem.ProblemMappers;
@@ -76,14 +77,16 @@ public class FhirIntake {
             Response.Status answerIfCreated) {
         validate(read);
         Intake.Submission submission;
+        // the message's record as the transaction that created the referral stored it
+        AtomicReference<FhirMessage> recorded = new AtomicReference<>();
         try {
             // a retry is known by the Idempotency-Key, else by the sender's own identifier of the referral
             String key = idempotencyKey != null ? idempotencyKey : read.identifier();
             submission = intake.submit(read.referral(), new Intake.Arrival(Referral.Channel.FHIR, key,
-                    read.identifier(), read.consentSource()), caller, answerIfCreated, referral -> {
-                        referral.fhirRequest = writer.asStored(read.asSent());
+                    read.identifier(), read.consentSource(), writer.asStored(read.asSent())), caller,
+                    answerIfCreated, referral -> {
                         if (message != null) {
-                            record(message, referral.id);
+                            recorded.set(record(message, referral.id));
                         }
                     });
         } catch (ProblemException e) {
@@ -97,8 +100,7 @@ public class FhirIntake {
             throw e;
         }
         if (submission.created() || message == null) {
-            return new Received(submission.referral(), submission.created(),
-                    message == null ? null : processed(message.sender(), message.bundleId()).orElseThrow());
+            return new Received(submission.referral(), submission.created(), recorded.get());
         }
         // a new message for a referral already received (the same ServiceRequest.identifier or Idempotency-Key)
         try {

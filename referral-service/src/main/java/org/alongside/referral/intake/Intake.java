@@ -56,13 +56,16 @@ public class Intake {
         return key == null ? Optional.empty() : Referral.find("idempotencyKey", key).firstResultOptional();
     }
 
-    /** How a referral arrived: the channel, a retry key, the sender's own identifier and how consent reached us. */
+    /**
+     * How a referral arrived: the channel, a retry key, the sender's own identifier, how consent reached us and, for
+     * FHIR, the request as sent (stored with the referral).
+     */
     public record Arrival(Referral.Channel channel, String idempotencyKey, String fhirIdentifier,
-            Referral.ConsentSource consentSource) {
+            Referral.ConsentSource consentSource, String fhirRequest) {
 
         public static Arrival rest(String idempotencyKey, Referral.ReferrerType type) {
             return new Arrival(Referral.Channel.REST, idempotencyKey, null, type == Referral.ReferrerType.SELF
-                    ? Referral.ConsentSource.SELF_REFERRAL : Referral.ConsentSource.RECORDED_BY_REFERRER);
+                    ? Referral.ConsentSource.SELF_REFERRAL : Referral.ConsentSource.RECORDED_BY_REFERRER, null);
         }
     }
 
@@ -82,14 +85,13 @@ public class Intake {
 
     /**
      * As {@link #submit(NewReferral, Arrival, Caller, Response.Status)}; a channel stores what it keeps beside a
-     * referral it creates (FHIR: what was sent, the message's identity) with {@code storedWith}, in the transaction
-     * that creates it.
+     * referral it creates (FHIR: the message's identity) with {@code storedWith}, in the transaction that creates it.
      */
     public Submission submit(NewReferral request, Arrival arrival, Caller caller, Response.Status answerIfCreated,
             Consumer<Referral> storedWith) {
         Arrival scoped = arrival.idempotencyKey() == null ? arrival : new Arrival(arrival.channel(),
                 caller.odsCode().orElse(caller.user()) + ":" + arrival.idempotencyKey(), arrival.fhirIdentifier(),
-                arrival.consentSource());
+                arrival.consentSource(), arrival.fhirRequest());
         Optional<Referral> earlier = byIdempotencyKey(scoped.idempotencyKey());
         if (earlier.isPresent()) {
             return new Submission(earlier.get(), false);
@@ -110,6 +112,8 @@ public class Intake {
         Referral referral = new Referral(request, odsCode, arrival.channel(), arrival.fhirIdentifier(),
                 arrival.consentSource(), OffsetDateTime.now(clock));
         referral.idempotencyKey = arrival.idempotencyKey();
+        // set before persist, so that it is in the INSERT: set after, it cost an UPDATE of the whole row
+        referral.fhirRequest = arrival.fhirRequest();
         referral.possibleDuplicateOf = openReferralFor(referral.nhsNumber).orElse(null);
         referral.persist();
         storedWith.accept(referral);
