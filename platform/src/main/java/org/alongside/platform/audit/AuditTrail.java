@@ -43,9 +43,9 @@ public class AuditTrail {
     /**
      * Records the current call, as answered with {@code status} and about the referral it created or changed, in the
      * caller's transaction: the change and its record commit together, in one commit instead of two, and neither
-     * without the other. Once it has committed, {@link AuditFilter} writes nothing more for the call unless it is answered
-     * otherwise; if it rolls back, the filter records the call as it does any other. For a change that knows,
-     * inside its transaction, the answer it will give.
+     * without the other. Once it has committed, {@link AuditFilter} writes nothing more for the call unless it is
+     * answered otherwise; if it rolls back, the filter records the call as it does any other. For a change that
+     * knows, inside its transaction, the answer it will give.
      */
     public void recordAnswer(int status, UUID referralId) {
         ResteasyReactiveRequestContext request = CurrentRequestManager.get();
