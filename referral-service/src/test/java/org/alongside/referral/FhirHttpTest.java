@@ -65,6 +65,17 @@ class FhirHttpTest {
     }
 
     @Test
+    void aResourceIsSentWholeWithItsLength() {
+        // HAPI's encoder flushes after every value: written straight to the response, each flush became a chunk
+        for (String format : new String[] {FHIR, XML}) {
+            Response answer = referrer().accept(format).get("/fhir/metadata");
+            answer.then().statusCode(200).contentType(startsWith(format));
+            assertEquals(null, answer.header("Transfer-Encoding"), format);
+            assertEquals(String.valueOf(answer.asByteArray().length), answer.header("Content-Length"), format);
+        }
+    }
+
+    @Test
     void xmlAndJsonInAndOutAsTheClientAsks() {
         referrer().accept(XML).get("/fhir/metadata").then().statusCode(200).contentType(startsWith(XML))
                 .body(containsString("<CapabilityStatement xmlns=\"http://hl7.org/fhir\""));
