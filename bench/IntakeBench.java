@@ -123,23 +123,26 @@ public class IntakeBench {
             COMPONENTS.put(PEER, process -> process.pid() == peerPid);
             // a generic server ignores the token; another build of Alongside needs it
             String gp = token(root, "referrer", "--ods", "B82001");
-            IntFunction<HttpRequest> atPeer = i -> HttpRequest.newBuilder(URI.create(peer + "/ServiceRequest"))
-                    .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(serviceRequestJson())).build();
+            // -Dmessage=bars: a BaRS message to {base}/$process-message (another build of Alongside; HAPI has no
+            // such operation), else a ServiceRequest to {base}/ServiceRequest
+            boolean bars = System.getProperty("message", "").equals("bars");
+            String path = bars ? "/$process-message" : "/ServiceRequest";
+            String bundle = bars ? barsMessage(root) : null;
+            IntFunction<HttpRequest> atPeer = i -> fhirPost(peer + path, gp, bars ? barsMessageFor(bundle)
+                    : serviceRequestJson());
             IntFunction<HttpRequest> atAlongside = null;
             if (!only.equals(PEER)) {
-                atAlongside = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir/ServiceRequest"))
-                        .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
-                        .POST(HttpRequest.BodyPublishers.ofString(serviceRequestJson())).build();
+                atAlongside = i -> fhirPost(referral + "/fhir" + path, gp, bars ? barsMessageFor(bundle)
+                        : serviceRequestJson());
             }
             // rounds taking turns at each concurrency, so that both are measured in the same conditions
             for (int c : concurrencies) {
                 for (int round = 0; round < rounds; round++) {
                     run("warm-up", true, atPeer, c, warmup);
-                    results.add(run("peer POST /ServiceRequest", true, atPeer, c, duration));
+                    results.add(run("peer POST " + path, true, atPeer, c, duration));
                     if (atAlongside != null) {
                         run("warm-up", false, atAlongside, c, warmup);
-                        results.add(run("POST /fhir/ServiceRequest", false, atAlongside, c, duration));
+                        results.add(run("POST /fhir" + path, false, atAlongside, c, duration));
                     }
                 }
             }
@@ -149,19 +152,12 @@ public class IntakeBench {
 
         String coordinator = token(root, "coordinator");
         String gp = token(root, "referrer", "--ods", "B82001");
-        String bundle = Files.readString(root.resolve("referral-service/src/test/resources/fhir/bars-message-bundle.json"));
+        String bundle = barsMessage(root);
 
         IntFunction<HttpRequest> rest = i -> HttpRequest.newBuilder(URI.create(referral + "/referrals"))
                 .header("Authorization", "Bearer " + gp).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(referralJson())).build();
-        // each message gets its own Bundle.id and ServiceRequest identifier, else the service (rightly) answers it
-        // as a resend without creating anything
-        IntFunction<HttpRequest> fhir = i -> HttpRequest.newBuilder(URI.create(referral + "/fhir/$process-message"))
-                .header("Authorization", "Bearer " + gp).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(bundle.replace("REF-2026-000417", UUID.randomUUID().toString())
-                        .replace("7f7f2c4e-3f8e-4a7e-9a43-6c5f0d1b2a11", UUID.randomUUID().toString())
-                        .replace("9434765919", nhsNumber())))
-                .build();
+        IntFunction<HttpRequest> fhir = i -> fhirPost(referral + "/fhir/$process-message", gp, barsMessageFor(bundle));
 
         for (int c : concurrencies) {
             run("warm-up", false, rest, c, warmup);
@@ -300,6 +296,26 @@ public class IntakeBench {
                  "conditions": [{"snomedCode": "44054006", "display": "Type 2 diabetes mellitus", "kind": "PHYSICAL"}],
                  "reason": "benchmark", "preferences": {"settings": ["ONE_TO_ONE"], "media": ["IN_PERSON"]},
                  "consent": {"peerSupport": true}, "imdDecile": 4}""".formatted(nhsNumber());
+    }
+
+    static String barsMessage(Path root) throws IOException {
+        return Files.readString(root.resolve("referral-service/src/test/resources/fhir/bars-message-bundle.json"));
+    }
+
+    /**
+     * The BaRS message with its own Bundle.id, ServiceRequest identifier and person: else the service (rightly)
+     * answers it as a resend without creating anything.
+     */
+    static String barsMessageFor(String bundle) {
+        return bundle.replace("REF-2026-000417", UUID.randomUUID().toString())
+                .replace("7f7f2c4e-3f8e-4a7e-9a43-6c5f0d1b2a11", UUID.randomUUID().toString())
+                .replace("9434765919", nhsNumber());
+    }
+
+    static HttpRequest fhirPost(String url, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     /**
