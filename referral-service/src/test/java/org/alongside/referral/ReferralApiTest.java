@@ -20,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.AlongsideTestResource;
 import org.alongside.platform.testing.EventProbe;
@@ -136,6 +139,18 @@ class ReferralApiTest {
         String second = as("coordinator").header("Idempotency-Key", key).body(referral("9434765919"))
                 .post("/referrals").then().statusCode(200).extract().path("id");
         assertEquals(first, second);
+    }
+
+    @Test
+    void copiesSentAtOnceWithTheSameIdempotencyKeyMakeOneReferral() {
+        String key = UUID.randomUUID().toString();
+        List<CompletableFuture<Response>> copies = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> as("coordinator").header("Idempotency-Key", key).body(referral("9434765919"))
+                        .post("/referrals"))).toList();
+        List<Response> answers = copies.stream().map(CompletableFuture::join).toList();
+        assertEquals(List.of(200, 200, 200, 201), answers.stream().map(Response::statusCode).sorted().toList(),
+                "one copy creates the referral, the others are told of it");
+        assertEquals(1, answers.stream().map(answer -> answer.path("id").toString()).distinct().count());
     }
 
     @Test
