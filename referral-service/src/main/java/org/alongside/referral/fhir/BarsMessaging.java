@@ -53,22 +53,18 @@ public class BarsMessaging {
     public Bundle process(Bundle message, String base, String idempotencyKey) {
         MessageHeader header = header(message);
         String headerId = header.getIdElement().getIdPart();
-        String sender = intake.sender();
-        Optional<FhirMessage> earlier = intake.processed(sender, message.getIdElement().getIdPart());
-        if (earlier.isPresent()) {
-            if (!earlier.get().headerId.equals(headerId)) {
-                return failure(header, base, new FhirIntakeException(400, List.of(new FhirIntakeException.Issue(
-                        "duplicate", "Bundle.id", "Bundle.id '" + message.getIdElement().getIdPart() + "' was "
-                        + "already used by the message with MessageHeader.id '" + earlier.get().headerId
-                        + "': every message needs a Bundle.id of its own"))));
-            }
-            return success(header, base, earlier.get(), intake.referralOf(earlier.get()));
-        }
+        String bundleId = message.getIdElement().getIdPart();
         try {
             ServiceRequestReader.Read read = ServiceRequestReader.fromBundle(message, focus(message, header),
                     header.getSender());
             FhirIntake.Received received = intake.receive(read, idempotencyKey, new FhirIntake.MessageIdentity(
-                    sender, message.getIdElement().getIdPart(), headerId), Response.Status.OK);
+                    intake.sender(), bundleId, headerId), Response.Status.OK);
+            if (!received.message().headerId.equals(headerId)) {
+                return failure(header, base, new FhirIntakeException(400, List.of(new FhirIntakeException.Issue(
+                        "duplicate", "Bundle.id", "Bundle.id '" + bundleId + "' was already used by the message "
+                        + "with MessageHeader.id '" + received.message().headerId + "': every message needs a "
+                        + "Bundle.id of its own"))));
+            }
             return success(header, base, received.message(), received.referral());
         } catch (FhirIntakeException e) {
             if (e.status() != 400) {

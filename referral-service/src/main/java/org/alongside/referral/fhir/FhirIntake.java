@@ -63,29 +63,43 @@ public class FhirIntake {
     }
 
     /** The message already processed under this sender and Bundle.id, if any. */
-    public Optional<FhirMessage> processed(String sender, String bundleId) {
+    private Optional<FhirMessage> processed(String sender, String bundleId) {
         return QuarkusTransaction.joiningExisting().call(() -> FhirMessage.find(sender, bundleId));
     }
 
     /** The referral a processed message created, as the sender may see it. */
-    public Referral referralOf(FhirMessage message) {
+    private Referral referralOf(FhirMessage message) {
         return referrals.visibleTo(message.referralId, caller);
     }
 
-    /** Receives the referral {@code read}; {@code answerIfCreated} is the channel's answer when it is new. */
+    /**
+     * Receives the referral {@code read}; {@code answerIfCreated} is the channel's answer when it is new. With a
+     * message's identity, a message already processed under its Bundle.id is answered with what it made, whatever
+     * its MessageHeader.id: {@link Received#message()} says which message that was.
+     */
     public Received receive(ServiceRequestReader.Read read, String idempotencyKey, MessageIdentity message,
             Response.Status answerIfCreated) {
         validate(read);
         Intake.Submission submission;
-        // the message's record as the transaction that created the referral stored it
+        // the message processed before under this Bundle.id, if any; else the record stored with the referral (which
+        // a transaction that then failed may have set: it counts only when this request created the referral)
+        AtomicReference<FhirMessage> processedBefore = new AtomicReference<>();
         AtomicReference<FhirMessage> recorded = new AtomicReference<>();
         try {
             // a retry is known by the Idempotency-Key, else by the sender's own identifier of the referral
             String key = idempotencyKey != null ? idempotencyKey : read.identifier();
             submission = intake.submit(read.referral(), new Intake.Arrival(Referral.Channel.FHIR, key,
                     read.identifier(), read.consentSource(), writer.asStored(read.asSent())), caller,
-                    answerIfCreated, referral -> {
-                        if (message != null) {
+                    answerIfCreated, message == null ? Intake.Companion.NONE : new Intake.Companion() {
+                        @Override
+                        public Optional<Referral> earlier() {
+                            Optional<FhirMessage> earlier = FhirMessage.find(message.sender(), message.bundleId());
+                            earlier.ifPresent(processedBefore::set);
+                            return earlier.map(FhirIntake.this::referralOf);
+                        }
+
+                        @Override
+                        public void storedWith(Referral referral) {
                             recorded.set(record(message, referral.id));
                         }
                     });
@@ -101,6 +115,9 @@ public class FhirIntake {
         }
         if (submission.created() || message == null) {
             return new Received(submission.referral(), submission.created(), recorded.get());
+        }
+        if (processedBefore.get() != null) {
+            return new Received(submission.referral(), false, processedBefore.get());
         }
         // a new message for a referral already received (the same ServiceRequest.identifier or Idempotency-Key)
         try {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.alongside.platform.audit.AuditTrail;
 import org.alongside.platform.outbox.Outbox;
 import org.alongside.platform.problem.ProblemException;
@@ -74,26 +73,50 @@ public class Intake {
     }
 
     /**
+     * What a channel keeps beside a referral, in the transaction that creates it (FHIR messaging: the message's
+     * identity, so that a resend creates nothing).
+     */
+    public interface Companion {
+
+        /** The REST channel's: it keeps nothing beside a referral. */
+        Companion NONE = new Companion() {
+            @Override
+            public Optional<Referral> earlier() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void storedWith(Referral referral) {
+            }
+        };
+
+        /** The referral this request already made, known by the channel's own identity of it (a resend). */
+        Optional<Referral> earlier();
+
+        /** Stores what the channel keeps beside the referral this request created. */
+        void storedWith(Referral referral);
+    }
+
+    /**
      * Receives a referral once: a retry under the same key (scoped to the caller's organisation, so two
      * organisations' keys never collide) returns the referral already created. The channel names the answer it
      * gives when this request creates the referral, which the audit trail records in the creating transaction.
      */
     public Submission submit(NewReferral request, Arrival arrival, Caller caller, Response.Status answerIfCreated) {
-        return submit(request, arrival, caller, answerIfCreated, referral -> {
-        });
+        return submit(request, arrival, caller, answerIfCreated, Companion.NONE);
     }
 
     /**
-     * As {@link #submit(NewReferral, Arrival, Caller, Response.Status)}; a channel stores what it keeps beside a
-     * referral it creates (FHIR: the message's identity) with {@code storedWith}, in the transaction that creates it.
+     * As {@link #submit(NewReferral, Arrival, Caller, Response.Status)}, with what the channel keeps beside the
+     * referral: a resend it knows is answered with the referral already made, before the retry key is looked at.
      */
     public Submission submit(NewReferral request, Arrival arrival, Caller caller, Response.Status answerIfCreated,
-            Consumer<Referral> storedWith) {
+            Companion companion) {
         Arrival scoped = arrival.idempotencyKey() == null ? arrival : new Arrival(arrival.channel(),
                 caller.odsCode().orElse(caller.user()) + ":" + arrival.idempotencyKey(), arrival.fhirIdentifier(),
                 arrival.consentSource(), arrival.fhirRequest());
         try {
-            return receive(request, scoped, caller, answerIfCreated, storedWith);
+            return receive(request, scoped, caller, answerIfCreated, companion);
         } catch (RuntimeException e) {
             // a concurrent retry with the same key committed first: answer with its referral
             return byIdempotencyKey(scoped.idempotencyKey()).map(r -> new Submission(r, false)).orElseThrow(() -> e);
@@ -101,14 +124,14 @@ public class Intake {
     }
 
     /**
-     * The retry key is looked up in the transaction that creates the referral: in one of its own it cost a
-     * transaction per intake (bench/IntakeBench, pg_stat_database). A retry racing this one is caught by the key's
-     * unique index and answered by {@link #submit}.
+     * The lookups for an earlier copy are made in the transaction that creates the referral: each in one of its
+     * own cost a transaction per intake (bench/IntakeBench, pg_stat_database). A copy racing this one is caught by
+     * the unique index of the key it shares and answered by {@link #submit} or the channel.
      */
     @Transactional
     Submission receive(NewReferral request, Arrival arrival, Caller caller, Response.Status answer,
-            Consumer<Referral> storedWith) {
-        Optional<Referral> earlier = byIdempotencyKey(arrival.idempotencyKey());
+            Companion companion) {
+        Optional<Referral> earlier = companion.earlier().or(() -> byIdempotencyKey(arrival.idempotencyKey()));
         if (earlier.isPresent()) {
             return new Submission(earlier.get(), false);
         }
@@ -121,7 +144,7 @@ public class Intake {
         referral.fhirRequest = arrival.fhirRequest();
         referral.possibleDuplicateOf = openReferralFor(referral.nhsNumber).orElse(null);
         referral.persist();
-        storedWith.accept(referral);
+        companion.storedWith(referral);
         referral.receipt(caller.user()).persist();
         outbox.publish(ReferralEvents.received(referral, LocalDate.now(clock)));
         audit.recordAnswer(answer.getStatusCode(), referral.id);
