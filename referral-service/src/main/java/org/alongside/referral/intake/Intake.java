@@ -78,7 +78,7 @@ public class Intake {
      */
     public interface Companion {
 
-        /** The REST channel's: it keeps nothing beside a referral. */
+        /** For a channel that keeps nothing beside a referral: REST, and a FHIR ServiceRequest posted as it is. */
         Companion NONE = new Companion() {
             @Override
             public Optional<Referral> earlier() {
