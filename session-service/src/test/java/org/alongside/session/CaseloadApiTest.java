@@ -4,6 +4,7 @@ import static org.alongside.session.SessionTestSupport.assignSupervisor;
 import static org.alongside.session.SessionTestSupport.as;
 import static org.alongside.session.SessionTestSupport.asPeer;
 import static org.alongside.session.SessionTestSupport.asSupervisor;
+import static org.alongside.session.SessionTestSupport.asWritten;
 import static org.alongside.session.SessionTestSupport.now;
 import static org.alongside.session.SessionTestSupport.publishMatch;
 import static org.alongside.session.SessionTestSupport.recordOnceMatched;
@@ -97,7 +98,7 @@ class CaseloadApiTest {
         publishMatch(inAGroup, peer, now().minusDays(30));
 
         Map<String, Object> visit = session(seenToday, peer);
-        String nextAt = now().plusDays(7).toString();
+        String nextAt = asWritten(now().plusDays(7));
         visit.put("nextSessionAt", nextAt);
         String sessionId = recordOnceMatched(() -> asPeer(peer), visit).path("id");
         asPeer(peer).body(Map.of("text", "Go back to the choir", "focus", "COMMUNITY_CONNECTION"))
@@ -163,7 +164,7 @@ class CaseloadApiTest {
         // seen today, the next session booked in a week; a session missed three days ago, whose planned next one
         // has passed; a group attended two days ago; a concern about the one never seen
         Map<String, Object> visit = session(seenToday, busy);
-        String nextAt = now().plusDays(7).toString();
+        String nextAt = asWritten(now().plusDays(7));
         visit.put("nextSessionAt", nextAt);
         recordOnceMatched(() -> asPeer(busy), visit);
         Map<String, Object> noShow = session(missed, busy, now().minusDays(3));
