@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * A replicated KRaft cluster on this machine, as production runs Kafka (deploy/kubernetes: three brokers, every topic
@@ -93,10 +95,27 @@ public final class KafkaCluster {
         return describe(topic).partitions().get(0).replicas().size();
     }
 
+    /**
+     * The topic as the cluster describes it. A topic a service has just created may not yet be in the metadata of
+     * the broker that answers (each learns of it from the controller in its own time): that is waited for.
+     */
     private TopicDescription describe(String topic) {
+        Instant deadline = Instant.now().plusSeconds(30);
         try (Admin admin = admin()) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            while (true) {
+                try {
+                    return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || Instant.now().isAfter(deadline)) {
+                        throw e;
+                    }
+                }
+                Thread.sleep(200);
+            }
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw new IllegalStateException("Could not describe " + topic, e);
         }
     }
