@@ -7,11 +7,13 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A service's packaged jar run as the AOT cache's training run (docs/performance.md): the JVM settings of
@@ -28,6 +30,7 @@ public final class AotTrainingRun implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(10);
     private static final Duration WRITTEN_WITHIN = Duration.ofMinutes(15);
+    private static final FileTime JIB_FILE_TIME = FileTime.from(Instant.ofEpochSecond(1));
 
     private final Path app;
     private final Path log;
@@ -39,6 +42,7 @@ public final class AotTrainingRun implements AutoCloseable {
         this.log = app.getParent().resolve("aot-training.log");
         this.port = FreePorts.next();
         Files.deleteIfExists(app.resolve("app.aot"));
+        giveTheImagesTime(app);
         String db = Databases.testName(database);
         Databases.recreate(db);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -68,6 +72,19 @@ public final class AotTrainingRun implements AutoCloseable {
             return run;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A JVM refuses an AOT cache when a jar's modification time differs from the training run's, and Jib gives every
+     * file of an image one fixed time, 1 s after the epoch (deploy/images): the training runs on jars with that time,
+     * so one cache fits both the build's directory and the image.
+     */
+    private static void giveTheImagesTime(Path app) throws IOException {
+        try (Stream<Path> files = Files.walk(app)) {
+            for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).toList()) {
+                Files.setLastModifiedTime(jar, JIB_FILE_TIME);
+            }
         }
     }
 
