@@ -3,6 +3,9 @@ package org.alongside.outcomes;
 import static org.alongside.outcomes.OutcomesTestSupport.accepted;
 import static org.alongside.outcomes.OutcomesTestSupport.as;
 import static org.alongside.outcomes.OutcomesTestSupport.at;
+import static org.alongside.outcomes.OutcomesTestSupport.closed;
+import static org.alongside.outcomes.OutcomesTestSupport.declined;
+import static org.alongside.outcomes.OutcomesTestSupport.withdrawn;
 import static org.alongside.outcomes.OutcomesTestSupport.awaitConsumerCaughtUp;
 import static org.alongside.outcomes.OutcomesTestSupport.exactFigures;
 import static org.alongside.outcomes.OutcomesTestSupport.outcome;
@@ -12,7 +15,10 @@ import static org.alongside.outcomes.OutcomesTestSupport.safeguarding;
 import static org.alongside.outcomes.OutcomesTestSupport.session;
 import static org.alongside.platform.events.EventTypes.OUTCOME_RECORDED;
 import static org.alongside.platform.events.EventTypes.REFERRAL_ACCEPTED;
+import static org.alongside.platform.events.EventTypes.REFERRAL_CLOSED;
+import static org.alongside.platform.events.EventTypes.REFERRAL_DECLINED;
 import static org.alongside.platform.events.EventTypes.REFERRAL_RECEIVED;
+import static org.alongside.platform.events.EventTypes.REFERRAL_WITHDRAWN;
 import static org.alongside.platform.events.EventTypes.SAFEGUARDING_RAISED;
 import static org.alongside.platform.events.EventTypes.SESSION_RECORDED;
 
@@ -72,6 +78,42 @@ class CommissioningFactsTest {
         assertEquals(0, groups.get("common-mental-health"), "the first condition listed decides");
         assertEquals(12, summary.getList("breakdown.rows").size(), "every taxonomy group is listed, with zeros");
         assertEquals(List.of(kidney, unmappedMental, uncoded).size(), summary.getInt("referralsAccepted"));
+    }
+
+    /** Received by every dimension, by month and by the milestones' reasons, as the per-day rows count them (V11). */
+    @Test
+    void referralsAreCountedByEveryDimensionByMonthAndByReason() {
+        String day = "2018-07-04";
+        UUID declined = UUID.randomUUID();
+        UUID withdrawn = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        TestEvents.publish(REFERRAL_RECEIVED, declined, received(declined, at(day + "T09:00:00Z")));
+        Map<String, Object> self = received(withdrawn, at(day + "T10:00:00Z"));
+        self.put("referrerType", "SELF");
+        self.remove("referrerOdsCode");
+        self.put("ageBand", "25-34");
+        self.put("gender", "MALE");
+        self.put("imdDecile", 9);
+        TestEvents.publish(REFERRAL_RECEIVED, withdrawn, self);
+        TestEvents.publish(REFERRAL_RECEIVED, closed, received(closed, at(day + "T11:00:00Z")));
+        TestEvents.publish(REFERRAL_DECLINED, declined, declined(declined, at(day + "T12:00:00Z")));
+        TestEvents.publish(REFERRAL_WITHDRAWN, withdrawn, withdrawn(withdrawn, at(day + "T12:00:00Z")));
+        TestEvents.publish(REFERRAL_CLOSED, closed, closed(closed, at(day + "T12:00:00Z")));
+
+        JsonPath summary = await(day, null, s -> s.getInt("referralsReceived") == 3
+                && !s.getList("referrals.closeReasons").isEmpty());
+        assertEquals(2, counts(summary.getList("referrals.byReferrerType")).get("GP_PRACTICE"));
+        assertEquals(1, counts(summary.getList("referrals.byReferrerType")).get("SELF"));
+        assertEquals(2, counts(summary.getList("referrals.byReferrerOrganisation")).get("B82001"));
+        assertEquals(1, counts(summary.getList("referrals.byReferrerOrganisation")).get("NOT_RECORDED"));
+        assertEquals(Map.of("65-74", 2, "25-34", 1), nonZero(summary.getList("referrals.byAgeBand")));
+        assertEquals(Map.of("FEMALE", 2, "MALE", 1), nonZero(summary.getList("referrals.byGender")));
+        assertEquals(Map.of("2", 2, "9", 1), nonZero(summary.getList("referrals.byImdDecile")));
+        assertEquals(Map.of("NOT_RECORDED", 3), nonZero(summary.getList("referrals.byEthnicity")));
+        assertEquals(Map.of("2018-07", 3), nonZero(summary.getList("referrals.byMonth")));
+        assertEquals(Map.of("NOT_ELIGIBLE", 1), nonZero(summary.getList("referrals.declineReasons")));
+        assertEquals(Map.of("PERSON_REQUEST", 1), nonZero(summary.getList("referrals.withdrawReasons")));
+        assertEquals(Map.of("GOALS_MET", 1), nonZero(summary.getList("referrals.closeReasons")));
     }
 
     @Test
@@ -290,6 +332,12 @@ class CommissioningFactsTest {
     private static Map<String, Object> instrument(JsonPath summary, String code) {
         List<Map<String, Object>> instruments = summary.getList("outcomes.instruments");
         return instruments.stream().filter(i -> code.equals(i.get("instrument"))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Integer> nonZero(List<Map<String, Object>> cells) {
+        Map<String, Integer> counts = counts(cells);
+        counts.values().removeIf(count -> count == 0);
+        return counts;
     }
 
     private static Map<String, Integer> counts(List<Map<String, Object>> cells) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.alongside.outcomes.dashboard.CohortFacts.Activity;
 import org.alongside.outcomes.dashboard.CohortFacts.Concerns;
@@ -80,25 +82,32 @@ public class Summaries {
     // Every referring organisation's latest name (a few hundred rows for an ICB).
     private static final String ORGANISATION_NAMES = "SELECT ods_code, name FROM referrer_organisation";
 
-    /** The dimensions referral_day_count keeps, as the summary names them. */
-    private static final List<String> DISTRIBUTED = List.of("referrer_type", "referrer_ods_code", "condition_group",
-            "imd", "age_band", "gender", "ethnicity", "decline_reason", "withdraw_reason", "close_reason");
+    /** The reasons referral_day_count keeps (V11 migration). */
+    private static final List<String> REASONS = List.of("decline_reason", "withdraw_reason", "close_reason");
 
-    // Sums of the per-day counts the trigger on referral_fact keeps; months from the referrer-type counts, which
-    // count every referral once.
+    // Referrals received by each category of every dimension, from the per-day rows the trigger on referral_fact
+    // keeps; the reasons from referral_day_count; months from the 'all' rows, which count every referral once.
     private static final String DISTRIBUTIONS = """
+            SELECT dimension, key, sum(received)
+            FROM referral_day_activity
+            WHERE dimension IN (%s)
+              AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
+            GROUP BY dimension, key
+            HAVING sum(received) > 0
+            UNION ALL
             SELECT dimension, key, sum(referrals)
             FROM referral_day_count
             WHERE day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY dimension, key
             HAVING sum(referrals) > 0
             UNION ALL
-            SELECT 'month', to_char(date_trunc('month', day), 'YYYY-MM'), sum(referrals)
-            FROM referral_day_count
-            WHERE dimension = 'referrer_type'
+            SELECT 'month', to_char(date_trunc('month', day), 'YYYY-MM'), sum(received)
+            FROM referral_day_activity
+            WHERE dimension = 'all'
               AND day >= COALESCE(?::date, '-infinity'::date) AND day <= COALESCE(?::date, 'infinity'::date)
             GROUP BY 2
-            HAVING sum(referrals) > 0""";
+            HAVING sum(received) > 0""".formatted(Arrays.stream(Dimension.values())
+                    .map(dimension -> "'" + dimension.parameter() + "'").collect(Collectors.joining(", ")));
 
     // Per-day sums kept by the trigger on outcome_pair, by condition group, by deprivation decile and by the
     // breakdown. Each instrument's totals are the sums over its condition groups.
@@ -375,10 +384,13 @@ public class Summaries {
 
     private Distributions distributions(Connection connection, ReportingPeriod period) throws SQLException {
         Map<String, Map<String, Long>> all = new LinkedHashMap<>();
-        DISTRIBUTED.forEach(column -> all.put(column, new TreeMap<>()));
+        for (Dimension dimension : Dimension.values()) {
+            all.put(dimension.parameter(), new TreeMap<>());
+        }
+        REASONS.forEach(reason -> all.put(reason, new TreeMap<>()));
         all.put("month", new TreeMap<>());
         try (PreparedStatement query = connection.prepareStatement(DISTRIBUTIONS)) {
-            for (int i = 0; i < 4; i += 2) {
+            for (int i = 0; i < 6; i += 2) {
                 query.setObject(i + 1, period.from(), Types.DATE);
                 query.setObject(i + 2, period.to(), Types.DATE);
             }
@@ -389,13 +401,9 @@ public class Summaries {
             }
         }
         Map<Dimension, Map<String, Long>> referralsBy = new EnumMap<>(Dimension.class);
-        referralsBy.put(Dimension.REFERRER_TYPE, all.get("referrer_type"));
-        referralsBy.put(Dimension.REFERRER_ORGANISATION, all.get("referrer_ods_code"));
-        referralsBy.put(Dimension.CONDITION_GROUP, all.get("condition_group"));
-        referralsBy.put(Dimension.IMD_DECILE, all.get("imd"));
-        referralsBy.put(Dimension.AGE_BAND, all.get("age_band"));
-        referralsBy.put(Dimension.GENDER, all.get("gender"));
-        referralsBy.put(Dimension.ETHNICITY, all.get("ethnicity"));
+        for (Dimension dimension : Dimension.values()) {
+            referralsBy.put(dimension, all.get(dimension.parameter()));
+        }
         Map<String, String> names = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(ORGANISATION_NAMES);
              ResultSet rs = query.executeQuery()) {

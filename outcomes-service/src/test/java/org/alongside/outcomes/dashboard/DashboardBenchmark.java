@@ -176,7 +176,8 @@ public final class DashboardBenchmark {
         try (Statement sql = connection.createStatement()) {
             sql.execute("SET synchronous_commit = off");
             // the per-row triggers are for events one at a time; a bulk load fills their tables in one pass below
-            sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_count_track");
+            sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_count_insert");
+            sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_count_update");
             sql.execute("ALTER TABLE referral_fact DISABLE TRIGGER referral_day_activity_track");
             sql.execute("ALTER TABLE outcome_pair DISABLE TRIGGER outcome_day_track");
             sql.execute("ALTER TABLE session_fact DISABLE TRIGGER group_meetings_track");
@@ -317,7 +318,8 @@ public final class DashboardBenchmark {
             // every per-day table, referral_day_count included, the group meetings and the matches' and concerns'
             // days of receipt
             sql.execute("SELECT dashboard_day_aggregates_fill()");
-            sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_count_track");
+            sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_count_insert");
+            sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_count_update");
             sql.execute("ALTER TABLE referral_fact ENABLE TRIGGER referral_day_activity_track");
             sql.execute("ALTER TABLE outcome_pair ENABLE TRIGGER outcome_day_track");
             sql.execute("ALTER TABLE session_fact ENABLE TRIGGER group_meetings_track");
