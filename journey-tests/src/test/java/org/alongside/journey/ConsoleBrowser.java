@@ -52,6 +52,22 @@ final class ConsoleBrowser implements AutoCloseable {
                 .build(), options);
     }
 
+    private ConsoleBrowser(WebDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    /** The same browser, at another console: closing this one closes both. */
+    ConsoleBrowser at(String otherBase) {
+        return new ConsoleBrowser(driver, otherBase);
+    }
+
+    /** Forgets every console's session and leaves the page, so the next journey starts as a newcomer's would. */
+    void signOut() {
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.get("about:blank");
+    }
+
     void open(String path) {
         driver.get(base + path);
     }
