@@ -43,9 +43,12 @@ class ConsumerCrashTest {
         long appliedAtKill = applied(MATCHING, ids);
         long redelivered = appliedButUncommitted();
         consumers.parallelStream().forEach(ServiceProcess::start);
+        Instant restarted = Instant.now();
 
         Faults.await("matching has every referral", Duration.ofSeconds(180),
                 () -> applied(MATCHING, ids) == sent.size());
+        // the dead instance's partitions wait for its session to expire (KafkaSettings: 10 s) before they move
+        long caughtUpMs = Duration.between(restarted, Instant.now()).toMillis();
         Faults.await("session-service has every referral", Duration.ofSeconds(120), () -> Faults.count(stack, SESSION,
                 "SELECT count(*) FROM referral_state WHERE referral_id::text = ANY(?)", (Object) ids) == sent.size());
         List<JsonNode> accepted = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.REFERRALS, sent).stream()
@@ -67,6 +70,7 @@ class ConsumerCrashTest {
 
         Faults.report("consumer-kill-9", Faults.counts("sent", sent.size(), "acceptedEvents", accepted.size(),
                 "appliedBeforeKill", appliedAtKill, "appliedButUncommittedAtKill", redelivered,
+                "matchingCaughtUpMsAfterRestart", caughtUpMs,
                 "matchingApplied", matchingApplied, "matchProposedEvents",
                 proposed.values().stream().mapToLong(Long::longValue).sum(), "matchProposedRecords", proposedCopies,
                 "referralsWithProposals", shortlists,
