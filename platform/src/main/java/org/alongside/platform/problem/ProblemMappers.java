@@ -130,11 +130,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (Failures.isDatabaseUnavailable(e)) {
-            LOG.warnf("Database unavailable for %s: %s", path(uri), e.getMessage());
+            // A connection lost during COMMIT may follow a commit PostgreSQL had already made durable.
+            boolean inDoubt = Failures.isCommitInDoubt(e);
+            LOG.warnf("Database unavailable for %s%s: %s", path(uri), inDoubt ? " while committing" : "",
+                    e.getMessage());
+            String detail = inDoubt
+                    ? "The service lost its database while saving the change, so it may have been made. Once the "
+                            + "service answers again, read the record back, or retry with the same Idempotency-Key."
+                    : "The service cannot reach its database; nothing was changed. Retry shortly.";
             return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(Problem.TYPE_BASE + "unavailable", "Service unavailable", 503,
-                            "The service cannot reach its database; nothing was changed. Retry shortly.", path(uri),
-                            List.of()))
+                    .entity(new Problem(Problem.TYPE_BASE + "unavailable", "Service unavailable", 503, detail,
+                            path(uri), List.of()))
                     .build();
         }
         String errorId = UUID.randomUUID().toString();
