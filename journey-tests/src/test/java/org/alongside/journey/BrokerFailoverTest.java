@@ -21,17 +21,14 @@ import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.KafkaBroker;
 import org.alongside.platform.testing.KafkaCluster;
 import org.alongside.platform.testing.Tokens;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Kafka as production runs it, three brokers with every topic on three replicas and {@code min.insync.replicas} 2,
  * loses the broker that leads most of the referrals topic's partitions ({@code kill -9}) while referrals arrive, and
  * gets it back later. Intake answers 201 throughout; every event reaches the topic, and every consumer applies each
- * once. Runs on a stack of its own ({@link ClusterStack}), closed when the test ends, after the shared suite's
- * tests, so that its three brokers and four services do not start while the outage test runs beside them.
+ * once. Runs on a stack of its own ({@link ClusterStack}), closed when the test ends.
  */
-@Order(FaultStack.AFTER_THE_SUITE)
 class BrokerFailoverTest {
 
     private static final String SNOMED = "44054006";

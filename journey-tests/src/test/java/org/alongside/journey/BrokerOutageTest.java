@@ -13,18 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.alongside.platform.events.Topics;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The broker goes away for 60 s while referrals keep arriving and being accepted. Intake never notices (the
  * outbox holds the events); once the broker is back every event is delivered once, and every downstream effect
- * happens exactly once. Runs on the fault tests' own stack, beside the shared suite's tests: the minute of outage
- * leaves the machine mostly idle (junit-platform.properties).
+ * happens exactly once. Runs on the fault tests' own stack.
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(FaultStack.LOCK)
 class BrokerOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(60);

@@ -13,17 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.alongside.platform.events.Topics;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two consuming services, matching and session, are killed with SIGKILL ({@code kill -9}) while matching is in the
  * middle of a batch of 30 acceptances, and started again. Events they had applied but not yet acknowledged to
  * Kafka come again after the restart; the inbox makes them no-ops. Nothing is lost, nothing is doubled.
  */
-@Order(FaultStack.AFTER_THE_SUITE)
-@ResourceLock(FaultStack.LOCK)
 class ConsumerCrashTest {
 
     private static final String SNOMED = "195967001";

@@ -24,9 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.Tokens;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * PostgreSQL (the fault stack's own cluster, which every service uses) goes down for 10 s with a fast shutdown
@@ -36,8 +34,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * may have made durable first: the 503 says it may have been made), took effect whole; consumers wait and retry
  * instead of dead-lettering; and once it is back every service recovers by itself.
  */
-@Order(FaultStack.AFTER_THE_SUITE)
-@ResourceLock(FaultStack.LOCK)
 class DatabaseRestartTest {
 
     private static final String SNOMED = "38341003";

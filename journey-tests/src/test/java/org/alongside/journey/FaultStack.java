@@ -23,13 +23,6 @@ import org.alongside.platform.testing.KafkaBroker;
  */
 final class FaultStack implements CountedStack {
 
-    /**
-     * Held by every test of this stack, which each take it over (kill, stop, restart): one at a time. The outage
-     * test runs beside the shared suite's tests; the others run after them, so none waits for the lock meanwhile.
-     */
-    static final String LOCK = "fault-stack";
-    static final int AFTER_THE_SUITE = Integer.MAX_VALUE;
-
     private static final Path ROOT = Path.of(System.getProperty("alongside.root", "..")).toAbsolutePath().normalize();
     private static FaultStack instance;
 

@@ -21,17 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.alongside.platform.events.Topics;
 import org.alongside.platform.testing.Tokens;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * SIGTERM, as an orchestrator sends it on a deploy. referral-service, in a burst of intake, finishes the requests
  * it had accepted and refuses the rest cleanly, with nothing half-written; matching-service, in the middle of a
  * backlog of events, commits the offsets of everything it applied, so after its restart nothing is re-processed.
  */
-@Order(FaultStack.AFTER_THE_SUITE)
-@ResourceLock(FaultStack.LOCK)
 class GracefulShutdownTest {
 
     private static final String SNOMED = "84114007";

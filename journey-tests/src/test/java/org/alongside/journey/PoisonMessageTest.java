@@ -28,9 +28,7 @@ import org.alongside.platform.inbox.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Poison and its cure. A malformed record and an event breaking the contract land on the consumers' dead-letter
@@ -39,8 +37,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * documented replay command puts it back once the defect is fixed: it takes effect once, and consumers that had
  * applied it already ignore the replayed copy.
  */
-@Order(FaultStack.AFTER_THE_SUITE)
-@ResourceLock(FaultStack.LOCK)
 class PoisonMessageTest {
 
     private static final String SNOMED = "73211009";

@@ -19,17 +19,13 @@ import org.alongside.platform.testing.Tokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two instances of every service: the consuming services' instances share their consumer group's partitions, and
  * two outbox relays work on referral-service's one database. Referrals arrive at both referral-service instances;
  * every event is on its topic once and every effect happens once.
  */
-@Order(FaultStack.AFTER_THE_SUITE)
-@ResourceLock(FaultStack.LOCK)
 class ScaleOutTest {
 
     private static final String SNOMED = "399211009";
