@@ -94,7 +94,8 @@ public class FhirIntake {
                         @Override
                         public Optional<Referral> earlier() {
                             Optional<FhirMessage> earlier = FhirMessage.find(message.sender(), message.bundleId());
-                            earlier.ifPresent(processedBefore::set);
+                            // set on every run: a unit whose group failed runs again alone (GroupCommit)
+                            processedBefore.set(earlier.orElse(null));
                             return earlier.map(FhirIntake.this::referralOf);
                         }
 
