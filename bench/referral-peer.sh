@@ -8,13 +8,16 @@
 #          the full JIT on 127.0.0.1:$PEER_PORT (9081), and waits until it is ready; then
 #          java -Dpeer=http://127.0.0.1:9081/fhir -Drounds=3 bench/IntakeBench.java
 #   stop   ends it: SIGTERM, SIGKILL after 20 s
+# PEER_PORT (default 9081) names the peer: several can run at once, each started and stopped with its own port, and
+# settings in the environment reach the peer's JVM, e.g. two peers of one build with a setting on and off:
+#   bench/referral-peer.sh start . && PEER_PORT=9082 ALONGSIDE_GROUP_COMMIT_MAX_UNITS=1 bench/referral-peer.sh start .
 # Both builds must share the database's schema (the same migrations). The stack's instance runs the outbox relay for
 # both (one relay per database), so the peer's events are relayed by the stack's process, not counted as its own.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${PEER_PORT:-9081}"
-pidfile="$root/bench/target/referral-peer.pid"
-log="$root/bench/target/referral-peer.log"
+pidfile="$root/bench/target/referral-peer-$port.pid"
+log="$root/bench/target/referral-peer-$port.log"
 
 say() { echo "referral-peer: $*"; }
 die() { echo "referral-peer: $*" >&2; exit 1; }
