@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.alongside.platform.audit.AuditTrail;
@@ -122,9 +124,10 @@ class GroupCommitTest {
             threads.add(thread);
             thread.start();
         }
-        // each has handed its unit over and waits for the group running to end
+        // each has handed its unit over and waits for the group running to end: parked on the group's condition, not
+        // (momentarily) on its lock, where it would not yet have handed anything over
         await().atMost(Duration.ofSeconds(60)).until(() -> threads.stream()
-                .allMatch(t -> t.getState() == Thread.State.WAITING));
+                .allMatch(t -> LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer.ConditionObject));
         letGo.countDown();
         assertEquals("first", first.join().caller());
         return seen;
