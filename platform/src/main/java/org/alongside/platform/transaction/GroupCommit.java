@@ -90,7 +90,7 @@ public class GroupCommit {
 
     private static void run(List<Unit<?>> group) {
         ManagedContext requests = Arc.container().requestContext();
-        InjectableContext.ContextState own = requests.isActive() ? requests.getState() : null;
+        InjectableContext.ContextState own = requestState();
         try {
             if (group.size() == 1) {
                 group.getFirst().runAlone(requests);
