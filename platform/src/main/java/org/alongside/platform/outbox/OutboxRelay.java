@@ -36,11 +36,6 @@ import org.jboss.logging.Logger;
  * lets only one relay per database publish at a time, which keeps per-referral order when several instances
  * run. A crash between Kafka's acknowledgement and the delete re-sends a batch: consumers' inboxes make that
  * harmless (at-least-once delivery, exactly-once effect).
- *
- * <p>Each row records the transaction that wrote it ({@code xid}). Once a scan has delivered every row it could see,
- * every row of a transaction that had ended before that scan began is gone, so the next scan looks only at rows of
- * transactions at least as new as the oldest one then running. It no longer starts at the oldest sequence number
- * and steps over the index entries of every row deleted since the last vacuum (docs/performance.md).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,11 +56,6 @@ public class OutboxRelay {
 
     private volatile Worker worker;
     private Producer<String, byte[]> producer;
-    /**
-     * Every row written by a transaction older than this is on Kafka; 0 (look at every row) until the first scan
-     * that delivers all it sees. Read and written on the worker's thread only.
-     */
-    private long deliveredBelowXid;
 
     OutboxRelay(AgroalDataSource dataSource, KafkaSettings settings, TopicBootstrap topics,
             TransactionSynchronizationRegistry transactions, OutboxConfig config) {
@@ -129,12 +119,9 @@ public class OutboxRelay {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Batch batch = publishBatch(connection);
+                int published = publishBatch(connection);
                 connection.commit();
-                if (batch.rows() < batchSize) {
-                    deliveredBelowXid = batch.oldestRunningXid(); // it saw, sent and deleted every row it could see
-                }
-                return batch.rows();
+                return published;
             } catch (Exception e) {
                 connection.rollback();
                 throw e;
@@ -144,33 +131,20 @@ public class OutboxRelay {
         }
     }
 
-    /**
-     * The rows one scan published, and the oldest transaction still running just before it looked: every transaction
-     * older than that had ended, so its rows were visible to the scan.
-     */
-    private record Batch(int rows, long oldestRunningXid) {
-    }
-
-    private Batch publishBatch(Connection connection) throws Exception {
-        long oldestRunningXid;
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT pg_try_advisory_xact_lock(?), pg_snapshot_xmin(pg_current_snapshot())::text")) {
+    private int publishBatch(Connection connection) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rs = lock.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(1)) {
-                    return new Batch(0, deliveredBelowXid); // another instance is publishing this database's outbox
+                    return 0; // another instance is publishing this database's outbox
                 }
-                oldestRunningXid = Long.parseLong(rs.getString(2));
             }
         }
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
-        // "seq + 0": sort the few rows of recent transactions (the xid index finds them) instead of walking the
-        // primary key from its oldest entry, which is what the planner picks for a plain ORDER BY seq ... LIMIT.
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, topic, message_key, payload::text "
-                + "FROM outbox WHERE xid >= ?::xid8 ORDER BY seq + 0 LIMIT ?")) {
-            select.setString(1, Long.toString(deliveredBelowXid));
-            select.setInt(2, batchSize);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, topic, message_key, payload::text FROM outbox ORDER BY seq LIMIT ?")) {
+            select.setInt(1, batchSize);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), rs.getString(3),
@@ -187,7 +161,7 @@ public class OutboxRelay {
             }
         }
         if (ids.isEmpty()) {
-            return new Batch(0, oldestRunningXid);
+            return 0;
         }
         // The whole batch is handed over: send it now rather than after the producer's linger, since the relay waits
         // for every acknowledgement below anyway.
@@ -214,7 +188,7 @@ public class OutboxRelay {
             connection.commit(); // keep the deletes; the caller backs off and retries the rest
             throw failure;
         }
-        return new Batch(ids.size(), oldestRunningXid);
+        return ids.size();
     }
 
     private static boolean failed(Future<RecordMetadata> send) {
