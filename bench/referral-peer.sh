@@ -13,6 +13,8 @@
 #   bench/referral-peer.sh start . && PEER_PORT=9082 ALONGSIDE_GROUP_COMMIT_MAX_UNITS=1 bench/referral-peer.sh start .
 # Both builds must share the database's schema (the same migrations). The stack's instance runs the outbox relay for
 # both (one relay per database), so the peer's events are relayed by the stack's process, not counted as its own.
+# ALONGSIDE_DB_NAME gives the peer a database of its own (created if missing, migrated by the peer): its own schema,
+# outbox and relay, whose work then counts as the peer's; two builds whose outboxes differ are weighed that way.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 port="${PEER_PORT:-9081}"
@@ -40,6 +42,11 @@ start() {
   # shellcheck source=../deploy/local/lib/service-jvm.sh
   source "$root/deploy/local/lib/service-jvm.sh"
   alongside_use_jdk
+  if [[ -n "${ALONGSIDE_DB_NAME:-}" ]]; then
+    # shellcheck source=../deploy/local/lib/postgres.sh
+    source "$root/deploy/local/lib/postgres.sh"
+    alongside_ensure_database "$ALONGSIDE_DB_NAME"
+  fi
   # shellcheck disable=SC2086 # the JVM flags are word lists
   QUARKUS_PROFILE=local QUARKUS_HTTP_PORT="$port" ALONGSIDE_KAFKA=127.0.0.1:9092 ALONGSIDE_DB_HOST=127.0.0.1 \
     ALONGSIDE_SERVICE_IDENTITY_DEV_KEY_DIRECTORY="$root/deploy/local/dev-keys" \
