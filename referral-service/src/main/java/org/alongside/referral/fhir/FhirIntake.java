@@ -23,6 +23,7 @@ import org.alongside.referral.intake.Intake;
 import org.alongside.referral.lifecycle.NewReferral;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.Referrals;
+import org.hibernate.StatelessSession;
 
 /**
  * Takes a referral read from FHIR into intake: checks it with the referral's own constraints, reporting each
@@ -46,9 +47,11 @@ public class FhirIntake {
     private final ReferralFhirWriter writer;
     private final Caller caller;
     private final Clock clock;
+    private final StatelessSession rows;
 
     FhirIntake(Intake intake, Referrals referrals, Validator validator, ReferralFhirWriter writer, Caller caller,
-            Clock clock) {
+            Clock clock, StatelessSession rows) {
+        this.rows = rows;
         this.intake = intake;
         this.referrals = referrals;
         this.validator = validator;
@@ -141,7 +144,7 @@ public class FhirIntake {
         record.referralId = referralId;
         record.responseId = UUID.randomUUID();
         record.receivedAt = OffsetDateTime.now(clock);
-        record.persist();
+        rows.insert(record); // at once, as the referral's own rows are (Intake)
         return record;
     }
 

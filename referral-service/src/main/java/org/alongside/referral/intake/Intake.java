@@ -18,6 +18,7 @@ import org.alongside.referral.lifecycle.NewReferral;
 import org.alongside.referral.lifecycle.Referral;
 import org.alongside.referral.lifecycle.ReferralEvents;
 import org.alongside.referral.lifecycle.ReferralStatus;
+import org.hibernate.StatelessSession;
 
 /**
  * Receives a referral: checks what validation annotations cannot, stores it, announces it and records the call in
@@ -26,12 +27,14 @@ import org.alongside.referral.lifecycle.ReferralStatus;
 @ApplicationScoped
 public class Intake {
 
+    private final StatelessSession rows;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final GroupCommit groupCommit;
     private final Clock clock;
 
-    Intake(Outbox outbox, AuditTrail audit, GroupCommit groupCommit, Clock clock) {
+    Intake(StatelessSession rows, Outbox outbox, AuditTrail audit, GroupCommit groupCommit, Clock clock) {
+        this.rows = rows;
         this.outbox = outbox;
         this.audit = audit;
         this.groupCommit = groupCommit;
@@ -129,8 +132,9 @@ public class Intake {
     /**
      * The lookups for an earlier copy are made in the transaction that creates the referral: each in one of its
      * own cost a transaction per intake (bench/IntakeBench, pg_stat_database). A copy racing this one is caught by
-     * the unique index of the key it shares and answered by {@link #submit} or the channel. What it writes is flushed
-     * before it returns, so that a key taken first fails this referral alone, not the others sharing its commit.
+     * the unique index of the key it shares and answered by {@link #submit} or the channel. Its rows are inserted at
+     * once, outside the persistence context: a key taken first fails this referral alone, not the others sharing its
+     * commit, and a group's referrals are not each kept managed and checked again at every flush of the group.
      */
     @Transactional
     Submission receive(NewReferral request, Arrival arrival, Caller caller, Response.Status answer,
@@ -147,12 +151,11 @@ public class Intake {
         // set before persist, so that it is in the INSERT: set after, it cost an UPDATE of the whole row
         referral.fhirRequest = arrival.fhirRequest();
         referral.possibleDuplicateOf = openReferralFor(referral.nhsNumber).orElse(null);
-        referral.persist();
+        rows.insert(referral);
         companion.storedWith(referral);
-        referral.receipt(caller.user()).persist();
+        rows.insert(referral.receipt(caller.user()));
         outbox.publish(ReferralEvents.received(referral, LocalDate.now(clock)));
         audit.recordAnswer(answer.getStatusCode(), referral.id);
-        Referral.flush();
         return new Submission(referral, true);
     }
 
