@@ -148,7 +148,7 @@ public class Intake {
         Referral referral = new Referral(request, odsCode, arrival.channel(), arrival.fhirIdentifier(),
                 arrival.consentSource(), OffsetDateTime.now(clock));
         referral.idempotencyKey = arrival.idempotencyKey();
-        // set before persist, so that it is in the INSERT: set after, it cost an UPDATE of the whole row
+        // set before the insert, the row's only write here: nothing set on it afterwards is stored
         referral.fhirRequest = arrival.fhirRequest();
         referral.possibleDuplicateOf = openReferralFor(referral.nhsNumber).orElse(null);
         rows.insert(referral);
