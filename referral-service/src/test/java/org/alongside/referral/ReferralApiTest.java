@@ -132,6 +132,20 @@ class ReferralApiTest {
     }
 
     @Test
+    void aBodyWithMoreAfterItsJsonIsRefusedAndCreatesNothing() throws Exception {
+        String nhs = ReferralTestSupport.newNhsNumber();
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(referral(nhs));
+        as("coordinator").body(body + " {\"imdDecile\": 9}").post("/referrals").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Unreadable request body"))
+                .body("detail", containsString("nothing after it"));
+        for (String tail : new String[] {" }", " trailing words"}) {
+            as("coordinator").body(body + tail).post("/referrals").then().statusCode(400)
+                    .contentType("application/problem+json").body("title", equalTo("Unreadable request body"));
+        }
+        as("coordinator").queryParam("nhsNumber", nhs).get("/referrals").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyCreatesNothing() {
         String key = UUID.randomUUID().toString();
         String first = as("coordinator").header("Idempotency-Key", key).body(referral("9434765919"))

@@ -70,6 +70,8 @@ public class ProblemMappers {
             message = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException invalid) {
             message = "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            message = "the body must be one JSON value, with nothing after it";
         } else if (e instanceof JsonMappingException && field != null) {
             message = "has the wrong type or shape";
         } else if (e instanceof JsonMappingException) {
