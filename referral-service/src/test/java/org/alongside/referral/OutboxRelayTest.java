@@ -43,11 +43,13 @@ class OutboxRelayTest {
                 written.countDown();
                 awaitUninterruptibly(release);
             }));
-            assertTrue(written.await(30, TimeUnit.SECONDS), "the slow transaction wrote its event");
-            QuarkusTransaction.requiringNew().run(() -> outbox.publish(withdrawn(late)));
-            probe.await(EventProbe.ofType("referral.withdrawn", late), Duration.ofSeconds(30));
-
-            release.countDown();
+            try {
+                assertTrue(written.await(30, TimeUnit.SECONDS), "the slow transaction wrote its event");
+                QuarkusTransaction.requiringNew().run(() -> outbox.publish(withdrawn(late)));
+                probe.await(EventProbe.ofType("referral.withdrawn", late), Duration.ofSeconds(30));
+            } finally {
+                release.countDown(); // a failure above must not leave the slow transaction open for later tests
+            }
             slow.get(30, TimeUnit.SECONDS);
             probe.await(EventProbe.ofType("referral.withdrawn", early), Duration.ofSeconds(30));
         }

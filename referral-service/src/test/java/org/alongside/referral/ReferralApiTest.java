@@ -3,6 +3,7 @@ package org.alongside.referral;
 import static io.restassured.RestAssured.given;
 import static org.alongside.referral.ReferralTestSupport.as;
 import static org.alongside.referral.ReferralTestSupport.asReferrer;
+import static org.alongside.referral.ReferralTestSupport.newNhsNumber;
 import static org.alongside.referral.ReferralTestSupport.referral;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,7 +75,7 @@ class ReferralApiTest {
 
     @Test
     void aLinkWorkersOrganisationIsNamedInTheEventButTheyAreNot() {
-        Map<String, Object> body = new HashMap<>(referral(ReferralTestSupport.newNhsNumber()));
+        Map<String, Object> body = new HashMap<>(referral(newNhsNumber()));
         body.put("referrer", Map.of("type", "LINK_WORKER", "odsCode", "Y02345",
                 "organisationName", "  Leeds Community Connectors ", "name", "Sam Okafor", "phone", "0113 496 0000"));
         String id = as("coordinator").body(body).post("/referrals").then().statusCode(201)
@@ -133,8 +135,8 @@ class ReferralApiTest {
 
     @Test
     void aBodyWithMoreAfterItsJsonIsRefusedAndCreatesNothing() throws Exception {
-        String nhs = ReferralTestSupport.newNhsNumber();
-        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(referral(nhs));
+        String nhs = newNhsNumber();
+        String body = new ObjectMapper().writeValueAsString(referral(nhs));
         as("coordinator").body(body + " {\"imdDecile\": 9}").post("/referrals").then().statusCode(400)
                 .contentType("application/problem+json").body("title", equalTo("Unreadable request body"))
                 .body("detail", containsString("nothing after it"));

@@ -51,13 +51,13 @@ public class FhirIntake {
 
     FhirIntake(Intake intake, Referrals referrals, Validator validator, ReferralFhirWriter writer, Caller caller,
             Clock clock, StatelessSession rows) {
-        this.rows = rows;
         this.intake = intake;
         this.referrals = referrals;
         this.validator = validator;
         this.writer = writer;
         this.caller = caller;
         this.clock = clock;
+        this.rows = rows;
     }
 
     /** The sender a message's identity is scoped to: the caller's organisation, else the caller. */
