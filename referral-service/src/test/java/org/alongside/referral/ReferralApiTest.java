@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -143,6 +144,30 @@ class ReferralApiTest {
         for (String tail : new String[] {" }", " trailing words"}) {
             as("coordinator").body(body + tail).post("/referrals").then().statusCode(400)
                     .contentType("application/problem+json").body("title", equalTo("Unreadable request body"));
+        }
+        as("coordinator").queryParam("nhsNumber", nhs).get("/referrals").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNotConverted() throws Exception {
+        String nhs = newNhsNumber();
+        ObjectMapper json = new ObjectMapper();
+        // field, its path in the body, the wrong value, what the problem says
+        String[][] cases = {
+                {"imdDecile", "/imdDecile", "\"3\"", "imdDecile: must be a whole number"},
+                {"imdDecile", "/imdDecile", "3.5", "imdDecile: '3.5' is not a whole number"},
+                {"consent.shareWithGp", "/consent/shareWithGp", "1", "consent.shareWithGp: '1' is not true or false"},
+                {"person.givenName", "/person/givenName", "7", "person.givenName: '7' is not a string"},
+                {"person.birthDate", "/person/birthDate", "19700203", "person.birthDate: must be a date (YYYY-MM-DD)"},
+                {"conditions[0].kind", "/conditions/0/kind", "0", "conditions[0].kind: '0' is not one of [PHYSICAL, MENTAL]"}};
+        for (String[] wrong : cases) {
+            JsonNode body = json.valueToTree(referral(nhs));
+            JsonNode parent = body.at(wrong[1].substring(0, wrong[1].lastIndexOf('/')));
+            String name = wrong[1].substring(wrong[1].lastIndexOf('/') + 1);
+            ((ObjectNode) parent).set(name, json.readTree(wrong[2]));
+            as("coordinator").body(body.toString()).post("/referrals").then().statusCode(400)
+                    .contentType("application/problem+json").body("title", equalTo("Unreadable request body"))
+                    .body("detail", equalTo(wrong[3])).body("errors[0].field", equalTo(wrong[0]));
         }
         as("coordinator").queryParam("nhsNumber", nhs).get("/referrals").then().statusCode(200).body("total", equalTo(0));
     }

@@ -22,10 +22,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.alongside.platform.failure.Failures;
@@ -68,10 +72,13 @@ public class ProblemMappers {
                     + Arrays.toString(invalid.getTargetType().getEnumConstants());
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'";
-        } else if (e instanceof InvalidFormatException invalid) {
-            message = "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            message = "'" + invalid.getValue() + "' is not " + jsonType(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
             message = "the body must be one JSON value, with nothing after it";
+        } else if (e instanceof MismatchedInputException mismatched && field != null
+                && mismatched.getTargetType() != null) {
+            message = "must be " + jsonType(mismatched.getTargetType());
         } else if (e instanceof JsonMappingException && field != null) {
             message = "has the wrong type or shape";
         } else if (e instanceof JsonMappingException) {
@@ -103,7 +110,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
@@ -120,7 +127,13 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        String detail = status == 404 ? "No resource at this path" : e.getMessage();
+        String detail = switch (status) {
+            case 404 -> "No resource at this path";
+            case 415 -> "This operation does not read a body of Content-Type "
+                    + Objects.requireNonNullElse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), "(none)")
+                    + "; its OpenAPI document says which it reads";
+            default -> e.getMessage();
+        };
         return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri), List.of()));
     }
 
@@ -222,6 +235,36 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /** What a value of the type is in JSON's terms, for a sender who never sees the Java behind the API. */
+    private static String jsonType(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a date and time (ISO 8601, with its offset)";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {
