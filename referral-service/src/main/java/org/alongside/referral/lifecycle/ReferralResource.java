@@ -230,6 +230,8 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "The referral was erased at the end of its retention period",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = false, description = "A note on how the withdrawal reached us; no body records none")
     public ReferralView withdrawConsent(@PathParam("id") UUID id, @Valid Reasons.ConsentWithdrawal body) {
         return ReferralView.of(referrals.withdrawConsent(id, body == null ? null : body.note(), caller), clock);
     }
