@@ -111,7 +111,7 @@ class AccessMatrixTest {
         return request.request(method.toUpperCase(), url).statusCode();
     }
 
-    private static Map<String, Map<String, String>> read(Path file) throws IOException {
+    static Map<String, Map<String, String>> read(Path file) throws IOException {
         Map<String, Map<String, String>> matrix = new TreeMap<>();
         if (!Files.exists(file)) {
             return matrix;
