@@ -81,6 +81,16 @@ class ReferrerFeedbackTest {
     }
 
     @Test
+    void aWebhookIsRegisteredOnlyForWhatIsAnOdsCode() {
+        for (String notAnOdsCode : new String[] {"W1", "W12345-extra", "W".repeat(3000)}) {
+            as("admin").body(Map.of("url", "https://gp.example.nhs.uk/hook")).put("/referrer-webhooks/" + notAnOdsCode)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("odsCode"))
+                    .body("errors[0].message", equalTo("must be an ODS code (3-10 letters and digits)"));
+        }
+    }
+
+    @Test
     void aSecondOpenReferralForThePersonIsLinkedAsAPossibleDuplicate() {
         String nhs = "4010232137";
         String first = as("coordinator").body(referral(nhs)).post("/referrals").then().statusCode(201)

@@ -26,6 +26,7 @@ import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
+import org.alongside.referral.lifecycle.OdsCode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -68,7 +69,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
     @Operation(operationId = "putReferrerWebhook", summary = "Register (or replace) the organisation's webhook; answers with a new signing secret")
     @APIResponse(responseCode = "200", description = "Registered")
-    public Webhook register(@PathParam("odsCode") String odsCode, @NotNull @Valid Registration registration) {
+    public Webhook register(@PathParam("odsCode") @OdsCode String odsCode, @NotNull @Valid Registration registration) {
         String ods = ownOrganisation(odsCode);
         ReferrerWebhook webhook = ReferrerWebhook.forOrganisation(ods).orElseGet(() -> {
             ReferrerWebhook created = new ReferrerWebhook();
@@ -89,7 +90,7 @@ public class WebhookResource {
     @GET
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
     @Operation(operationId = "getReferrerWebhook", summary = "The organisation's webhook (without its secret)")
-    public Webhook get(@PathParam("odsCode") String odsCode) {
+    public Webhook get(@PathParam("odsCode") @OdsCode String odsCode) {
         ReferrerWebhook webhook = existing(ownOrganisation(odsCode));
         return new Webhook(webhook.odsCode, webhook.url, webhook.createdAt, null);
     }
@@ -98,7 +99,7 @@ public class WebhookResource {
     @Path("/deliveries")
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
     @Operation(operationId = "listWebhookDeliveries", summary = "The latest notifications and their delivery attempts, newest first")
-    public Page<Delivery> deliveries(@PathParam("odsCode") String odsCode,
+    public Page<Delivery> deliveries(@PathParam("odsCode") @OdsCode String odsCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         ReferrerWebhook webhook = existing(ownOrganisation(odsCode));
@@ -113,7 +114,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
     @Operation(operationId = "deleteReferrerWebhook", summary = "Stop notifications to the organisation")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void delete(@PathParam("odsCode") String odsCode) {
+    public void delete(@PathParam("odsCode") @OdsCode String odsCode) {
         existing(ownOrganisation(odsCode)).delete();
     }
 

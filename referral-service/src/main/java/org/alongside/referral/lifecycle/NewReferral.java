@@ -54,7 +54,7 @@ public record NewReferral(
 
     public record Referrer(
             @NotNull Referral.ReferrerType type,
-            @Pattern(regexp = "[A-Za-z0-9]{3,10}", message = "must be an ODS code (3-10 letters and digits)") String odsCode,
+            @OdsCode String odsCode,
             @Size(max = 200) @Schema(description = "The referring organisation's name: the GP practice, or the link "
                     + "worker's or other referrer's organisation (commissioners see it beside the ODS code)")
             String organisationName,

@@ -101,7 +101,7 @@ public class ReferralResource {
                     `peerId`.""")
     @APIResponse(responseCode = "200", description = "One page of the referrals found")
     public Page<ReferralView> list(@QueryParam("status") ReferralStatus status,
-            @QueryParam("odsCode") @Pattern(regexp = "[A-Za-z0-9]{3,10}", message = "must be an ODS code") String odsCode,
+            @QueryParam("odsCode") @OdsCode String odsCode,
             @QueryParam("condition") @Pattern(regexp = "\\d{6,18}", message = "must be a SNOMED CT concept id") @Parameter(description = "SNOMED CT code of a condition the person lives with") String condition,
             @QueryParam("receivedFrom") @Parameter(description = "ISO date, inclusive") LocalDate receivedFrom,
             @QueryParam("receivedTo") @Parameter(description = "ISO date, inclusive") LocalDate receivedTo,
