@@ -326,6 +326,26 @@ class FhirIntakeTest {
     }
 
     @Test
+    void anIdentityTooLongToKeepIsAnOperationOutcomeAtItsPathNotAFailure() {
+        long before = referralCount();
+        String tooLong = "A".repeat(3000);
+        String request = sample("service-request-contained.json");
+        post("/fhir/ServiceRequest", request.replace("\"SR-555\"", "\"" + tooLong + "\"")).then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].expression[0]", equalTo("ServiceRequest.identifier[0].value"))
+                .body("issue[0].diagnostics", containsString("3000 characters long; at most 250"));
+        given().header("Authorization", Tokens.bearer(Tokens.referrer("B82001"))).header("Idempotency-Key", tooLong)
+                .contentType(FHIR).body(request).post("/fhir/ServiceRequest")
+                .then().statusCode(400).body("resourceType", equalTo("OperationOutcome"));
+        post("/fhir/$process-message", message(tooLong)).then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue.expression.flatten()", hasItem("Bundle.id"))
+                .body("issue.diagnostics", hasItem(
+                        "Bundle.id must be a FHIR id: 1 to 64 letters, digits, '-' and '.'"));
+        assertEquals(before, referralCount(), "no referral was written by a refused request");
+    }
+
+    @Test
     void theCapabilityStatementNeedsNoTokenAndDeclaresWhatIsThere() {
         given().get("/fhir/metadata").then().statusCode(200)
                 .body("resourceType", equalTo("CapabilityStatement"))

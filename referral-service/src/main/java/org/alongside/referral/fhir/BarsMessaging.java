@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.alongside.referral.lifecycle.Referral;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -38,6 +40,7 @@ public class BarsMessaging {
             FhirProfile.NHS_EVENTS + "|" + FhirProfile.LEGACY_REFERRAL_EVENT);
     private static final String SERVICE_REQUEST_CATEGORY = "https://fhir.nhs.uk/CodeSystem/message-category-servicerequest";
     private static final String HEADER = ServiceRequestReader.entryPath(0);
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final FhirIntake intake;
     private final ReferralFhirWriter writer;
@@ -74,6 +77,14 @@ public class BarsMessaging {
         }
     }
 
+    /** The message's identity is kept as sent, so it must be what FHIR allows an id to be, and no longer. */
+    private static void requireFhirId(IdType id, String expression, List<FhirIntakeException.Issue> issues) {
+        if (id.hasIdPart() && !FHIR_ID.matcher(id.getIdPart()).matches()) {
+            issues.add(new FhirIntakeException.Issue("value", expression, expression
+                    + " must be a FHIR id: 1 to 64 letters, digits, '-' and '.'"));
+        }
+    }
+
     /**
      * What a message needs before it can be answered at all: a Bundle.id and a first MessageHeader with an id.
      * Without them the refusal is an OperationOutcome, listing what else is wrong with the header too.
@@ -101,6 +112,8 @@ public class BarsMessaging {
             issues.add(new FhirIntakeException.Issue("required", HEADER + ".id", HEADER + ".id (or a urn:uuid "
                     + "fullUrl) is required: the response message names it in MessageHeader.response.identifier"));
         }
+        requireFhirId(message.getIdElement(), "Bundle.id", issues);
+        requireFhirId(header.getIdElement(), HEADER + ".id", issues);
         if (!issues.isEmpty()) {
             issues.addAll(eventProblems(header));
             throw new FhirIntakeException(400, issues);

@@ -2,6 +2,7 @@ package org.alongside.referral.fhir;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -103,7 +104,7 @@ public class FhirResource {
     public Bundle processMessage(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("async") @Parameter(description = "Only synchronous messaging: absent or false")
             String async,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, @Context UriInfo uri) {
         if (async != null && !"false".equals(async)) {
             throw FhirIntakeException.notSupported("async", "Asynchronous messaging is not supported: the "
                     + "response message is the answer to this request (leave async out, or false)");
@@ -131,7 +132,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirProfile.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "FHIR R4 Bundle of type transaction-response")))
     public Bundle transaction(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, @Context UriInfo uri) {
         IBaseResource resource = parsing.parse(body, contentType);
         if (!(resource instanceof Bundle bundle)) {
             throw FhirIntakeException.invalid(resource.fhirType(), "POST /fhir takes a Bundle of type "
@@ -157,7 +158,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirProfile.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "FHIR R4 ServiceRequest")))
     public Response createServiceRequest(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, @Context UriInfo uri) {
         IBaseResource resource = parsing.parse(body, contentType);
         if (!(resource instanceof ServiceRequest request)) {
             throw FhirIntakeException.invalid(resource.fhirType(), "Expected a ServiceRequest but got a "

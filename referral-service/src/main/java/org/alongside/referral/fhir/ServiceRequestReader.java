@@ -39,6 +39,9 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class ServiceRequestReader {
 
+    /** The most characters taken in the system, and in the value, of the sender's identifier of a referral. */
+    static final int IDENTIFIER_PART_LENGTH = 250;
+
     /** Mental health concepts of the reference set; everything else defaults to PHYSICAL unless categorised. */
     static final Set<String> MENTAL_HEALTH_CODES = Set.of("35489007", "197480006", "69322001", "13746004",
             "58214004");
@@ -189,7 +192,7 @@ public final class ServiceRequestReader {
                         ? Referral.Urgency.URGENT : Referral.Urgency.ROUTINE,
                 null,
                 null);
-        String identifier = request.hasIdentifier() ? identifier(request.getIdentifierFirstRep()) : null;
+        String identifier = request.hasIdentifier() ? identifier(request.getIdentifierFirstRep(), path) : null;
         return new Read(referral, identifier, source, asSent(request), Map.copyOf(locations), path);
     }
 
@@ -494,7 +497,21 @@ public final class ServiceRequestReader {
         return sent;
     }
 
-    static String identifier(Identifier identifier) {
+    /**
+     * The sender's identifier of the referral, by which a resend is known. Its system and value are each held to
+     * {@link #IDENTIFIER_PART_LENGTH}: the key is indexed, and PostgreSQL cannot index a value longer than a third of a
+     * page.
+     */
+    static String identifier(Identifier identifier, String path) {
+        requireLength(identifier.getSystem(), path + ".identifier[0].system");
+        requireLength(identifier.getValue(), path + ".identifier[0].value");
         return identifier.hasValue() ? identifier.getSystem() + "|" + identifier.getValue() : null;
+    }
+
+    private static void requireLength(String text, String expression) {
+        if (text != null && text.length() > IDENTIFIER_PART_LENGTH) {
+            throw FhirIntakeException.invalid(expression, expression + " is " + text.length()
+                    + " characters long; at most " + IDENTIFIER_PART_LENGTH + " are taken");
+        }
     }
 }
