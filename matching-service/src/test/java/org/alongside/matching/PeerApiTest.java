@@ -269,6 +269,9 @@ class PeerApiTest {
                 .then().statusCode(200).extract().path("items.id");
         assertTrue(second.stream().noneMatch(first::contains));
         as("coordinator").queryParam("page", 10_000).get("/peers").then().statusCode(200).body("items", hasSize(0));
+        // the largest int: its first item would lie past what a query can skip
+        as("coordinator").queryParam("page", Integer.MAX_VALUE).get("/peers").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("between 0 and 1000000"));
 
         String inactive = createPeer(with(SAM, "active", false));
         List<Boolean> flags = as("coordinator").queryParam("active", false).queryParam("size", 200).get("/peers")

@@ -29,6 +29,7 @@ import org.alongside.matching.taxonomy.Taxonomy;
 import org.alongside.platform.patch.JsonMergePatch;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -135,7 +136,7 @@ public class PeerResource {
                     + "as GET /peers/{id}: a peer worker their own, a supervisor their supervisees'.")
     @APIResponse(responseCode = "200", description = "A page of the peer's current people")
     public org.alongside.platform.query.Page<Peers.CurrentPerson> people(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         peers.visibleTo(id, caller);
         return peers.currentPeople(id, page, size);
@@ -156,7 +157,7 @@ public class PeerResource {
                     schema = @Schema(implementation = PeerStatus.class)) String status,
             @QueryParam("supervisor") @Parameter(description = "Only the peers this supervisor (a token subject) "
                     + "supervises") String supervisor,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Peers.Found found = peers.list(new Peers.Filter(Optional.ofNullable(active),
                 Optional.ofNullable(status).map(PeerResource::status),

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.alongside.matching.peers.Peer;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,7 +79,7 @@ public class DoNotMatchResource {
     @Operation(operationId = "listRuledOutPeers", summary = "The peers ruled out for this person")
     @APIResponse(responseCode = "200", description = "A page of the peers ruled out, first ruled out first")
     public Page<DoNotMatchView> list(@PathParam("referralId") UUID referralId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page<DoNotMatch> found = doNotMatches.list(referralId, page, size);
         return new Page<>(entries(found.items()), page, size, found.total());

@@ -22,6 +22,7 @@ import org.alongside.platform.events.matches.MatchEndedV2;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -89,7 +90,7 @@ public class MatchResource {
             description = "Each match from when it started to when and why it ended; the current one has no end.")
     @APIResponse(responseCode = "200", description = "A page of the person's matches")
     public Page<MatchRecord> matches(@PathParam("referralId") UUID referralId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         if (Referral.findById(referralId) == null) {
             throw ProblemException.notFound("Referral", referralId);

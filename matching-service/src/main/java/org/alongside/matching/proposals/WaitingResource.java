@@ -20,6 +20,7 @@ import org.alongside.matching.vocabulary.ConditionKind;
 import org.alongside.matching.vocabulary.Gender;
 import org.alongside.matching.vocabulary.Medium;
 import org.alongside.matching.vocabulary.Setting;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -62,7 +63,7 @@ public class WaitingResource {
             description = "They are matched again on their own as soon as a peer who fits is added or frees a place; "
                     + "the reasons say what would help (more capacity, a format, a language, a peer's return).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WaitingList.class)))
-    public WaitingList list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public WaitingList list(@QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var query = Referral.<Referral>find("status", Sort.ascending("waitingSince", "id"), MatchingStatus.WAITING);
         query.page(Page.of(page, size));

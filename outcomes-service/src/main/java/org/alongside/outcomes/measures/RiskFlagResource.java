@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,13 +57,13 @@ public class RiskFlagResource {
             @QueryParam("status") @Parameter(description = "OPEN or ACKNOWLEDGED; all when absent",
                     schema = @Schema(implementation = RiskFlagView.Status.class)) String status,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size)
             throws SQLException {
         // checked here so the problem names the parameter (bean validation reports query parameters as "body")
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
+        if (page < 0 || page > PageNumber.MAX) {
+            throw ProblemException.invalid("page", "must be between 0 and " + PageNumber.MAX);
         }
         if (size < 1 || size > 200) {
             throw ProblemException.invalid("size", "must be between 1 and 200");

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,7 +51,7 @@ public class AuditResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "searchAuditEvents", summary = "Audit events by person (referral id) or by user, newest first")
     public Page<AuditEvent> query(@QueryParam("referralId") UUID referralId, @QueryParam("actor") String actor,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) throws SQLException {
         if (referralId == null && (actor == null || actor.isBlank())) {
             throw ProblemException.invalid("referralId", "name a person (referralId) or a user (actor)");

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -79,7 +80,7 @@ public class ContactResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.PEER_WORKER, Roles.ADMIN})
     @Operation(operationId = "listContactAttempts", summary = "The attempts to reach the person, latest first")
     public Page<Attempt> list(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return log.attempts(id, caller, page, size).map(Attempt::of);
     }

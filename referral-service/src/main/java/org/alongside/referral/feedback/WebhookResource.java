@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.alongside.referral.lifecycle.OdsCode;
@@ -100,7 +101,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
     @Operation(operationId = "listWebhookDeliveries", summary = "The latest notifications and their delivery attempts, newest first")
     public Page<Delivery> deliveries(@PathParam("odsCode") @OdsCode String odsCode,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         ReferrerWebhook webhook = existing(ownOrganisation(odsCode));
         var query = WebhookDelivery.<WebhookDelivery>find("webhookId = ?1 order by createdAt desc", webhook.id);

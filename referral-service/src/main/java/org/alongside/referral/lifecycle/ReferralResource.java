@@ -30,6 +30,7 @@ import org.alongside.platform.patch.JsonMergePatch;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Caller;
 import org.alongside.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -119,7 +120,7 @@ public class ReferralResource {
                     waiting first; received: the most recently received first.""",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"urgency", "waiting", "received"},
                             defaultValue = "urgency")) String sort,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         if (receivedFrom != null && receivedTo != null && receivedFrom.isAfter(receivedTo)) {
             throw ProblemException.invalid("receivedFrom", "must not be after receivedTo");
@@ -173,7 +174,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.REFERRER, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(operationId = "getReferralHistory", summary = "Every status change and correction of a referral: who, when, why")
     public Page<HistoryEntry> history(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @PageNumber int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         referrals.visibleTo(id, caller);
         return StatusChange.of(id, page, size)

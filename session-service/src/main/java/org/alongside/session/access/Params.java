@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.alongside.platform.problem.ProblemException;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 
 /**
  * Query parameters parsed here rather than by JAX-RS, which answers a malformed query parameter with 404: a client
@@ -51,8 +52,8 @@ public final class Params {
 
     /** Checked here so the problem names the parameter (bean validation reports query parameters by method). */
     public static void checkPage(int page, int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
+        if (page < 0 || page > PageNumber.MAX) {
+            throw ProblemException.invalid("page", "must be between 0 and " + PageNumber.MAX);
         }
         if (size < 1 || size > 200) {
             throw ProblemException.invalid("size", "must be between 1 and 200");

@@ -47,7 +47,7 @@ public class AlertResource {
             @QueryParam("acknowledged") @Parameter(description = "false: only those still to acknowledge",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String acknowledged,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);

@@ -85,7 +85,7 @@ public class CaseloadResource {
             @QueryParam("peerId") @Parameter(description = "Only these peers; repeat for several",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = UUID.class)) List<String> peerId,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);

@@ -67,7 +67,7 @@ public class GoalResource {
     @Operation(operationId = "listGoals", summary = "The person's goals, oldest first, with their progress over time")
     public Page<GoalView> list(@PathParam("referralId") UUID referralId,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Page<Goal> found = Params.page(goals.ofReferral(referralId, access), page, size);

@@ -87,7 +87,7 @@ public class SupervisorRegistryResource {
             @QueryParam("active") @Parameter(description = "true: only active supervisors; false: only inactive",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String active,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);
