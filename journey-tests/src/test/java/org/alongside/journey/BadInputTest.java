@@ -297,7 +297,7 @@ class BadInputTest {
             }
             List<String> wrong = new ArrayList<>();
             switch (type) {
-                case "integer", "number" -> wrong.addAll(List.of("many", "99999999999999999999", "-1"));
+                case "integer", "number" -> wrong.addAll(List.of("many", "99999999999999999999", "-1", "2147483647"));
                 case "boolean" -> wrong.add("perhaps");
                 default -> { }
             }
