@@ -65,6 +65,11 @@ class ApiConventionsTest {
                 .contentType("application/problem+json").body("status", equalTo(406));
         as("coordinator").contentType("text/plain").body("hello").post("/referrals").then().statusCode(415)
                 .contentType("application/problem+json").body("status", equalTo(415));
+        as("coordinator").accept("garbage").get("/referrals").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("Accept"))
+                .body("errors[0].message", equalTo("'garbage' is not a list of media types, such as application/json"));
+        given().accept("garbage").get("/fhir/metadata").then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the error answers every operation can give, the same way in every service: 401 and 403 for secured
- * operations, 400, 413 and 415 where a body or parameters are read, 404 where the path or a required uuid query
- * parameter names a record, 406 for an
+ * operations, 400 (an Accept header that is not media types, or where a body or parameters are read a bad one),
+ * 413 and 415 where a body is read, 404 where the path or a required uuid query parameter names a record, 406 for an
  * Accept header the operation cannot satisfy, 503 when the database is away, each as an RFC 9457 problem.
  * Operations document only what is specific to them (a 409, a 404 where the path names no record); this filter says
  * the rest, in the same words everywhere.
@@ -65,9 +65,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         boolean readsInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        if (readsInput) {
-            add(responses, "400", "Invalid request: the problem's errors name each field that is wrong");
-        }
+        // every operation reads the Accept header, and one that is not a list of media types is a 400 too
+        add(responses, "400", readsInput ? "Invalid request: the problem's errors name each field that is wrong"
+                : "Invalid request: the Accept header is not a list of media types");
         if (operation.getRequestBody() != null) {
             add(responses, "413", "Request body larger than the limit (1 MB)");
             add(responses, "415", "The body's Content-Type is not one this operation reads");

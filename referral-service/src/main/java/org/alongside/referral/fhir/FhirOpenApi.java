@@ -66,9 +66,10 @@ public class FhirOpenApi implements OASFilter {
             outcome(responses, "401", "No valid bearer token");
             outcome(responses, "403", "The caller's role may not perform this interaction");
         }
-        if (operation.getRequestBody() != null || operation.getParameters() != null) {
-            outcome(responses, "400", "Invalid request: each issue's expression names the element");
-        }
+        // an Accept header that is not a list of media types is a 400 for any interaction
+        outcome(responses, "400", operation.getRequestBody() != null || operation.getParameters() != null
+                ? "Invalid request: each issue's expression names the element"
+                : "Invalid request: the Accept header is not a list of media types");
         if (operation.getRequestBody() != null) {
             outcome(responses, "413", "Request body larger than the limit (1 MB)");
             outcome(responses, "415", "Not FHIR JSON or XML");
