@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
  * (under {@code /fhir} an OperationOutcome), never a 5xx or a stack trace. The inputs come from each service's OpenAPI
  * document, so a new endpoint is covered as soon as it is documented: bodies that are not JSON, or not an object;
  * each documented property given a value of the wrong type; path parameters of the wrong shape; each documented query
- * parameter given a value of the wrong type; a body of a media type the operation does not take. Each is sent as a
- * role docs/access-matrix.md lets in (without a token where it is public), with the path naming records that exist
- * (a supported person's referral, peer and session) where the document's parameter names say which record is meant.
+ * parameter given a value of the wrong type; a body of a media type the operation does not take; an Accept header
+ * that is not a list of media types. Each is sent as a role docs/access-matrix.md lets in (without a token where it
+ * is public), with the path naming records that exist (a supported person's referral, peer and session) where the
+ * document's parameter names say which record is meant.
  */
 class BadInputTest {
 
@@ -103,6 +104,7 @@ class BadInputTest {
         List<Call> badCalls(Journeys.Supported person) {
             String existing = fill(template, person);
             List<Call> calls = new ArrayList<>();
+            calls.add(call(existing, "Accept: garbage").accepting("garbage"));
             Matcher parameters = PATH_PARAMETER.matcher(template);
             while (parameters.find()) {
                 // 3,000 characters: more than PostgreSQL can index, less than the longest request line taken
@@ -169,7 +171,7 @@ class BadInputTest {
         }
 
         private Call call(String url, String what) {
-            return new Call(this, url, what, null, null, false);
+            return new Call(this, url, what, null, null, false, null);
         }
 
         @SuppressWarnings("unchecked")
@@ -315,11 +317,17 @@ class BadInputTest {
     }
 
     /** One bad request, and what is wrong with its answer. */
-    private record Call(Operation operation, String url, String what, String mediaType, String body, boolean bad) {
+    private record Call(Operation operation, String url, String what, String mediaType, String body, boolean bad,
+            String accept) {
 
         /** The same request with a body; a bad one no operation may act on. */
         Call withBody(String type, String content, boolean isBad) {
-            return new Call(operation, url, what, type, content, isBad);
+            return new Call(operation, url, what, type, content, isBad, accept);
+        }
+
+        /** The same request asking for an answer in what is not a media type at all. */
+        Call accepting(String mediaRange) {
+            return new Call(operation, url, what, mediaType, body, bad, mediaRange);
         }
 
         List<String> send() {
@@ -329,6 +337,9 @@ class BadInputTest {
                             .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
             if (operation.token() != null) {
                 request.header("Authorization", Tokens.bearer(operation.token()));
+            }
+            if (accept != null) {
+                request.accept(accept);
             }
             if (body != null) {
                 request.contentType(mediaType).body(body);
