@@ -57,7 +57,7 @@ public class RiskFlagResource {
             @QueryParam("status") @Parameter(description = "OPEN or ACKNOWLEDGED; all when absent",
                     schema = @Schema(implementation = RiskFlagView.Status.class)) String status,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size)
             throws SQLException {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import jakarta.ws.rs.QueryParam;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.session.access.Params;
 import org.alongside.session.match.Restrictions;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,7 +68,7 @@ public class GoalResource {
     @Operation(operationId = "listGoals", summary = "The person's goals, oldest first, with their progress over time")
     public Page<GoalView> list(@PathParam("referralId") UUID referralId,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Page<Goal> found = Params.page(goals.ofReferral(referralId, access), page, size);

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import jakarta.ws.rs.QueryParam;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.session.access.Params;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
@@ -69,7 +70,7 @@ public class GroupResource {
     @Operation(operationId = "listGroups", summary = "Groups, by name", description = "A peer worker sees the groups they facilitate.")
     public Page<GroupView> list(
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         return Params.page(groups.list(access), page, size).map(this::view);
@@ -140,7 +141,7 @@ public class GroupResource {
     @Operation(operationId = "listGroupMeetings", summary = "A group's meetings with their registers, most recent first")
     public Page<MeetingView> meetings(@PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Page<GroupMeeting> meetings = Params.page(groups.meetings(id, access), page, size);

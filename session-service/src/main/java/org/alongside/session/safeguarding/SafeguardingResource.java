@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Params;
@@ -86,7 +87,7 @@ public class SafeguardingResource {
             @QueryParam("referralId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
             @QueryParam("peerId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String peerId,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);

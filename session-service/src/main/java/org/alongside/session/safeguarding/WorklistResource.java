@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Params;
@@ -59,7 +60,7 @@ public class WorklistResource {
             @QueryParam("status") @Parameter(description = "OPEN, ACKNOWLEDGED or CLOSED; repeat for several",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Concern.Status.class)) List<String> status,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Set<Concern.Status> statuses = SafeguardingResource.statuses(status);

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.alongside.platform.problem.Problem;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.platform.security.Roles;
 import org.alongside.session.access.Access;
 import org.alongside.session.access.Params;
@@ -70,7 +71,7 @@ public class SignpostingResource {
     @Operation(operationId = "listSignposts", summary = "The resources the person was linked to, most recent first, and whether they took them up")
     public Page<SignpostView> list(@PathParam("referralId") UUID referralId,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         return Params.page(signposting.ofReferral(referralId, access), page, size).map(SignpostView::of);

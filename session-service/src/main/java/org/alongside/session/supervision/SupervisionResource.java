@@ -22,6 +22,7 @@ import org.alongside.platform.problem.Problem;
 import org.alongside.platform.problem.ProblemException;
 import jakarta.ws.rs.QueryParam;
 import org.alongside.platform.query.Page;
+import org.alongside.platform.query.PageNumber;
 import org.alongside.session.access.Params;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.alongside.platform.security.Roles;
@@ -110,7 +111,7 @@ public class SupervisionResource {
             supervisor. The wellbeing notes are shown to the peer worker and to supervisors.""")
     public Page<SupervisionView> supervision(@PathParam("peerId") UUID peerId,
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         Params.checkPage(page, size);
@@ -128,7 +129,7 @@ public class SupervisionResource {
             A supervisor sees their own peers and peers with no supervisor; coordinators and admins see all.""")
     public Page<OverduePeer> overdue(
             @QueryParam("page") @DefaultValue("0") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = "1000000", defaultValue = "0")) int page,
+                    format = "int32", minimum = "0", maximum = "" + PageNumber.MAX, defaultValue = "0")) int page,
             @QueryParam("size") @DefaultValue("50") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "50")) int size) {
         return Params.page(records.overdue(access), page, size);
