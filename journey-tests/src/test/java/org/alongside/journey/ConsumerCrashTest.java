@@ -56,7 +56,7 @@ class ConsumerCrashTest {
         String[] acceptedIds = accepted.stream().map(e -> e.path("id").asText()).toArray(String[]::new);
         Faults.await("outcomes applied every acceptance", Duration.ofSeconds(120), () -> Faults.count(stack, OUTCOMES,
                 "SELECT count(*) FROM inbox WHERE event_id = ANY(?)", (Object) acceptedIds) == sent.size());
-        Faults.sleep(2_000); // give a doubled effect time to show
+        Faults.awaitSettled(stack, stack.broker.bootstrapServers());
         List<JsonNode> matchEvents = Faults.eventsAbout(stack.broker.bootstrapServers(), Topics.MATCHES, sent);
         Map<String, Long> proposed = Faults.distinctPerSubject(matchEvents, "match.proposed");
         long proposedCopies = Faults.perSubject(matchEvents, "match.proposed").values().stream()

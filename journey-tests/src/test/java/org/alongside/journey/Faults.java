@@ -13,10 +13,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -209,10 +213,60 @@ final class Faults {
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
         int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                 .partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        Set<TopicPartition> all = new HashSet<>();
         for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            all.add(new TopicPartition(topic, p));
         }
+        return latest(admin, all);
+    }
+
+    /**
+     * Waits until nothing is in flight: each service's consumer group, with its members, has committed to the end
+     * of every partition assigned to it; then every outbox is empty; then no record has been added since. A consumer
+     * commits only after its effects (and any events they raise) are in its database, so a late or doubled effect
+     * has by then either shown or cannot come, and the counts taken next are final rather than hoped for.
+     */
+    static void awaitSettled(CountedStack stack, String bootstrap) {
+        await("every event published and consumed", Duration.ofSeconds(120), () -> {
+            try (Admin admin = admin(bootstrap)) {
+                Map<TopicPartition, Long> consumed = consumedToTheEnd(admin);
+                return consumed != null
+                        && Arrays.stream(Suite.Service.values()).allMatch(s -> count(stack, s,
+                                "SELECT count(*) FROM outbox") == 0)
+                        && consumed.equals(latest(admin, consumed.keySet()));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not read the consumer groups", e);
+            }
+        });
+    }
+
+    /** The end offsets of every partition the services consume, or null while a group is behind or rebalancing. */
+    private static Map<TopicPartition, Long> consumedToTheEnd(Admin admin) throws Exception {
+        List<String> groups = Arrays.stream(Suite.Service.values()).map(s -> s.module).toList();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (var group : admin.describeConsumerGroups(groups).all().get(30, TimeUnit.SECONDS).values()) {
+            if (group.groupState() != GroupState.STABLE) {
+                return null;
+            }
+            Set<TopicPartition> assigned = group.members().stream()
+                    .flatMap(m -> m.assignment().topicPartitions().stream()).collect(Collectors.toSet());
+            Map<TopicPartition, Long> end = latest(admin, assigned);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            for (TopicPartition tp : assigned) {
+                OffsetAndMetadata offset = committed.get(tp);
+                if ((offset == null ? 0L : offset.offset()) != end.get(tp)) {
+                    return null;
+                }
+            }
+            ends.putAll(end);
+        }
+        return ends;
+    }
+
+    private static Map<TopicPartition, Long> latest(Admin admin, Set<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         Map<TopicPartition, Long> end = new HashMap<>();
         admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> end.put(tp, info.offset()));
         return end;

@@ -145,7 +145,7 @@ class PoisonMessageTest {
         Faults.await("the replayed event takes effect", Duration.ofSeconds(60),
                 () -> "MATCHED".equals(Journeys.status(stack, referralId)));
         String secondReplay = replay(bootstrap);
-        Faults.sleep(2_000); // give a wrongly repeated effect time to show
+        Faults.awaitSettled(stack, bootstrap);
 
         long matchedChanges = Faults.count(stack, REFERRAL, "SELECT count(*) FROM referral_status_change "
                 + "WHERE referral_id = ?::uuid AND to_status = 'MATCHED'", referralId);

@@ -86,7 +86,7 @@ class ScaleOutTest {
             Faults.await("session-service applied every acceptance", Duration.ofSeconds(120), () -> Faults.count(
                     stack, SESSION, "SELECT count(*) FROM inbox WHERE event_id = ANY(?)", (Object) acceptedIds)
                     == acceptedIds.length);
-            Faults.sleep(2_000); // give a second publication or application time to show
+            Faults.awaitSettled(stack, bootstrap);
 
             events = Faults.eventsAbout(bootstrap, Topics.REFERRALS, sent);
             Map<String, Long> proposed = Faults.perSubject(Faults.eventsAbout(bootstrap, Topics.MATCHES, sent),
