@@ -39,6 +39,15 @@ public final class Labels {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** A language as referrals give it (an ISO 639 code such as "pa") by its English name: "Punjabi". */
+    public static String languageName(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String name = Locale.forLanguageTag(code.strip()).getDisplayLanguage(Locale.UK);
+        return name.isEmpty() || name.equalsIgnoreCase(code.strip()) ? code : name;
+    }
+
     public static String date(OffsetDateTime at) {
         return at == null ? "" : DATE.format(at.atZoneSameInstant(LONDON));
     }
