@@ -129,7 +129,8 @@ class ConsoleJourneyTest {
         browser.screen("peer-people");
         browser.driver.findElement(By.linkText("Keyboard Journey")).click();
         browser.await(d -> !d.findElements(By.id("record-session")).isEmpty());
-        assertEquals("MATCHED", browser.text("referral-status"));
+        assertEquals("Matched", browser.text("referral-status"));
+        assertEquals("English", browser.text("language"));
         browser.screen("peer-person");
         browser.driver.findElement(By.id("record-session")).click();
         browser.await(d -> !d.findElements(By.id("save-session")).isEmpty());
@@ -148,7 +149,7 @@ class ConsoleJourneyTest {
         assertTrue(System.nanoTime() - started < 60_000_000_000L, "recorded in under a minute");
 
         // referral-service hears of the session through Kafka: the referral turns ACTIVE
-        browser.awaitAfterReloads(d -> "ACTIVE".equals(d.findElement(By.id("referral-status")).getText()));
+        browser.awaitAfterReloads(d -> "Active".equals(d.findElement(By.id("referral-status")).getText()));
         assertTrue(browser.driver.findElement(By.id("sessions")).getText()
                 .contains("Talked about the first weeks after diagnosis"));
         browser.open("/peer/concerns/new?referralId=" + matched.referral());
@@ -168,6 +169,48 @@ class ConsoleJourneyTest {
         browser.driver.findElement(By.linkText("Living with MS")).click();
         browser.await(d -> d.getPageSource().contains("Member " + matched.referral().substring(0, 8)));
         browser.screen("peer-group-register");
+    }
+
+    @Test
+    void aPeerWorkerAddsAGoalInThePersonsWordsAndRatesItInTheirNextSession() throws Exception {
+        Matched matched = matched("Goalsetter", "195967001", "Asthma");
+        browser.signIn("peer-worker", matched.peer(), null, null);
+        browser.open("/peer/people/" + matched.referral());
+        browser.driver.findElement(By.id("add-goal")).click();
+        browser.await(d -> !d.findElements(By.id("save-goal")).isEmpty());
+        browser.screen("peer-add-goal");
+
+        // nothing filled in: each field says what it needs, and nothing is saved
+        browser.driver.findElement(By.id("save-goal")).click();
+        browser.await(d -> !d.findElements(By.className("nhsuk-error-summary")).isEmpty());
+        assertTrue(browser.text("f-text-error").contains("must say what the goal is"), browser.text("f-text-error"));
+        assertTrue(browser.text("f-focus-error").contains("must name the area"), browser.text("f-focus-error"));
+        browser.screen("peer-add-goal-errors");
+        assertEquals(0, suite.asPeer(SESSION, matched.peer()).get("/referrals/" + matched.referral() + "/goals")
+                .then().statusCode(200).extract().jsonPath().getInt("total"));
+
+        browser.driver.findElement(By.id("f-text")).sendKeys("Walk to the park and back without my inhaler");
+        browser.driver.findElement(By.cssSelector("label[for='f-focus-0']")).click();
+        browser.driver.findElement(By.id("f-rating")).sendKeys("3");
+        browser.driver.findElement(By.id("save-goal")).click();
+        browser.await(d -> d.getCurrentUrl().contains("done=goal"));
+        assertTrue(browser.text("notice").endsWith("Goal added."), browser.text("notice"));
+        String goals = browser.text("goals");
+        assertTrue(goals.contains("Walk to the park and back without my inhaler") && goals.contains("Not started")
+                && goals.contains("3 ("), goals);
+
+        // the next session reviews it: the rating moves on and the goal is under way
+        browser.driver.findElement(By.id("record-session")).click();
+        browser.await(d -> !d.findElements(By.id("save-session")).isEmpty());
+        String goalId = suite.asPeer(SESSION, matched.peer()).get("/referrals/" + matched.referral() + "/goals")
+                .then().statusCode(200).extract().path("items[0].id");
+        browser.driver.findElement(By.cssSelector("label[for='f-focus-0']")).click();
+        browser.driver.findElement(By.id("rating-" + goalId)).sendKeys("5");
+        new Select(browser.driver.findElement(By.id("status-" + goalId))).selectByValue("IN_PROGRESS");
+        browser.driver.findElement(By.id("save-session")).click();
+        browser.await(d -> d.getCurrentUrl().contains("done=session"));
+        goals = browser.text("goals");
+        assertTrue(goals.contains("In progress") && goals.contains("3 (") && goals.contains("→ 5 ("), goals);
     }
 
     private static void tabTo(ConsoleBrowser browser, String id) {

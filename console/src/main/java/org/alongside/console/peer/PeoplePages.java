@@ -34,7 +34,8 @@ import org.alongside.console.web.Parts;
 
 /**
  * The peer worker's day: the people on their caseload (who is overdue contact), a person's page (goals with progress,
- * sessions, signposting), recording a session in under a minute, raising a concern. Scope is the services': a person
+ * sessions, signposting), adding a goal in the person's words, recording a session in under a minute, raising a
+ * concern. Scope is the services': a person
  * who is not on this peer's caseload is "not found" there, and so here.
  */
 @Path("/peer")
@@ -53,6 +54,8 @@ public class PeoplePages {
         static native TemplateInstance recordSession(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
                 Form form, List<String> media, List<String> attendance, List<String> focus,
                 List<String> goalStatuses, List<String> concernCategories, List<String> signpostCategories);
+
+        static native TemplateInstance newGoal(Referrals.Referral referral, Form form, List<String> focus);
 
         static native TemplateInstance raiseConcern(List<Sessions.Client> people, Form form, List<String> categories);
     }
@@ -84,7 +87,40 @@ public class PeoplePages {
         var sessionsHad = parts.load(() -> sessions.sessions(referralId));
         var signposting = parts.load(() -> sessions.signposting(referralId));
         return Templates.person(referral, goals.part(), sessionsHad.part(), signposting.part(),
-                "session".equals(done) ? "Session recorded." : "concern".equals(done) ? "Concern raised." : null);
+                switch (done == null ? "" : done) {
+                    case "session" -> "Session recorded.";
+                    case "goal" -> "Goal added.";
+                    case "concern" -> "Concern raised.";
+                    default -> null;
+                });
+    }
+
+    @GET
+    @Path("people/{referralId}/goals/new")
+    public TemplateInstance newGoal(@PathParam("referralId") UUID referralId) {
+        return Templates.newGoal(referrals.get(referralId), Form.empty(), Sessions.FOCUS);
+    }
+
+    @POST
+    @Path("people/{referralId}/goals")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addGoal(@PathParam("referralId") UUID referralId, MultivaluedMap<String, String> fields) {
+        Form form = Form.of(fields);
+        Integer rating = Forms.integer(form, "rating");
+        if (form.valid()) {
+            try {
+                sessions.addGoal(referralId, new Sessions.NewGoal(Forms.blank(form.value("text")),
+                        Forms.blank(form.value("focus")), rating));
+                return Response.seeOther(URI.create("/peer/people/" + referralId + "?done=goal")).build();
+            } catch (ServiceRefused e) {
+                if (!e.isInvalidInput()) {
+                    throw e;
+                }
+                form.rejected(e.problem());
+            }
+        }
+        return Response.status(400).entity(Templates.newGoal(referrals.get(referralId), form, Sessions.FOCUS))
+                .build();
     }
 
     @GET
