@@ -288,6 +288,15 @@ class ConsoleJourneyTest {
                 + "/supervision']")).click();
         browser.await(d -> d.getCurrentUrl().endsWith("/supervision"));
         browser.screen("supervisor-record-supervision");
+
+        // the peer who raised it sees on the person's page that it was taken on
+        browser.signOut();
+        browser.signIn("peer-worker", matched.peer(), null, null);
+        browser.open("/peer/people/" + matched.referral());
+        String raised = browser.text("concern-" + concern);
+        assertTrue(raised.contains("Self neglect") && raised.contains("Immediate risk")
+                && raised.contains("Acknowledged"), raised);
+        browser.assertAccessible("peer-person with a concern");
     }
 
     @Test

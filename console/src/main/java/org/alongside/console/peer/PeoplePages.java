@@ -34,7 +34,7 @@ import org.alongside.console.web.Parts;
 
 /**
  * The peer worker's day: the people on their caseload (who is overdue contact), a person's page (goals with progress,
- * sessions, signposting), adding a goal in the person's words, recording a session in under a minute, raising a
+ * sessions, signposting, and where each concern raised about them stands), adding a goal in the person's words, recording a session in under a minute, raising a
  * concern. Scope is the services': a person
  * who is not on this peer's caseload is "not found" there, and so here.
  */
@@ -49,7 +49,8 @@ public class PeoplePages {
         static native TemplateInstance people(Part<Sessions.Caseload> caseload);
 
         static native TemplateInstance person(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
-                Part<List<Sessions.Session>> sessions, Part<List<Sessions.Signpost>> signposting, String notice);
+                Part<List<Sessions.Session>> sessions, Part<List<Sessions.Signpost>> signposting,
+                Part<List<Sessions.Concern>> concerns, String notice);
 
         static native TemplateInstance recordSession(Referrals.Referral referral, Part<List<Sessions.Goal>> goals,
                 Form form, List<String> media, List<String> attendance, List<String> focus,
@@ -86,7 +87,8 @@ public class PeoplePages {
         var goals = parts.load(() -> sessions.goals(referralId));
         var sessionsHad = parts.load(() -> sessions.sessions(referralId));
         var signposting = parts.load(() -> sessions.signposting(referralId));
-        return Templates.person(referral, goals.part(), sessionsHad.part(), signposting.part(),
+        var concerns = parts.load(() -> sessions.concernsAbout(referralId));
+        return Templates.person(referral, goals.part(), sessionsHad.part(), signposting.part(), concerns.part(),
                 switch (done == null ? "" : done) {
                     case "session" -> "Session recorded.";
                     case "goal" -> "Goal added.";

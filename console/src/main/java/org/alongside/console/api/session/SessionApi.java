@@ -56,10 +56,6 @@ interface SessionApi {
     Sessions.Listed<Sessions.Concern> concerns(@QueryParam("status") List<String> status,
             @QueryParam("referralId") UUID referralId, @QueryParam("size") int size);
 
-    @GET
-    @Path("safeguarding/concerns/{id}")
-    Sessions.Concern concern(@PathParam("id") UUID id);
-
     @POST
     @Path("safeguarding/concerns")
     Sessions.Concern raise(Sessions.NewConcern concern);

@@ -87,10 +87,6 @@ public class SessionClient {
         return call(SERVICE, () -> api.concerns(List.of("OPEN", "ACKNOWLEDGED", "CLOSED"), referralId, MAX).items());
     }
 
-    public Sessions.Concern concern(UUID id) {
-        return call(SERVICE, () -> api.concern(id));
-    }
-
     public Sessions.Concern raise(Sessions.NewConcern concern) {
         return call(SERVICE, () -> api.raise(concern));
     }
